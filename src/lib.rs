@@ -1,0 +1,1 @@
+//! lambdabox: a self-hosted, single-binary Functions-as-a-Service appliance.
