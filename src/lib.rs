@@ -1,1 +1,23 @@
 //! lambdabox: a self-hosted, single-binary Functions-as-a-Service appliance.
+//!
+//! `startup::App` assembles the server; `web` is the UI, `api` the machine API, `auth` decides
+//! who may do what, `store` holds all SQL, `domain` the pure types.
+
+pub mod api;
+pub mod auth;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod crypto;
+pub mod domain;
+pub mod error;
+pub mod middleware;
+pub mod ops;
+pub mod startup;
+pub mod state;
+pub mod store;
+pub mod telemetry;
+pub mod web;
+
+pub use config::Config;
+pub use startup::App;

@@ -1,1 +1,16 @@
-fn main() {}
+//! The `lambdabox` binary: parse the command line and hand over to the library.
+
+use clap::Parser;
+use lambdabox::cli::Cli;
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    lambdabox::telemetry::init(cli.log_format);
+    match lambdabox::commands::run(cli) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! Extractors that authenticate and authorize in the handler's signature:
+//! `Caller` (a bearer token or a session cookie → the user) and `Authorized<A>` (the caller
+//! holds a permission that allows action `A` in the matrix, else 403 naming it).
+
+use std::marker::PhantomData;
+
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use futures_util::future::LocalBoxFuture;
+
+use super::permission::ActionMarker;
+use super::session::{self, Session};
+use super::token;
+use crate::error::Error;
+use crate::state::AppState;
+use crate::store::users::{self, User};
+
+/// The authenticated user behind a request.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    /// The user, with their profile's permissions.
+    pub user: User,
+    /// The browser session, if the request came with the session cookie.
+    pub session: Option<Session>,
+}
+
+impl Caller {
+    /// The session's CSRF token (empty for token-authenticated calls).
+    pub fn csrf_token(&self) -> &str {
+        self.session.as_ref().map_or("", |s| s.csrf_token.as_str())
+    }
+}
+
+/// Converts an error into the response style of the route: JSON under `/api` and `/oauth`,
+/// an HTML page (or a redirect to sign-in) elsewhere.
+pub fn render_for(req: &HttpRequest, err: Error) -> actix_web::Error {
+    if is_api_path(req.path()) {
+        crate::api::error_body::ApiError(err).into()
+    } else {
+        crate::web::page_error::PageError(err).into()
+    }
+}
+
+/// Whether a path belongs to the machine API.
+pub fn is_api_path(path: &str) -> bool {
+    path.starts_with("/api/") || path.starts_with("/oauth/")
+}
+
+async fn resolve(req: &HttpRequest) -> Result<Caller, Error> {
+    if let Some(caller) = req.extensions().get::<Caller>() {
+        return Ok(caller.clone());
+    }
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| Error::internal(anyhow::anyhow!("AppState missing")))?;
+    if state.account().is_none() {
+        return Err(Error::NotProvisioned);
+    }
+    let bearer = req
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            v.strip_prefix("Bearer ")
+                .or_else(|| v.strip_prefix("bearer "))
+        })
+        .map(str::trim)
+        .map(str::to_owned);
+    let (user_id, session) = if let Some(bearer) = bearer {
+        (token::verify(state, &bearer).await?, None)
+    } else {
+        let known = req.extensions().get::<Session>().cloned();
+        let session = match known {
+            Some(s) => Some(s),
+            None => match req.cookie(session::COOKIE) {
+                Some(cookie) => session::resolve(state, cookie.value()).await?,
+                None => None,
+            },
+        };
+        (session.as_ref().map(|s| s.user_id), session)
+    };
+    let Some(user_id) = user_id else {
+        return Err(Error::Unauthenticated);
+    };
+    let user = state
+        .store
+        .read(move |conn| users::get_user(conn, user_id))
+        .await?;
+    let Some(user) = user.filter(|u| !u.disabled) else {
+        return Err(Error::Unauthenticated);
+    };
+    let caller = Caller { user, session };
+    req.extensions_mut().insert(caller.clone());
+    Ok(caller)
+}
+
+impl FromRequest for Caller {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { resolve(&req).await.map_err(|e| render_for(&req, e)) })
+    }
+}
+
+/// A caller allowed to perform action `A`.
+#[derive(Debug)]
+pub struct Authorized<A> {
+    /// Who is calling.
+    pub caller: Caller,
+    action: PhantomData<A>,
+}
+
+impl<A: ActionMarker> FromRequest for Authorized<A> {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let caller = resolve(&req).await.map_err(|e| render_for(&req, e))?;
+            if !A::ACTION.allows(&caller.user.permissions) {
+                let missing = A::ACTION.missing_permission();
+                return Err(render_for(&req, Error::Forbidden { missing }));
+            }
+            Ok(Self {
+                caller,
+                action: PhantomData,
+            })
+        })
+    }
+}

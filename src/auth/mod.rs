@@ -1,0 +1,12 @@
+//! Who is calling, and may they: passwords, sessions, CSRF, API tokens, login throttling and
+//! the extractors that put the required permission into each handler's signature.
+
+pub mod csrf;
+pub mod extract;
+pub mod password;
+pub mod permission;
+pub mod session;
+pub mod throttle;
+pub mod token;
+
+pub use extract::{Authorized, Caller};

@@ -1,0 +1,125 @@
+//! Command-line interface: `serve` (the default), `setup` and `credentials create`.
+//! Every flag has a `LAMBDABOX_*` environment variable; the doc comments are the `--help` text.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// lambdabox: a self-hosted Functions-as-a-Service appliance in one binary.
+///
+/// Run without a subcommand to start the server (same as `lambdabox serve`).
+#[derive(Debug, Parser)]
+#[command(name = "lambdabox", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Server options, used when no subcommand is given.
+    #[command(flatten)]
+    pub serve: ServeArgs,
+
+    /// Log format written to stderr.
+    #[arg(long, env = "LAMBDABOX_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start the server (the default when no subcommand is given).
+    Serve(ServeArgs),
+    /// Provision the account and its administrator without a browser.
+    ///
+    /// The password is read from LAMBDABOX_ADMIN_PASSWORD or, if unset, from the first line of
+    /// standard input. Refused if the data dir already holds an account.
+    Setup(SetupArgs),
+    /// Manage API credentials (client id + client secret) for scripts.
+    #[command(subcommand)]
+    Credentials(CredentialsCommand),
+}
+
+/// Options shared by every command that opens the data dir.
+#[derive(Debug, Args, Clone)]
+pub struct DataArgs {
+    /// Directory holding the SQLite database and the master key file.
+    #[arg(long, env = "LAMBDABOX_DATA_DIR", default_value = "./lambdabox-data")]
+    pub data_dir: PathBuf,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+
+    /// Address and port to listen on (use port 0 to pick a free port).
+    #[arg(long, env = "LAMBDABOX_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+
+    /// Hard time limit of one lambda invocation in milliseconds (at most 30000).
+    #[arg(long, env = "LAMBDABOX_LAMBDA_TIMEOUT_MS", default_value_t = 30_000,
+          value_parser = clap::value_parser!(u64).range(1..=30_000))]
+    pub lambda_timeout_ms: u64,
+
+    /// Largest accepted request body in bytes.
+    #[arg(long, env = "LAMBDABOX_MAX_BODY_BYTES", default_value_t = 1_048_576)]
+    pub max_body_bytes: usize,
+
+    /// Minutes of inactivity after which a browser session ends.
+    #[arg(long, env = "LAMBDABOX_SESSION_IDLE_MINUTES", default_value_t = 60,
+          value_parser = clap::value_parser!(u64).range(1..=10_080))]
+    pub session_idle_minutes: u64,
+
+    /// Lifetime of API access tokens issued by /oauth/token, in seconds.
+    #[arg(long, env = "LAMBDABOX_TOKEN_TTL_SECONDS", default_value_t = 3600,
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub token_ttl_seconds: u64,
+
+    /// Mark session cookies Secure (set this when lambdabox is served over HTTPS, e.g. behind a
+    /// TLS-terminating proxy).
+    #[arg(long, env = "LAMBDABOX_SECURE_COOKIES", default_value_t = false)]
+    pub secure_cookies: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SetupArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+
+    /// Account id (letters and digits), e.g. your LivePerson brand id.
+    #[arg(long)]
+    pub account: String,
+
+    /// User name of the administrator to create.
+    #[arg(long)]
+    pub admin: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CredentialsCommand {
+    /// Create API credentials for a user and print them as JSON
+    /// (`{"clientId": ..., "clientSecret": ...}`); the secret is shown only this once.
+    Create(CredentialsCreateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CredentialsCreateArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+
+    /// User the credentials act as (they get this user's permissions).
+    #[arg(long)]
+    pub user: String,
+
+    /// A label to recognise the credentials by.
+    #[arg(long, default_value = "cli")]
+    pub name: String,
+}

@@ -1,0 +1,114 @@
+//! What each subcommand does: `serve` runs the server until SIGTERM/Ctrl-C, `setup` provisions
+//! without a browser, `credentials create` prints new API credentials as JSON.
+
+use std::io::BufRead;
+
+use anyhow::{Context, bail};
+
+use crate::auth::token::create_credentials;
+use crate::cli::{Cli, Command, CredentialsCommand, CredentialsCreateArgs, ServeArgs, SetupArgs};
+use crate::config::Config;
+use crate::domain::{AccountId, Password, Username};
+use crate::startup::{App, open_data_dir};
+use crate::store::{StoreError, accounts, users};
+
+/// Runs the chosen subcommand to completion.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    match cli.command {
+        None => runtime.block_on(serve(cli.serve)),
+        Some(Command::Serve(args)) => runtime.block_on(serve(args)),
+        Some(Command::Setup(args)) => runtime.block_on(setup(args)),
+        Some(Command::Credentials(CredentialsCommand::Create(args))) => {
+            runtime.block_on(credentials(args))
+        }
+    }
+}
+
+async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let app = App::build(Config::from_serve_args(&args)).await?;
+    let handle = app.handle();
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        tracing::info!("shutting down: finishing in-flight requests");
+        handle.stop(true).await;
+    });
+    app.run_until_stopped().await
+}
+
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = term.recv() => {}
+                    _ = tokio::signal::ctrl_c() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+fn read_password() -> anyhow::Result<String> {
+    if let Ok(pw) = std::env::var("LAMBDABOX_ADMIN_PASSWORD") {
+        return Ok(pw);
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .context("cannot read the password from stdin")?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+async fn setup(args: SetupArgs) -> anyhow::Result<()> {
+    let account = AccountId::parse(&args.account).map_err(anyhow::Error::msg)?;
+    let admin = Username::parse(&args.admin).map_err(anyhow::Error::msg)?;
+    let password = Password::parse_new(read_password()?).map_err(anyhow::Error::msg)?;
+    let (store, _key) = open_data_dir(&args.data.data_dir)?;
+    let hash = crate::auth::password::hash(password).await?;
+    let (acc, name) = (account.clone(), admin.clone());
+    match store
+        .write(move |tx| accounts::provision(tx, &acc, &name, &hash))
+        .await
+    {
+        Ok(_) => {}
+        Err(StoreError::Conflict(msg)) => bail!("{msg}"),
+        Err(other) => return Err(other.into()),
+    }
+    store.checkpoint().await?;
+    println!("Account {account} is set up; administrator '{admin}' can sign in.");
+    Ok(())
+}
+
+async fn credentials(args: CredentialsCreateArgs) -> anyhow::Result<()> {
+    let (store, _key) = open_data_dir(&args.data.data_dir)?;
+    if store.read(accounts::get_account).await?.is_none() {
+        bail!("lambdabox is not set up yet: run `lambdabox setup` first");
+    }
+    let name = args.user.clone();
+    let user = store
+        .read(move |conn| users::get_user_by_name(conn, &name))
+        .await?
+        .with_context(|| format!("no user named '{}'", args.user))?;
+    if user.disabled {
+        bail!("user '{}' is disabled", user.username);
+    }
+    let created = create_credentials(&store, user.id, args.name)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    store.checkpoint().await?;
+    println!("{}", serde_json::to_string(&created)?);
+    Ok(())
+}

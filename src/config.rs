@@ -1,0 +1,66 @@
+//! `Config`: the validated settings an `App` is built from. Built from the command line by
+//! `Config::from_serve_args`, or directly by tests. No globals: it is passed down explicitly.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::cli::ServeArgs;
+
+/// Everything the server needs to start.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Address to listen on; port 0 picks a free port.
+    pub bind: SocketAddr,
+    /// Directory with the database and the master key file.
+    pub data_dir: PathBuf,
+    /// Hard wall-clock limit of one lambda invocation.
+    pub lambda_timeout: Duration,
+    /// Largest accepted request body.
+    pub max_body_bytes: usize,
+    /// Browser sessions end after this much inactivity.
+    pub session_idle: Duration,
+    /// Lifetime of API access tokens.
+    pub token_ttl: Duration,
+    /// Whether cookies carry the Secure attribute.
+    pub secure_cookies: bool,
+    /// Failed logins tolerated per user name before it is locked for `lockout`.
+    pub max_login_failures_per_user: u32,
+    /// Failed logins tolerated per client address before it is locked for `lockout`.
+    pub max_login_failures_per_address: u32,
+    /// How long a lockout lasts (and the window failures are counted in).
+    pub lockout: Duration,
+}
+
+/// The hard ceiling for a lambda invocation, as on LivePerson Functions.
+pub const MAX_LAMBDA_TIMEOUT: Duration = Duration::from_secs(30);
+
+impl Config {
+    /// Defaults for a data dir, listening on `bind`.
+    pub fn new(bind: SocketAddr, data_dir: PathBuf) -> Self {
+        Self {
+            bind,
+            data_dir,
+            lambda_timeout: MAX_LAMBDA_TIMEOUT,
+            max_body_bytes: 1_048_576,
+            session_idle: Duration::from_secs(60 * 60),
+            token_ttl: Duration::from_secs(3600),
+            secure_cookies: false,
+            max_login_failures_per_user: 5,
+            max_login_failures_per_address: 20,
+            lockout: Duration::from_secs(15 * 60),
+        }
+    }
+
+    /// Settings for `lambdabox serve`.
+    pub fn from_serve_args(args: &ServeArgs) -> Self {
+        let mut config = Self::new(args.bind, args.data.data_dir.clone());
+        config.lambda_timeout =
+            Duration::from_millis(args.lambda_timeout_ms).min(MAX_LAMBDA_TIMEOUT);
+        config.max_body_bytes = args.max_body_bytes;
+        config.session_idle = Duration::from_secs(args.session_idle_minutes * 60);
+        config.token_ttl = Duration::from_secs(args.token_ttl_seconds);
+        config.secure_cookies = args.secure_cookies;
+        config
+    }
+}

@@ -1,0 +1,10 @@
+//! Pure types of the product: ids, names and their validation. No I/O; `parse` constructors
+//! check input at the edge so the rest of the code can trust these values.
+
+pub mod ids;
+pub mod permission;
+pub mod secret;
+
+pub use ids::{AccountId, ProfileId, UserId, Username};
+pub use permission::Permission;
+pub use secret::Password;

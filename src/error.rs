@@ -1,0 +1,192 @@
+//! The crate `Error` and THE table of error codes: each code's HTTP status and the
+//! LivePerson-style `errorCode` string clients match. Nothing else decides a status.
+//! `api::error_body` renders errors as JSON, `web::page_error` as HTML pages.
+
+use std::time::Duration;
+
+use actix_web::http::StatusCode;
+
+use crate::domain::Permission;
+
+/// Everything that can go wrong while serving a request.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The request is malformed or a field is invalid; the message says which and why.
+    #[error("{0}")]
+    BadInput(String),
+    /// No valid session or bearer token.
+    #[error("sign-in required")]
+    Unauthenticated,
+    /// Signed in, but the profile lacks the permission named.
+    #[error("this action requires the {missing} permission")]
+    Forbidden {
+        /// The permission that would allow the action.
+        missing: Permission,
+    },
+    /// The request failed the CSRF check (missing or wrong token, or a foreign origin).
+    #[error("the form has expired or did not come from this site; reload the page and try again")]
+    Csrf,
+    /// No such thing (route, user, lambda, ...).
+    #[error("{0}")]
+    NotFound(String),
+    /// The change conflicts with the current state (duplicate name, stale version, ...).
+    #[error("{0}")]
+    Conflict(String),
+    /// The body exceeds the configured limit.
+    #[error("the request body is larger than the limit of {limit} bytes")]
+    PayloadTooLarge {
+        /// The configured limit in bytes.
+        limit: usize,
+    },
+    /// Slow down: too many attempts or the invoker is busy.
+    #[error("{message}")]
+    TooManyRequests {
+        /// What is limited and when to retry.
+        message: String,
+        /// Sent as `Retry-After`.
+        retry_after: Duration,
+    },
+    /// The appliance has no account yet: run the setup first.
+    #[error("lambdabox is not set up yet: open the web UI or run `lambdabox setup`")]
+    NotProvisioned,
+    /// A bug or an environment failure; details are logged, never shown.
+    #[error("internal error")]
+    Internal(#[source] anyhow::Error),
+}
+
+/// Stable identity of an error, for the code table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCode {
+    BadInput,
+    Unauthenticated,
+    Forbidden,
+    Csrf,
+    NotFound,
+    Conflict,
+    PayloadTooLarge,
+    TooManyRequests,
+    NotProvisioned,
+    Internal,
+}
+
+/// THE table: code → HTTP status → `errorCode` string in JSON bodies.
+pub const ERROR_CODES: &[(ErrorCode, u16, &str)] = &[
+    (ErrorCode::BadInput, 400, "com.liveperson.faas.es.badinput"),
+    (
+        ErrorCode::Unauthenticated,
+        401,
+        "com.liveperson.faas.unauthorized",
+    ),
+    (ErrorCode::Forbidden, 403, "com.liveperson.faas.forbidden"),
+    (ErrorCode::Csrf, 403, "com.liveperson.faas.csrf"),
+    (ErrorCode::NotFound, 404, "com.liveperson.faas.notfound"),
+    (ErrorCode::Conflict, 409, "com.liveperson.faas.conflict"),
+    (
+        ErrorCode::PayloadTooLarge,
+        413,
+        "com.liveperson.faas.es.payload-too-large",
+    ),
+    (
+        ErrorCode::TooManyRequests,
+        429,
+        "com.liveperson.faas.too-many-requests",
+    ),
+    (
+        ErrorCode::NotProvisioned,
+        503,
+        "com.liveperson.faas.not-provisioned",
+    ),
+    (ErrorCode::Internal, 500, "com.liveperson.faas.internal"),
+];
+
+impl Error {
+    /// Wraps any failure that is not the caller's fault.
+    pub fn internal(err: impl Into<anyhow::Error>) -> Self {
+        Self::Internal(err.into())
+    }
+
+    /// The error's code in the table.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Self::BadInput(_) => ErrorCode::BadInput,
+            Self::Unauthenticated => ErrorCode::Unauthenticated,
+            Self::Forbidden { .. } => ErrorCode::Forbidden,
+            Self::Csrf => ErrorCode::Csrf,
+            Self::NotFound(_) => ErrorCode::NotFound,
+            Self::Conflict(_) => ErrorCode::Conflict,
+            Self::PayloadTooLarge { .. } => ErrorCode::PayloadTooLarge,
+            Self::TooManyRequests { .. } => ErrorCode::TooManyRequests,
+            Self::NotProvisioned => ErrorCode::NotProvisioned,
+            Self::Internal(_) => ErrorCode::Internal,
+        }
+    }
+
+    /// HTTP status from the table.
+    pub fn status(&self) -> StatusCode {
+        let code = self.code();
+        ERROR_CODES
+            .iter()
+            .find(|(c, _, _)| *c == code)
+            .and_then(|(_, status, _)| StatusCode::from_u16(*status).ok())
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    /// The `errorCode` string from the table.
+    pub fn error_code(&self) -> &'static str {
+        let code = self.code();
+        ERROR_CODES
+            .iter()
+            .find(|(c, _, _)| *c == code)
+            .map_or("com.liveperson.faas.internal", |(_, _, s)| s)
+    }
+
+    /// Seconds for a `Retry-After` header, where one applies.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            Self::TooManyRequests { retry_after, .. } => Some(retry_after.as_secs().max(1)),
+            _ => None,
+        }
+    }
+
+    /// Logs the full cause chain of server-side failures once, at the boundary.
+    pub fn log(&self) {
+        if let Self::Internal(err) = self {
+            tracing::error!(error = ?err, "request failed");
+        }
+    }
+}
+
+impl From<crate::store::StoreError> for Error {
+    fn from(err: crate::store::StoreError) -> Self {
+        Self::internal(err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_exactly_one_row() {
+        let all = [
+            ErrorCode::BadInput,
+            ErrorCode::Unauthenticated,
+            ErrorCode::Forbidden,
+            ErrorCode::Csrf,
+            ErrorCode::NotFound,
+            ErrorCode::Conflict,
+            ErrorCode::PayloadTooLarge,
+            ErrorCode::TooManyRequests,
+            ErrorCode::NotProvisioned,
+            ErrorCode::Internal,
+        ];
+        for code in all {
+            assert_eq!(
+                ERROR_CODES.iter().filter(|(c, _, _)| *c == code).count(),
+                1,
+                "{code:?}"
+            );
+        }
+        assert_eq!(ERROR_CODES.len(), all.len());
+    }
+}

@@ -1,0 +1,139 @@
+//! `App::build(config)`: prepares the data dir, opens and migrates the store, loads the master
+//! key, binds the listener and assembles the actix app. Used by `main` and by every test.
+
+use std::net::{SocketAddr, TcpListener};
+use std::path::Path;
+use std::sync::Arc;
+
+use actix_web::dev::{Server, ServerHandle};
+use actix_web::middleware::{Compress, DefaultHeaders, from_fn};
+use actix_web::web;
+use anyhow::Context;
+
+use crate::config::Config;
+use crate::crypto::{KEY_ENV, MasterKey};
+use crate::state::AppState;
+use crate::store::{Store, accounts};
+
+/// A built, bound, not yet running server.
+pub struct App {
+    server: Server,
+    addr: SocketAddr,
+    state: web::Data<AppState>,
+}
+
+/// Creates the data dir (owner-only) if needed.
+pub fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create data dir {}", dir.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = std::fs::metadata(dir)?;
+        if meta.permissions().mode() & 0o077 != 0 && meta.permissions().mode() & 0o700 == 0o700 {
+            // Tighten a freshly created directory; leave deliberately shared ones (e.g. a
+            // mounted volume owned by someone else) alone if we cannot.
+            let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+        }
+    }
+    Ok(())
+}
+
+/// Opens the data dir: store (migrated) and master key.
+pub fn open_data_dir(dir: &Path) -> anyhow::Result<(Store, MasterKey)> {
+    prepare_data_dir(dir)?;
+    let store = Store::open(dir)
+        .with_context(|| format!("cannot open the database in {}", dir.display()))?;
+    let env_key = std::env::var(KEY_ENV).ok().filter(|v| !v.trim().is_empty());
+    let key = MasterKey::load(dir, env_key.as_deref()).context("cannot load the master key")?;
+    Ok((store, key))
+}
+
+impl App {
+    /// Builds the app and binds `config.bind` (port 0 picks a free port).
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let (store, key) = open_data_dir(&config.data_dir)?;
+        let account = store
+            .read(accounts::get_account)
+            .await?
+            .map(|a| a.account_id);
+        let config = Arc::new(config);
+        let state = web::Data::new(AppState::new(Arc::clone(&config), store, key, account));
+        let listener = TcpListener::bind(config.bind)
+            .with_context(|| format!("cannot listen on {}", config.bind))?;
+        let addr = listener.local_addr()?;
+        let data = state.clone();
+        let limit = config.max_body_bytes;
+        let server = actix_web::HttpServer::new(move || {
+            actix_web::App::new()
+                .app_data(data.clone())
+                .app_data(
+                    web::JsonConfig::default()
+                        .limit(limit)
+                        .error_handler(crate::middleware::json_error),
+                )
+                .app_data(
+                    web::FormConfig::default()
+                        .limit(limit)
+                        .error_handler(crate::middleware::form_error),
+                )
+                .app_data(web::QueryConfig::default().error_handler(crate::middleware::query_error))
+                .app_data(web::PathConfig::default().error_handler(crate::middleware::path_error))
+                .app_data(web::PayloadConfig::default().limit(limit))
+                .wrap(from_fn(crate::auth::csrf::guard))
+                .wrap(from_fn(crate::middleware::setup_gate))
+                .wrap(security_headers())
+                .wrap(Compress::default())
+                .wrap(from_fn(crate::middleware::request_log))
+                .configure(crate::ops::configure)
+                .configure(crate::api::configure)
+                .configure(crate::web::configure)
+                .default_service(web::to(crate::middleware::not_found))
+        })
+        .listen(listener)?
+        .disable_signals()
+        .shutdown_timeout(30)
+        .run();
+        tracing::info!(%addr, data_dir = %config.data_dir.display(), "lambdabox listening on http://{addr}");
+        Ok(Self {
+            server,
+            addr,
+            state,
+        })
+    }
+
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Handle to stop the server gracefully.
+    pub fn handle(&self) -> ServerHandle {
+        self.server.handle()
+    }
+
+    /// Shared state (for tests that inspect the store).
+    pub fn state(&self) -> web::Data<AppState> {
+        self.state.clone()
+    }
+
+    /// Serves until stopped, then flushes the store.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        self.server.await?;
+        self.state.store.checkpoint().await?;
+        tracing::info!("lambdabox stopped");
+        Ok(())
+    }
+}
+
+fn security_headers() -> DefaultHeaders {
+    DefaultHeaders::new()
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Referrer-Policy", "same-origin"))
+        .add((
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+             frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+        ))
+}

@@ -1,0 +1,66 @@
+//! `AppState`: what every handler shares, built once in `startup` and handed to actix as
+//! `web::Data`. Nothing here is global, so tests can run many apps in one process.
+
+use std::sync::{Arc, OnceLock};
+
+use crate::auth::throttle::LoginThrottle;
+use crate::auth::token::TokenKeys;
+use crate::config::Config;
+use crate::crypto::MasterKey;
+use crate::domain::AccountId;
+use crate::store::Store;
+
+/// Shared application state.
+pub struct AppState {
+    /// Validated settings.
+    pub config: Arc<Config>,
+    /// The database.
+    pub store: Store,
+    /// The instance master key.
+    pub key: MasterKey,
+    /// Signing keys for API access tokens.
+    pub tokens: TokenKeys,
+    /// Failed sign-in counters.
+    pub throttle: LoginThrottle,
+    /// The account id, set once setup has run; unset means "not provisioned".
+    account: OnceLock<AccountId>,
+}
+
+impl AppState {
+    /// State for a store that may or may not be provisioned yet.
+    pub fn new(
+        config: Arc<Config>,
+        store: Store,
+        key: MasterKey,
+        account: Option<AccountId>,
+    ) -> Self {
+        let tokens = TokenKeys::new(&key);
+        let throttle = LoginThrottle::new(
+            config.max_login_failures_per_user,
+            config.max_login_failures_per_address,
+            config.lockout,
+        );
+        let cell = OnceLock::new();
+        if let Some(account) = account {
+            let _ = cell.set(account);
+        }
+        Self {
+            config,
+            store,
+            key,
+            tokens,
+            throttle,
+            account: cell,
+        }
+    }
+
+    /// The account id, or `None` before setup.
+    pub fn account(&self) -> Option<&AccountId> {
+        self.account.get()
+    }
+
+    /// Records that setup has run.
+    pub fn set_provisioned(&self, account: AccountId) {
+        let _ = self.account.set(account);
+    }
+}

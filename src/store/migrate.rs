@@ -1,0 +1,60 @@
+//! Schema migrations: the numbered files in `migrations/`, embedded in the binary and applied
+//! at start-up in one transaction. The version lives in `PRAGMA user_version`; a database
+//! written by a newer lambdabox is refused before anything is touched.
+
+use rusqlite::Connection;
+use rusqlite_migration::{M, Migrations};
+
+use super::StoreError;
+
+/// Every migration, in order. Append-only: never edit a file that has landed.
+const STEPS: &[&str] = &[include_str!("../../migrations/0001_init.sql")];
+
+/// The schema version this binary writes.
+pub fn latest_version() -> usize {
+    STEPS.len()
+}
+
+/// Brings the database up to `latest_version()`, or refuses a newer one.
+pub fn run(conn: &mut Connection) -> Result<(), StoreError> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let supported = latest_version();
+    if usize::try_from(found).map_or(true, |found| found > supported) {
+        return Err(StoreError::NewerSchema { found, supported });
+    }
+    let migrations = Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect());
+    migrations
+        .to_latest(conn)
+        .map_err(|err| StoreError::Migration(err.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid_and_idempotent() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        run(&mut conn).unwrap();
+        run(&mut conn).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version as usize, latest_version());
+    }
+
+    #[test]
+    fn newer_schema_is_refused_untouched() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+        let err = run(&mut conn).unwrap_err();
+        assert!(
+            matches!(err, StoreError::NewerSchema { found: 999, .. }),
+            "{err}"
+        );
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(tables, 0);
+    }
+}

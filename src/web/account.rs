@@ -1,0 +1,158 @@
+//! The signed-in user's API credentials: create (secret shown once), list, revoke.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::layout::{Layout, format_time};
+use super::page_error::PageError;
+use super::{NoticeQuery, redirect};
+use crate::auth::Caller;
+use crate::auth::token::{NewCredentials, create_credentials};
+use crate::error::Error;
+use crate::state::AppState;
+use crate::store::credentials;
+
+/// Registers `/account/credentials`.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(list_credentials)
+        .service(create_credential)
+        .service(revoke_credential);
+}
+
+struct CredentialRow {
+    name: String,
+    client_id: String,
+    created: String,
+    last_used: String,
+    revoked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "account/credentials.html")]
+struct CredentialsPage {
+    layout: Layout,
+    errors: Vec<String>,
+    created: Option<NewCredentials>,
+    credentials: Vec<CredentialRow>,
+    base_url: String,
+}
+
+async fn page(
+    req: &HttpRequest,
+    state: &AppState,
+    caller: &Caller,
+    created: Option<NewCredentials>,
+    errors: Vec<String>,
+    status: StatusCode,
+    notice: Option<&str>,
+) -> Result<HttpResponse, PageError> {
+    let user = caller.user.id;
+    let rows = state
+        .store
+        .read(move |conn| credentials::list_credentials(conn, user))
+        .await?;
+    let info = req.connection_info();
+    let account = state.account().map(ToString::to_string).unwrap_or_default();
+    let page = CredentialsPage {
+        layout: Layout::new(&account, caller, "", notice),
+        errors,
+        created,
+        credentials: rows
+            .into_iter()
+            .map(|c| CredentialRow {
+                name: c.name,
+                client_id: c.client_id,
+                created: format_time(c.created_at),
+                last_used: c.last_used_at.map_or_else(|| "never".into(), format_time),
+                revoked: c.revoked_at.is_some(),
+            })
+            .collect(),
+        base_url: format!("{}://{}", info.scheme(), info.host()),
+    };
+    let html = page.render().map_err(Error::internal)?;
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(html))
+}
+
+#[get("/account/credentials")]
+async fn list_credentials(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    q: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, PageError> {
+    page(
+        &req,
+        &state,
+        &caller,
+        None,
+        vec![],
+        StatusCode::OK,
+        q.notice.as_deref(),
+    )
+    .await
+}
+
+/// The new-credential form.
+#[derive(Deserialize)]
+pub struct NewCredentialForm {
+    #[serde(default)]
+    name: String,
+}
+
+#[post("/account/credentials")]
+async fn create_credential(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    form: web::Form<NewCredentialForm>,
+) -> Result<HttpResponse, PageError> {
+    match create_credentials(&state.store, caller.user.id, form.into_inner().name).await {
+        Ok(created) => {
+            page(
+                &req,
+                &state,
+                &caller,
+                Some(created),
+                vec![],
+                StatusCode::OK,
+                None,
+            )
+            .await
+        }
+        Err(Error::BadInput(msg)) => {
+            page(
+                &req,
+                &state,
+                &caller,
+                None,
+                vec![msg],
+                StatusCode::BAD_REQUEST,
+                None,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[post("/account/credentials/{client_id}/revoke")]
+async fn revoke_credential(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let client_id = path.into_inner();
+    let user = caller.user.id;
+    let revoked = state
+        .store
+        .write(move |tx| credentials::revoke_credential(tx, &client_id, user))
+        .await?;
+    if !revoked {
+        return Err(Error::NotFound("no such active credentials of yours".into()).into());
+    }
+    Ok(redirect("/account/credentials?notice=credential-revoked"))
+}

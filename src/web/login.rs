@@ -1,0 +1,121 @@
+//! Sign-in and sign-out. Failed attempts are throttled per user name and per client address;
+//! the answer never says whether the user exists, and passwords never reach the logs.
+
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::page_error::PageError;
+use super::{redirect, render};
+use crate::auth::{Caller, password, session};
+use crate::domain::Password;
+use crate::error::Error;
+use crate::state::AppState;
+use crate::store::users;
+
+/// Registers `/login` and `/logout`.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(show_login)
+        .service(submit_login)
+        .service(logout);
+}
+
+#[derive(Template)]
+#[template(path = "login/login.html")]
+struct LoginPage {
+    errors: Vec<String>,
+    username: String,
+}
+
+/// The sign-in form.
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+}
+
+#[get("/login")]
+async fn show_login(state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
+    if state.account().is_none() {
+        return Ok(redirect("/setup"));
+    }
+    render(&LoginPage {
+        errors: vec![],
+        username: String::new(),
+    })
+}
+
+fn client_address(req: &HttpRequest) -> String {
+    req.peer_addr()
+        .map_or_else(|| "unknown".into(), |a| a.ip().to_string())
+}
+
+#[post("/login")]
+async fn submit_login(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<LoginForm>,
+) -> Result<HttpResponse, PageError> {
+    if state.account().is_none() {
+        return Err(Error::NotProvisioned.into());
+    }
+    let LoginForm { username, password } = form.into_inner();
+    let address = client_address(&req);
+    let username = username.trim().to_owned();
+    if let Err(wait) = state.throttle.check(&username, &address) {
+        tracing::warn!(user = %username, %address, "sign-in refused: locked after failed attempts");
+        return Err(Error::TooManyRequests {
+            message: format!(
+                "too many failed sign-in attempts; try again in {} minute(s)",
+                wait.as_secs().div_ceil(60).max(1)
+            ),
+            retry_after: wait,
+        }
+        .into());
+    }
+    let lookup = username.clone();
+    let login = state
+        .store
+        .read(move |conn| users::get_login(conn, &lookup))
+        .await?;
+    let ok = password::verify(
+        Password::new(password),
+        login.as_ref().map(|l| l.password_hash.clone()),
+    )
+    .await?;
+    match login {
+        Some(login) if ok && !login.disabled => {
+            state.throttle.record_success(&username);
+            tracing::info!(user = %username, "signed in");
+            let cookie = session::create(&state, login.id).await?;
+            let mut res = redirect("/");
+            res.add_cookie(&cookie).map_err(Error::internal)?;
+            Ok(res)
+        }
+        _ => {
+            state.throttle.record_failure(&username, &address);
+            tracing::info!(user = %username, %address, "sign-in failed");
+            let page = LoginPage {
+                errors: vec!["wrong user name or password, or the user is disabled".into()],
+                username,
+            };
+            let html = page.render().map_err(Error::internal)?;
+            Ok(HttpResponse::Unauthorized()
+                .content_type("text/html; charset=utf-8")
+                .body(html))
+        }
+    }
+}
+
+#[post("/logout")]
+async fn logout(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, PageError> {
+    if let Some(s) = caller.session {
+        session::destroy(&state, s.token_hash).await?;
+    }
+    let mut res = redirect("/login");
+    res.add_removal_cookie(&session::removal_cookie(&state))
+        .map_err(Error::internal)?;
+    Ok(res)
+}

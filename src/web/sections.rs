@@ -1,0 +1,125 @@
+//! The product sections whose content arrives with their own features (functions, deployments,
+//! schedules, logs, settings). Each is permission-checked like the rest and shows its empty state.
+
+use actix_web::{HttpResponse, get, web};
+use askama::Template;
+
+use super::layout::Layout;
+use super::page_error::PageError;
+use super::render;
+use crate::auth::Authorized;
+use crate::auth::permission::marker::{LambdaRead, ReportingRead, ScheduleRead};
+use crate::state::AppState;
+
+/// Registers the section pages.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(list_functions)
+        .service(list_deployments)
+        .service(list_schedules)
+        .service(search_logs)
+        .service(show_settings);
+}
+
+#[derive(Template)]
+#[template(path = "sections/section.html")]
+struct SectionPage {
+    layout: Layout,
+    key: &'static str,
+    title: &'static str,
+    empty_title: &'static str,
+    empty_text: &'static str,
+}
+
+fn section(
+    state: &AppState,
+    caller: &crate::auth::Caller,
+    key: &'static str,
+    title: &'static str,
+    empty_title: &'static str,
+    empty_text: &'static str,
+) -> Result<HttpResponse, PageError> {
+    let account = state.account().map(ToString::to_string).unwrap_or_default();
+    let layout = Layout::new(&account, caller, key, None);
+    render(&SectionPage {
+        layout,
+        key,
+        title,
+        empty_title,
+        empty_text,
+    })
+}
+
+#[get("/functions")]
+async fn list_functions(
+    state: web::Data<AppState>,
+    auth: Authorized<LambdaRead>,
+) -> Result<HttpResponse, PageError> {
+    section(
+        &state,
+        &auth.caller,
+        "functions",
+        "Functions",
+        "No functions yet",
+        "Functions you create appear here as Draft, Productive or Modified.",
+    )
+}
+
+#[get("/deployments")]
+async fn list_deployments(
+    state: web::Data<AppState>,
+    auth: Authorized<LambdaRead>,
+) -> Result<HttpResponse, PageError> {
+    section(
+        &state,
+        &auth.caller,
+        "deployments",
+        "Deployments",
+        "Nothing deployed",
+        "Deployed functions, their deployment state and pending changes appear here.",
+    )
+}
+
+#[get("/schedules")]
+async fn list_schedules(
+    state: web::Data<AppState>,
+    auth: Authorized<ScheduleRead>,
+) -> Result<HttpResponse, PageError> {
+    section(
+        &state,
+        &auth.caller,
+        "schedules",
+        "Schedules",
+        "No schedules",
+        "Schedules run a productive function on a cron expression.",
+    )
+}
+
+#[get("/logs")]
+async fn search_logs(
+    state: web::Data<AppState>,
+    auth: Authorized<ReportingRead>,
+) -> Result<HttpResponse, PageError> {
+    section(
+        &state,
+        &auth.caller,
+        "logs",
+        "Logs",
+        "No log entries",
+        "Console output of production invocations is kept here for 30 days.",
+    )
+}
+
+#[get("/settings")]
+async fn show_settings(
+    state: web::Data<AppState>,
+    auth: Authorized<ReportingRead>,
+) -> Result<HttpResponse, PageError> {
+    section(
+        &state,
+        &auth.caller,
+        "settings",
+        "Settings",
+        "Account settings",
+        "The domain allowlist, secrets and email reports of the account are managed here.",
+    )
+}
