@@ -131,3 +131,38 @@ impl<A: ActionMarker> FromRequest for Authorized<A> {
         })
     }
 }
+
+/// Runs the authorization extractor `X` (e.g. `Authorized<A>`) to completion *before* reading
+/// the body with `B` (e.g. `web::Form<T>`), so a caller without the permission gets 403 and
+/// never a validation answer about a form they may not submit. (actix polls a handler's
+/// extractors together, so listing them side by side does not guarantee this order.)
+#[derive(Debug)]
+pub struct Guarded<X, B> {
+    /// The authorization result.
+    pub auth: X,
+    /// The parsed body.
+    pub body: B,
+}
+
+impl<X, B> FromRequest for Guarded<X, B>
+where
+    X: FromRequest + 'static,
+    B: FromRequest + 'static,
+{
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let mut payload = payload.take();
+        Box::pin(async move {
+            let auth = X::from_request(&req, &mut Payload::None)
+                .await
+                .map_err(Into::into)?;
+            let body = B::from_request(&req, &mut payload)
+                .await
+                .map_err(Into::into)?;
+            Ok(Self { auth, body })
+        })
+    }
+}

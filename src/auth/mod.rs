@@ -9,4 +9,4 @@ pub mod session;
 pub mod throttle;
 pub mod token;
 
-pub use extract::{Authorized, Caller};
+pub use extract::{Authorized, Caller, Guarded};

@@ -54,10 +54,8 @@ impl LoginThrottle {
                 {
                     times.pop_front();
                 }
-                if times.len() >= limit as usize {
-                    if let Some(oldest) = times.front() {
-                        wait = wait.max(self.window.saturating_sub(now.duration_since(*oldest)));
-                    }
+                if let Some(oldest) = times.front().filter(|_| times.len() >= limit as usize) {
+                    wait = wait.max(self.window.saturating_sub(now.duration_since(*oldest)));
                 }
             }
         }

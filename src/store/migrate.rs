@@ -15,13 +15,19 @@ pub fn latest_version() -> usize {
     STEPS.len()
 }
 
-/// Brings the database up to `latest_version()`, or refuses a newer one.
-pub fn run(conn: &mut Connection) -> Result<(), StoreError> {
+/// Refuses a database written by a newer lambdabox, without changing it.
+pub fn refuse_newer(conn: &Connection) -> Result<(), StoreError> {
     let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
     let supported = latest_version();
     if usize::try_from(found).map_or(true, |found| found > supported) {
         return Err(StoreError::NewerSchema { found, supported });
     }
+    Ok(())
+}
+
+/// Brings the database up to `latest_version()`, or refuses a newer one.
+pub fn run(conn: &mut Connection) -> Result<(), StoreError> {
+    refuse_newer(conn)?;
     let migrations = Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect());
     migrations
         .to_latest(conn)

@@ -66,6 +66,8 @@ impl Store {
     /// Opens (creating if needed) the database in `data_dir` and migrates it.
     pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
         let path = data_dir.join(DB_FILE);
+        // Check the schema version before anything (even switching to WAL) touches the file.
+        migrate::refuse_newer(&Connection::open_with_flags(&path, open_flags())?)?;
         let mut writer = open_connection(&path)?;
         migrate::run(&mut writer)?;
         Ok(Self {
@@ -135,12 +137,15 @@ impl Store {
     }
 }
 
-fn open_connection(path: &Path) -> Result<Connection, StoreError> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+fn open_flags() -> OpenFlags {
+    OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        | OpenFlags::SQLITE_OPEN_URI;
-    let conn = Connection::open_with_flags(path, flags)?;
+        | OpenFlags::SQLITE_OPEN_URI
+}
+
+fn open_connection(path: &Path) -> Result<Connection, StoreError> {
+    let conn = Connection::open_with_flags(path, open_flags())?;
     conn.busy_timeout(Duration::from_secs(5))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;

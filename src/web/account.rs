@@ -8,8 +8,8 @@ use serde::Deserialize;
 use super::layout::{Layout, format_time};
 use super::page_error::PageError;
 use super::{NoticeQuery, redirect};
-use crate::auth::Caller;
 use crate::auth::token::{NewCredentials, create_credentials};
+use crate::auth::{Caller, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
 use crate::store::credentials;
@@ -107,10 +107,10 @@ pub struct NewCredentialForm {
 async fn create_credential(
     req: HttpRequest,
     state: web::Data<AppState>,
-    caller: Caller,
-    form: web::Form<NewCredentialForm>,
+    guarded: Guarded<Caller, web::Form<NewCredentialForm>>,
 ) -> Result<HttpResponse, PageError> {
-    match create_credentials(&state.store, caller.user.id, form.into_inner().name).await {
+    let caller = guarded.auth;
+    match create_credentials(&state.store, caller.user.id, guarded.body.into_inner().name).await {
         Ok(created) => {
             page(
                 &req,

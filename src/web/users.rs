@@ -10,8 +10,8 @@ use serde::Deserialize;
 use super::layout::{Layout, format_time};
 use super::page_error::PageError;
 use super::{NoticeQuery, redirect};
-use crate::auth::Authorized;
 use crate::auth::permission::marker::UsersManage;
+use crate::auth::{Authorized, Guarded};
 use crate::domain::{Password, Permission, ProfileId, UserId, Username};
 use crate::error::Error;
 use crate::state::AppState;
@@ -145,10 +145,9 @@ pub struct NewUserForm {
 #[post("/users")]
 async fn create_user(
     state: web::Data<AppState>,
-    auth: Authorized<UsersManage>,
-    form: web::Form<NewUserForm>,
+    req: Guarded<Authorized<UsersManage>, web::Form<NewUserForm>>,
 ) -> Result<HttpResponse, PageError> {
-    let form = form.into_inner();
+    let (auth, form) = (req.auth, req.body.into_inner());
     let result = async {
         let name = Username::parse(&form.username).map_err(Error::BadInput)?;
         let password = Password::parse_new(form.password).map_err(Error::BadInput)?;
@@ -212,12 +211,12 @@ pub struct ProfileForm {
 #[post("/users/{id}/profile")]
 async fn update_user_profile(
     state: web::Data<AppState>,
-    auth: Authorized<UsersManage>,
     path: web::Path<i64>,
-    form: web::Form<ProfileForm>,
+    req: Guarded<Authorized<UsersManage>, web::Form<ProfileForm>>,
 ) -> Result<HttpResponse, PageError> {
+    let auth = req.auth;
     let target = UserId(path.into_inner());
-    let profile = ProfileId(form.profile_id);
+    let profile = ProfileId(req.body.profile_id);
     let result = async {
         let new_profile = state
             .store
@@ -299,12 +298,11 @@ pub struct PasswordForm {
 #[post("/users/{id}/password")]
 async fn reset_password(
     state: web::Data<AppState>,
-    auth: Authorized<UsersManage>,
     path: web::Path<i64>,
-    form: web::Form<PasswordForm>,
+    req: Guarded<Authorized<UsersManage>, web::Form<PasswordForm>>,
 ) -> Result<HttpResponse, PageError> {
+    let (auth, form) = (req.auth, req.body.into_inner());
     let target = UserId(path.into_inner());
-    let form = form.into_inner();
     let result = async {
         let password = Password::parse_new(form.password).map_err(Error::BadInput)?;
         let hash = crate::auth::password::hash(password).await?;
@@ -350,10 +348,9 @@ async fn delete_user(
 #[post("/profiles")]
 async fn create_profile(
     state: web::Data<AppState>,
-    auth: Authorized<UsersManage>,
-    form: web::Form<Vec<(String, String)>>,
+    req: Guarded<Authorized<UsersManage>, web::Form<Vec<(String, String)>>>,
 ) -> Result<HttpResponse, PageError> {
-    let fields = form.into_inner();
+    let (auth, fields) = (req.auth, req.body.into_inner());
     let result = async {
         let name = fields
             .iter()

@@ -1,0 +1,12 @@
+//! The integration test binary: every test drives the real app over HTTP.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod helpers;
+
+mod bad_input;
+mod cli;
+mod login;
+mod permissions;
+mod setup;
+mod tokens;
+mod users;

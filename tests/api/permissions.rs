@@ -1,0 +1,157 @@
+//! The permission matrix over real routes: for users holding each single permission (and
+//! none), every guarded route answers as `auth::permission::MATRIX` says, in the UI and the API.
+
+use lambdabox::auth::permission::Action;
+use lambdabox::domain::Permission;
+use reqwest::{Client, Method, StatusCode};
+
+use crate::helpers::*;
+
+/// Every guarded route that exists, with the action it performs. POSTs send an empty form, so
+/// an allowed caller gets a validation answer (400), never a change.
+const ROUTES: &[(Method, &str, Action)] = &[
+    (Method::GET, "/", Action::ReportingRead),
+    (Method::GET, "/functions", Action::LambdaRead),
+    (Method::GET, "/deployments", Action::LambdaRead),
+    (Method::GET, "/schedules", Action::ScheduleRead),
+    (Method::GET, "/logs", Action::ReportingRead),
+    (Method::GET, "/settings", Action::ReportingRead),
+    (Method::GET, "/users", Action::UsersManage),
+    (Method::POST, "/users", Action::UsersManage),
+    (Method::POST, "/profiles", Action::UsersManage),
+    (Method::POST, "/users/999999/disable", Action::UsersManage),
+    (Method::POST, "/users/999999/password", Action::UsersManage),
+    (Method::POST, "/users/999999/delete", Action::UsersManage),
+    (
+        Method::GET,
+        "/api/account/{acc}/runtimes",
+        Action::LambdaRead,
+    ),
+    (
+        Method::GET,
+        "/api/account/{acc}/reports/limitCounts",
+        Action::ReportingRead,
+    ),
+];
+
+async fn call(
+    app: &TestApp,
+    client: &Client,
+    bearer: Option<&str>,
+    method: &Method,
+    path: &str,
+) -> (StatusCode, String) {
+    let url = app.url(&path.replace("{acc}", ACCOUNT));
+    let mut req = client.request(method.clone(), url);
+    if let Some(token) = bearer {
+        req = req.bearer_auth(token);
+    } else if method == Method::POST {
+        let csrf = app.csrf(client).await;
+        req = req.form(&[("csrf_token", csrf.as_str())]);
+    }
+    let res = req.send().await.unwrap();
+    (res.status(), res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn every_route_enforces_the_matrix_for_every_permission() {
+    let (app, admin) = TestApp::provisioned().await;
+    let mut holders: Vec<(Vec<Permission>, Client, String)> = Vec::new();
+    let sets: [&[Permission]; 4] = [
+        &[Permission::FaasAdmin],
+        &[Permission::FaasDeveloper],
+        &[Permission::FaasInvocation],
+        &[],
+    ];
+    for (i, perms) in sets.iter().enumerate() {
+        let client = app.user_with(&admin, &format!("user{i}"), perms).await;
+        let token = app.token(&client).await;
+        holders.push((perms.to_vec(), client, token));
+    }
+    for (perms, client, token) in &holders {
+        for (method, path, action) in ROUTES {
+            let allowed = action.allows(perms);
+            let is_api = path.starts_with("/api/");
+            let (status, body) =
+                call(&app, client, is_api.then_some(token.as_str()), method, path).await;
+            if allowed {
+                assert_ne!(
+                    status,
+                    StatusCode::FORBIDDEN,
+                    "{perms:?} {method} {path}: {body}"
+                );
+                assert!(
+                    status.is_success() || status.is_client_error() || status.is_redirection(),
+                    "{perms:?} {method} {path}: {status}"
+                );
+            } else {
+                assert_eq!(
+                    status,
+                    StatusCode::FORBIDDEN,
+                    "{perms:?} {method} {path}: {body}"
+                );
+                let missing = action.missing_permission().as_str();
+                assert!(
+                    body.contains(missing),
+                    "{method} {path}: the denial names {missing}: {body}"
+                );
+                if is_api {
+                    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+                    assert_eq!(json["errorCode"], "com.liveperson.faas.forbidden");
+                } else {
+                    assert!(body.contains("<html"), "UI denial is a readable page");
+                }
+            }
+        }
+    }
+    // The admin user was never changed by the denied or empty posts.
+    assert_eq!(app.get(&admin, "/users").await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn navigation_shows_only_permitted_sections() {
+    let (app, admin) = TestApp::provisioned().await;
+    let invoker = app
+        .user_with(&admin, "invoker", &[Permission::FaasInvocation])
+        .await;
+    let html = app.get(&invoker, "/").await.text().await.unwrap();
+    assert!(html.contains("data-nav=\"functions\""));
+    assert!(
+        !html.contains("data-nav=\"users\""),
+        "Users is for FaaS-Admin"
+    );
+    let html = app.get(&admin, "/").await.text().await.unwrap();
+    for key in [
+        "home",
+        "functions",
+        "deployments",
+        "schedules",
+        "logs",
+        "settings",
+        "users",
+    ] {
+        assert!(
+            html.contains(&format!("data-nav=\"{key}\"")),
+            "admin sees {key}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn anonymous_callers_are_sent_to_login_or_get_401() {
+    let (app, _) = TestApp::provisioned().await;
+    let anon = app.client();
+    for (method, path, _) in ROUTES {
+        let res = anon
+            .request(method.clone(), app.url(&path.replace("{acc}", ACCOUNT)))
+            .send()
+            .await
+            .unwrap();
+        if path.starts_with("/api/") {
+            assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{path}");
+        } else {
+            assert_eq!(res.status(), StatusCode::SEE_OTHER, "{path}");
+            assert_eq!(res.headers()["location"], "/login");
+        }
+    }
+}
