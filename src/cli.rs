@@ -45,6 +45,15 @@ pub enum Command {
     /// Manage API credentials (client id + client secret) for scripts.
     #[command(subcommand)]
     Credentials(CredentialsCommand),
+    /// Exit 0 if the server on --bind answers /healthz (for container health checks).
+    Healthcheck(HealthcheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HealthcheckArgs {
+    /// Address the server listens on; 0.0.0.0 is checked on 127.0.0.1.
+    #[arg(long, env = "LAMBDABOX_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
 }
 
 /// Options shared by every command that opens the data dir.

@@ -6,7 +6,7 @@ use std::io::BufRead;
 use anyhow::{Context, bail};
 
 use crate::auth::token::create_credentials;
-use crate::cli::{Cli, Command, CredentialsCommand, CredentialsCreateArgs, ServeArgs, SetupArgs};
+use crate::cli::{Cli, Command, CredentialsCommand, CredentialsCreateArgs, HealthcheckArgs, ServeArgs, SetupArgs};
 use crate::config::Config;
 use crate::domain::{AccountId, Password, Username};
 use crate::startup::{App, open_data_dir};
@@ -24,6 +24,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Credentials(CredentialsCommand::Create(args))) => {
             runtime.block_on(credentials(args))
         }
+        Some(Command::Healthcheck(args)) => healthcheck(&args),
     }
 }
 
@@ -111,4 +112,26 @@ async fn credentials(args: CredentialsCreateArgs) -> anyhow::Result<()> {
     store.checkpoint().await?;
     println!("{}", serde_json::to_string(&created)?);
     Ok(())
+}
+
+/// A minimal HTTP/1.0 probe of `/healthz`, so container images need no curl.
+fn healthcheck(args: &HealthcheckArgs) -> anyhow::Result<()> {
+    use std::io::{Read, Write};
+    use std::time::Duration;
+    let mut addr = args.bind;
+    if addr.ip().is_unspecified() {
+        addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    let timeout = Duration::from_secs(3);
+    let mut stream = std::net::TcpStream::connect_timeout(&addr, timeout)
+        .with_context(|| format!("cannot connect to {addr}"))?;
+    stream.set_read_timeout(Some(timeout))?;
+    stream.write_all(b"GET /healthz HTTP/1.0\r\nHost: localhost\r\n\r\n")?;
+    let mut head = [0u8; 12];
+    stream.read_exact(&mut head)?;
+    if head.starts_with(b"HTTP/1.1 200") || head.starts_with(b"HTTP/1.0 200") {
+        Ok(())
+    } else {
+        bail!("unhealthy: {}", String::from_utf8_lossy(&head))
+    }
 }
