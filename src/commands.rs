@@ -6,7 +6,9 @@ use std::io::BufRead;
 use anyhow::{Context, bail};
 
 use crate::auth::token::create_credentials;
-use crate::cli::{Cli, Command, CredentialsCommand, CredentialsCreateArgs, HealthcheckArgs, ServeArgs, SetupArgs};
+use crate::cli::{
+    Cli, Command, CredentialsCommand, CredentialsCreateArgs, HealthcheckArgs, ServeArgs, SetupArgs,
+};
 use crate::config::Config;
 use crate::domain::{AccountId, Password, Username};
 use crate::startup::{App, open_data_dir};

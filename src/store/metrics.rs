@@ -2,10 +2,8 @@
 
 use rusqlite::Connection;
 
-use super::StoreError;
-
-/// Default number of lambdas an account may have.
-pub const DEFAULT_LAMBDA_LIMIT: i64 = 50;
+use super::{StoreError, invocations, lambdas};
+use crate::domain::lambda::MAX_LAMBDAS;
 
 /// The tiles on Home.
 #[derive(Debug, Clone)]
@@ -13,7 +11,7 @@ pub struct HomeMetrics {
     /// Lambdas in the account.
     pub lambdas: i64,
     /// Limit of lambdas.
-    pub lambda_limit: i64,
+    pub lambda_limit: usize,
     /// Deployed lambdas.
     pub deployed: i64,
     /// Production invocations since the first of the month (UTC).
@@ -24,16 +22,31 @@ pub struct HomeMetrics {
     pub month_start: String,
 }
 
-/// Current figures. Lambdas and invocations have no tables until schema 2, so they count 0.
+/// Start of the current UTC month in Unix ms, and its date.
+pub fn month_start() -> (i64, String) {
+    let now = time::OffsetDateTime::now_utc();
+    let first = now
+        .replace_day(1)
+        .unwrap_or(now)
+        .replace_time(time::Time::MIDNIGHT);
+    let ms = i64::try_from(first.unix_timestamp_nanos() / 1_000_000).unwrap_or(0);
+    (
+        ms,
+        format!("{:04}-{:02}-01", first.year(), u8::from(first.month())),
+    )
+}
+
+/// Current figures.
 pub fn home_metrics(conn: &Connection) -> Result<HomeMetrics, StoreError> {
-    let _ = conn;
-    let today = time::OffsetDateTime::now_utc().date();
+    let (lambdas, deployed) = lambdas::count_lambdas(conn)?;
+    let (from, month_start) = month_start();
+    let counts = invocations::count_outcomes(conn, from, i64::MAX, None)?;
     Ok(HomeMetrics {
-        lambdas: 0,
-        lambda_limit: DEFAULT_LAMBDA_LIMIT,
-        deployed: 0,
-        invocations_this_month: 0,
-        failures_this_month: 0,
-        month_start: format!("{:04}-{:02}-01", today.year(), u8::from(today.month())),
+        lambdas,
+        lambda_limit: MAX_LAMBDAS,
+        deployed,
+        invocations_this_month: counts.total(),
+        failures_this_month: counts.failed(),
+        month_start,
     })
 }

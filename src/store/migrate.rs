@@ -8,7 +8,10 @@ use rusqlite_migration::{M, Migrations};
 use super::StoreError;
 
 /// Every migration, in order. Append-only: never edit a file that has landed.
-const STEPS: &[&str] = &[include_str!("../../migrations/0001_init.sql")];
+const STEPS: &[&str] = &[
+    include_str!("../../migrations/0001_init.sql"),
+    include_str!("../../migrations/0002_lambdas.sql"),
+];
 
 /// The schema version this binary writes.
 pub fn latest_version() -> usize {

@@ -3,7 +3,10 @@
 //! runs on the blocking pool so HTTP workers never wait on the disk.
 
 pub mod accounts;
+pub mod activity;
 pub mod credentials;
+pub mod invocations;
+pub mod lambdas;
 pub mod metrics;
 pub mod migrate;
 pub mod profiles;

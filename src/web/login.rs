@@ -89,6 +89,10 @@ async fn submit_login(
         Some(login) if ok && !login.disabled => {
             state.throttle.record_success(&username);
             tracing::info!(user = %username, "signed in");
+            // A fresh session id at every sign-in: never keep one planted before it.
+            if let Some(old) = req.cookie(session::COOKIE) {
+                session::destroy(&state, session::token_hash(old.value())).await?;
+            }
             let cookie = session::create(&state, login.id).await?;
             let mut res = redirect("/");
             res.add_cookie(&cookie).map_err(Error::internal)?;
