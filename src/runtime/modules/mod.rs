@@ -1,0 +1,46 @@
+//! `require()`: the fixed set of modules a lambda may load. Bundled JS (vendored npm
+//! packages and our own wrappers) is compiled to bytecode once at sandbox start; native
+//! helpers (hashing, HMAC, JWT, encodings) are Rust functions on the `host` object.
+
+use super::bytecode;
+use super::compile::{CompileError, compile_source};
+use super::state::HostState;
+use rquickjs::{Ctx, Exception, Function, Object, Result};
+use std::collections::HashMap;
+
+/// Module name → JS source, wrapped as `(function (module, exports, require, host, op) {…})`.
+const SOURCES: &[(&str, &str)] = &[];
+
+/// Bytecode of every bundled module, compiled once per sandbox.
+#[derive(Debug, Default)]
+pub(crate) struct Bundles {
+    bytecode: HashMap<&'static str, Vec<u8>>,
+}
+
+impl Bundles {
+    /// Compiles every bundled module.
+    pub(crate) fn compile() -> std::result::Result<Self, CompileError> {
+        let mut bytecode = HashMap::new();
+        for (name, source) in SOURCES {
+            let wrapped = format!("(function (module, exports, require, host, op) {{{source}\n}})");
+            bytecode.insert(*name, compile_source(&wrapped, &format!("{name}.js"))?);
+        }
+        Ok(Self { bytecode })
+    }
+}
+
+/// Returns the factory function of module `name`, or throws "module X is not available".
+pub(crate) fn load<'js>(ctx: &Ctx<'js>, state: &HostState, name: &str) -> Result<Function<'js>> {
+    let Some(code) = state.shared.bundles.bytecode.get(name) else {
+        return Err(Exception::throw_message(
+            ctx,
+            &format!("module {name} is not available"),
+        ));
+    };
+    bytecode::run_script(ctx, code)?.get()
+}
+
+/// Adds the native helpers used by the bundled modules to `host`.
+pub(crate) fn install_natives<'js>(_ctx: &Ctx<'js>, _host: &Object<'js>) -> Result<()> {
+    Ok(())
+}
