@@ -7,4 +7,5 @@ mod helpers;
 mod isolation;
 mod limits;
 mod logs;
+mod modules;
 mod scale;

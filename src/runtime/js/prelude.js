@@ -160,9 +160,9 @@
         hidden(g, name, value);
       },
     });
-  lazy('Buffer', () => require('buffer').Buffer);
-  for (const name of ['URL', 'URLSearchParams']) lazy(name, () => require('url')[name]);
-  for (const name of ['TextEncoder', 'TextDecoder']) lazy(name, () => require('util')[name]);
+  lazy('Buffer', () => require('lambdabox:buffer').Buffer);
+  for (const name of ['URL', 'URLSearchParams']) lazy(name, () => require('lambdabox:url')[name]);
+  for (const name of ['TextEncoder', 'TextDecoder']) lazy(name, () => require('lambdabox:encoding')[name]);
   for (const name of ['fetch', 'Headers', 'Request', 'Response']) lazy(name, () => require('lambdabox:fetch')[name]);
 
   const process = { env: {}, version: 'v20.0.0', versions: {}, platform: 'linux' };
