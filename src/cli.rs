@@ -78,6 +78,28 @@ pub struct ServeArgs {
           value_parser = clap::value_parser!(u64).range(1..=30_000))]
     pub lambda_timeout_ms: u64,
 
+    /// Heap limit of one lambda invocation, in MiB.
+    #[arg(long, env = "LAMBDABOX_LAMBDA_MEMORY_MB", default_value_t = 256,
+          value_parser = clap::value_parser!(u64).range(4..=4096))]
+    pub lambda_memory_mb: u64,
+
+    /// JavaScript worker threads (0: one per CPU core).
+    #[arg(long, env = "LAMBDABOX_LAMBDA_WORKERS", default_value_t = 0)]
+    pub lambda_workers: usize,
+
+    /// Invocations waiting for a worker before new ones are refused with 429.
+    #[arg(long, env = "LAMBDABOX_LAMBDA_QUEUE", default_value_t = 1024,
+          value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub lambda_queue: u64,
+
+    /// Console entries one invocation may write before it fails with log-limit-reached.
+    #[arg(long, env = "LAMBDABOX_LOG_MAX_ENTRIES", default_value_t = 10)]
+    pub log_max_entries: usize,
+
+    /// Characters (messages and extras) one invocation may log before log-limit-reached.
+    #[arg(long, env = "LAMBDABOX_LOG_MAX_CHARS", default_value_t = 6000)]
+    pub log_max_chars: usize,
+
     /// Largest accepted request body in bytes.
     #[arg(long, env = "LAMBDABOX_MAX_BODY_BYTES", default_value_t = 1_048_576)]
     pub max_body_bytes: usize,

@@ -6,9 +6,7 @@ use std::io::BufRead;
 use anyhow::{Context, bail};
 
 use crate::auth::token::create_credentials;
-use crate::cli::{
-    Cli, Command, CredentialsCommand, CredentialsCreateArgs, HealthcheckArgs, ServeArgs, SetupArgs,
-};
+use crate::cli::{Cli, Command, CredentialsCommand, CredentialsCreateArgs, HealthcheckArgs, ServeArgs, SetupArgs};
 use crate::config::Config;
 use crate::domain::{AccountId, Password, Username};
 use crate::startup::{App, open_data_dir};
@@ -16,16 +14,12 @@ use crate::store::{StoreError, accounts, users};
 
 /// Runs the chosen subcommand to completion.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     match cli.command {
         None => runtime.block_on(serve(cli.serve)),
         Some(Command::Serve(args)) => runtime.block_on(serve(args)),
         Some(Command::Setup(args)) => runtime.block_on(setup(args)),
-        Some(Command::Credentials(CredentialsCommand::Create(args))) => {
-            runtime.block_on(credentials(args))
-        }
+        Some(Command::Credentials(CredentialsCommand::Create(args))) => runtime.block_on(credentials(args)),
         Some(Command::Healthcheck(args)) => healthcheck(&args),
     }
 }
@@ -68,10 +62,7 @@ fn read_password() -> anyhow::Result<String> {
         return Ok(pw);
     }
     let mut line = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .context("cannot read the password from stdin")?;
+    std::io::stdin().lock().read_line(&mut line).context("cannot read the password from stdin")?;
     Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
@@ -82,10 +73,7 @@ async fn setup(args: SetupArgs) -> anyhow::Result<()> {
     let (store, _key) = open_data_dir(&args.data.data_dir)?;
     let hash = crate::auth::password::hash(password).await?;
     let (acc, name) = (account.clone(), admin.clone());
-    match store
-        .write(move |tx| accounts::provision(tx, &acc, &name, &hash))
-        .await
-    {
+    match store.write(move |tx| accounts::provision(tx, &acc, &name, &hash)).await {
         Ok(_) => {}
         Err(StoreError::Conflict(msg)) => bail!("{msg}"),
         Err(other) => return Err(other.into()),
@@ -108,9 +96,7 @@ async fn credentials(args: CredentialsCreateArgs) -> anyhow::Result<()> {
     if user.disabled {
         bail!("user '{}' is disabled", user.username);
     }
-    let created = create_credentials(&store, user.id, args.name)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let created = create_credentials(&store, user.id, args.name).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     store.checkpoint().await?;
     println!("{}", serde_json::to_string(&created)?);
     Ok(())
@@ -125,8 +111,8 @@ fn healthcheck(args: &HealthcheckArgs) -> anyhow::Result<()> {
         addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
     }
     let timeout = Duration::from_secs(3);
-    let mut stream = std::net::TcpStream::connect_timeout(&addr, timeout)
-        .with_context(|| format!("cannot connect to {addr}"))?;
+    let mut stream =
+        std::net::TcpStream::connect_timeout(&addr, timeout).with_context(|| format!("cannot connect to {addr}"))?;
     stream.set_read_timeout(Some(timeout))?;
     stream.write_all(b"GET /healthz HTTP/1.0\r\nHost: localhost\r\n\r\n")?;
     let mut head = [0u8; 12];

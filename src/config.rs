@@ -16,6 +16,16 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// Hard wall-clock limit of one lambda invocation.
     pub lambda_timeout: Duration,
+    /// Heap limit of one invocation in bytes.
+    pub lambda_memory_bytes: usize,
+    /// JavaScript worker threads.
+    pub lambda_workers: usize,
+    /// Invocations waiting for a worker before 429.
+    pub lambda_queue: usize,
+    /// Console entries per invocation.
+    pub log_max_entries: usize,
+    /// Logged characters per invocation.
+    pub log_max_chars: usize,
     /// Largest accepted request body.
     pub max_body_bytes: usize,
     /// Browser sessions end after this much inactivity.
@@ -42,6 +52,11 @@ impl Config {
             bind,
             data_dir,
             lambda_timeout: MAX_LAMBDA_TIMEOUT,
+            lambda_memory_bytes: 256 * 1024 * 1024,
+            lambda_workers: std::thread::available_parallelism().map_or(2, usize::from),
+            lambda_queue: 1024,
+            log_max_entries: 10,
+            log_max_chars: 6000,
             max_body_bytes: 1_048_576,
             session_idle: Duration::from_secs(60 * 60),
             token_ttl: Duration::from_secs(3600),
@@ -55,8 +70,14 @@ impl Config {
     /// Settings for `lambdabox serve`.
     pub fn from_serve_args(args: &ServeArgs) -> Self {
         let mut config = Self::new(args.bind, args.data.data_dir.clone());
-        config.lambda_timeout =
-            Duration::from_millis(args.lambda_timeout_ms).min(MAX_LAMBDA_TIMEOUT);
+        config.lambda_timeout = Duration::from_millis(args.lambda_timeout_ms).min(MAX_LAMBDA_TIMEOUT);
+        config.lambda_memory_bytes = usize::try_from(args.lambda_memory_mb * 1024 * 1024).unwrap_or(usize::MAX);
+        if args.lambda_workers > 0 {
+            config.lambda_workers = args.lambda_workers;
+        }
+        config.lambda_queue = usize::try_from(args.lambda_queue).unwrap_or(1024);
+        config.log_max_entries = args.log_max_entries;
+        config.log_max_chars = args.log_max_chars;
         config.max_body_bytes = args.max_body_bytes;
         config.session_idle = Duration::from_secs(args.session_idle_minutes * 60);
         config.token_ttl = Duration::from_secs(args.token_ttl_seconds);

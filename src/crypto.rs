@@ -63,10 +63,7 @@ impl MasterKey {
             return Self::from_base64(value, KEY_ENV);
         }
         let path = data_dir.join(KEY_FILE);
-        let io = |err| CryptoError::Io {
-            path: path.display().to_string(),
-            err,
-        };
+        let io = |err| CryptoError::Io { path: path.display().to_string(), err };
         match std::fs::read_to_string(&path) {
             Ok(text) => Self::from_base64(text.trim(), &path.display().to_string()),
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
@@ -87,9 +84,7 @@ impl MasterKey {
     }
 
     fn from_base64(value: &str, source_name: &str) -> Result<Self, CryptoError> {
-        let bad = || CryptoError::BadKey {
-            source_name: source_name.to_owned(),
-        };
+        let bad = || CryptoError::BadKey { source_name: source_name.to_owned() };
         let bytes = STANDARD.decode(value.trim()).map_err(|_| bad())?;
         let key: [u8; 32] = bytes.try_into().map_err(|_| bad())?;
         Ok(Self(key))
@@ -112,13 +107,7 @@ impl MasterKey {
         let mut nonce = [0u8; NONCE_LEN];
         rand::rngs::OsRng.fill_bytes(&mut nonce);
         let sealed = cipher
-            .encrypt(
-                Nonce::from_slice(&nonce),
-                Payload {
-                    msg: plaintext,
-                    aad,
-                },
-            )
+            .encrypt(Nonce::from_slice(&nonce), Payload { msg: plaintext, aad })
             .map_err(|_| CryptoError::Seal)?;
         let mut out = Vec::with_capacity(NONCE_LEN + sealed.len());
         out.extend_from_slice(&nonce);
@@ -162,16 +151,8 @@ mod tests {
         let sealed = key.seal(b"hunter2", b"acct/secret-a").unwrap();
         assert_eq!(key.open(&sealed, b"acct/secret-a").unwrap(), b"hunter2");
         assert!(key.open(&sealed, b"acct/secret-b").is_err());
-        assert!(
-            MasterKey::generate()
-                .open(&sealed, b"acct/secret-a")
-                .is_err()
-        );
-        assert_ne!(
-            key.seal(b"a", b"x").unwrap(),
-            key.seal(b"a", b"x").unwrap(),
-            "fresh nonce"
-        );
+        assert!(MasterKey::generate().open(&sealed, b"acct/secret-a").is_err());
+        assert_ne!(key.seal(b"a", b"x").unwrap(), key.seal(b"a", b"x").unwrap(), "fresh nonce");
     }
 
     #[test]
@@ -183,10 +164,7 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(dir.path().join(KEY_FILE))
-                .unwrap()
-                .permissions()
-                .mode();
+            let mode = std::fs::metadata(dir.path().join(KEY_FILE)).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600);
         }
     }

@@ -46,6 +46,22 @@ pub enum Error {
         /// Sent as `Retry-After`.
         retry_after: Duration,
     },
+    /// No lambda with that id.
+    #[error("{0}")]
+    LambdaMissing(String),
+    /// The lambda exists but is not deployed.
+    #[error("{0}")]
+    NotDeployed(String),
+    /// The lambda ran and failed; answered with HTTP 901 as LivePerson does.
+    #[error("{message}")]
+    LambdaFailed {
+        /// LivePerson handler code (`com.liveperson.faas.handler.*`).
+        code: &'static str,
+        /// error.message or the callback's value.
+        message: String,
+        /// The invocation's console entries.
+        logs: Vec<crate::runtime::LogEntry>,
+    },
     /// The appliance has no account yet: run the setup first.
     #[error("lambdabox is not set up yet: open the web UI or run `lambdabox setup`")]
     NotProvisioned,
@@ -65,6 +81,9 @@ pub enum ErrorCode {
     Conflict,
     PayloadTooLarge,
     TooManyRequests,
+    LambdaMissing,
+    NotDeployed,
+    LambdaFailed,
     NotProvisioned,
     Internal,
 }
@@ -72,30 +91,17 @@ pub enum ErrorCode {
 /// THE table: code → HTTP status → `errorCode` string in JSON bodies.
 pub const ERROR_CODES: &[(ErrorCode, u16, &str)] = &[
     (ErrorCode::BadInput, 400, "com.liveperson.faas.es.badinput"),
-    (
-        ErrorCode::Unauthenticated,
-        401,
-        "com.liveperson.faas.unauthorized",
-    ),
+    (ErrorCode::Unauthenticated, 401, "com.liveperson.faas.unauthorized"),
     (ErrorCode::Forbidden, 403, "com.liveperson.faas.forbidden"),
     (ErrorCode::Csrf, 403, "com.liveperson.faas.csrf"),
     (ErrorCode::NotFound, 404, "com.liveperson.faas.notfound"),
     (ErrorCode::Conflict, 409, "com.liveperson.faas.conflict"),
-    (
-        ErrorCode::PayloadTooLarge,
-        413,
-        "com.liveperson.faas.es.payload-too-large",
-    ),
-    (
-        ErrorCode::TooManyRequests,
-        429,
-        "com.liveperson.faas.too-many-requests",
-    ),
-    (
-        ErrorCode::NotProvisioned,
-        503,
-        "com.liveperson.faas.not-provisioned",
-    ),
+    (ErrorCode::PayloadTooLarge, 413, "com.liveperson.faas.es.payload-too-large"),
+    (ErrorCode::TooManyRequests, 429, "com.liveperson.faas.too-many-requests"),
+    (ErrorCode::LambdaMissing, 404, "com.liveperson.faas.es.missinglambda"),
+    (ErrorCode::NotDeployed, 404, "com.liveperson.faas.es.notdeployed"),
+    (ErrorCode::LambdaFailed, 901, "com.liveperson.faas.handler.custom-failure"),
+    (ErrorCode::NotProvisioned, 503, "com.liveperson.faas.not-provisioned"),
     (ErrorCode::Internal, 500, "com.liveperson.faas.internal"),
 ];
 
@@ -116,6 +122,9 @@ impl Error {
             Self::Conflict(_) => ErrorCode::Conflict,
             Self::PayloadTooLarge { .. } => ErrorCode::PayloadTooLarge,
             Self::TooManyRequests { .. } => ErrorCode::TooManyRequests,
+            Self::LambdaMissing(_) => ErrorCode::LambdaMissing,
+            Self::NotDeployed(_) => ErrorCode::NotDeployed,
+            Self::LambdaFailed { .. } => ErrorCode::LambdaFailed,
             Self::NotProvisioned => ErrorCode::NotProvisioned,
             Self::Internal(_) => ErrorCode::Internal,
         }
@@ -131,13 +140,13 @@ impl Error {
             .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
-    /// The `errorCode` string from the table.
+    /// The `errorCode` string from the table (a lambda failure carries its own).
     pub fn error_code(&self) -> &'static str {
+        if let Self::LambdaFailed { code, .. } = self {
+            return code;
+        }
         let code = self.code();
-        ERROR_CODES
-            .iter()
-            .find(|(c, _, _)| *c == code)
-            .map_or("com.liveperson.faas.internal", |(_, _, s)| s)
+        ERROR_CODES.iter().find(|(c, _, _)| *c == code).map_or("com.liveperson.faas.internal", |(_, _, s)| s)
     }
 
     /// Seconds for a `Retry-After` header, where one applies.
@@ -152,6 +161,18 @@ impl Error {
     pub fn log(&self) {
         if let Self::Internal(err) = self {
             tracing::error!(error = ?err, "request failed");
+        }
+    }
+}
+
+impl From<crate::invoke::InvokeError> for Error {
+    fn from(err: crate::invoke::InvokeError) -> Self {
+        use crate::invoke::InvokeError as E;
+        match err {
+            E::Missing(_) => Self::LambdaMissing(err.to_string()),
+            E::NotDeployed(..) => Self::NotDeployed(err.to_string()),
+            E::Busy => Self::TooManyRequests { message: err.to_string(), retry_after: Duration::from_secs(1) },
+            other => Self::internal(other),
         }
     }
 }
@@ -177,16 +198,26 @@ mod tests {
             ErrorCode::Conflict,
             ErrorCode::PayloadTooLarge,
             ErrorCode::TooManyRequests,
+            ErrorCode::LambdaMissing,
+            ErrorCode::NotDeployed,
+            ErrorCode::LambdaFailed,
             ErrorCode::NotProvisioned,
             ErrorCode::Internal,
         ];
         for code in all {
-            assert_eq!(
-                ERROR_CODES.iter().filter(|(c, _, _)| *c == code).count(),
-                1,
-                "{code:?}"
-            );
+            assert_eq!(ERROR_CODES.iter().filter(|(c, _, _)| *c == code).count(), 1, "{code:?}");
         }
         assert_eq!(ERROR_CODES.len(), all.len());
+    }
+}
+
+#[cfg(test)]
+mod status_tests {
+    use super::*;
+
+    #[test]
+    fn lambda_failures_are_901() {
+        let e = Error::LambdaFailed { code: "x", message: "m".into(), logs: vec![] };
+        assert_eq!(e.status().as_u16(), 901);
     }
 }

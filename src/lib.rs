@@ -1,7 +1,8 @@
 //! lambdabox: a self-hosted, single-binary Functions-as-a-Service appliance.
 //!
 //! `startup::App` assembles the server; `web` is the UI, `api` the machine API, `auth` decides
-//! who may do what, `store` holds all SQL, `domain` the pure types.
+//! who may do what, `store` holds all SQL, `domain` the pure types, `runtime` the QuickJS
+//! sandbox and `invoke` the one path every invocation takes into it.
 
 pub mod api;
 pub mod auth;
@@ -11,8 +12,11 @@ pub mod config;
 pub mod crypto;
 pub mod domain;
 pub mod error;
+pub mod invoke;
+pub mod lifecycle;
 pub mod middleware;
 pub mod ops;
+pub mod runtime;
 pub mod startup;
 pub mod state;
 pub mod store;

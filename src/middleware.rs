@@ -27,10 +27,7 @@ fn request_id(req: &ServiceRequest) -> String {
         .get(REQUEST_ID)
         .and_then(|v| v.to_str().ok())
         .filter(|v| {
-            !v.is_empty()
-                && v.len() <= 128
-                && v.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b))
+            !v.is_empty() && v.len() <= 128 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b))
         })
         .map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_owned)
 }
@@ -47,42 +44,21 @@ pub async fn request_log(
     let started = Instant::now();
     // Inner middleware (CSRF, setup gate) turn refusals into responses, so they get the
     // request id and the HTML page like handler errors do.
-    let res = next
-        .call(req)
-        .instrument(span.clone())
-        .await?
-        .map_into_boxed_body();
-    let page = res
-        .response()
-        .error()
-        .and_then(|e| e.as_error::<PageError>())
-        .map(|e| e.response_with_id(&id));
+    let res = next.call(req).instrument(span.clone()).await?.map_into_boxed_body();
+    let page = res.response().error().and_then(|e| e.as_error::<PageError>()).map(|e| e.response_with_id(&id));
     let mut res = match page {
         Some(html) => res.into_response(html),
         None => res,
     };
     if let Ok(value) = HeaderValue::from_str(&id) {
-        res.headers_mut()
-            .insert(HeaderName::from_static(REQUEST_ID), value);
+        res.headers_mut().insert(HeaderName::from_static(REQUEST_ID), value);
     }
     let status = res.status().as_u16();
-    span.in_scope(|| {
-        tracing::info!(
-            status,
-            duration_ms = started.elapsed().as_secs_f64() * 1000.0,
-            "request"
-        )
-    });
+    span.in_scope(|| tracing::info!(status, duration_ms = started.elapsed().as_secs_f64() * 1000.0, "request"));
     Ok(res)
 }
 
-const OPEN_BEFORE_SETUP: &[&str] = &[
-    "/setup",
-    "/static/",
-    "/healthz",
-    "/readyz",
-    "/api/openapi.json",
-];
+const OPEN_BEFORE_SETUP: &[&str] = &["/setup", "/static/", "/healthz", "/readyz", "/api/openapi.json"];
 
 /// Before provisioning, every page leads to `/setup` and the API answers 503.
 pub async fn setup_gate(
@@ -121,9 +97,7 @@ pub fn json_error(err: actix_web::error::JsonPayloadError, req: &HttpRequest) ->
     let limit = limit_of(req);
     let error = match err {
         E::Overflow { .. } | E::OverflowKnownLength { .. } => Error::PayloadTooLarge { limit },
-        E::ContentType => {
-            Error::BadInput("expected a JSON body (Content-Type: application/json)".into())
-        }
+        E::ContentType => Error::BadInput("expected a JSON body (Content-Type: application/json)".into()),
         E::Deserialize(e) => Error::BadInput(format!("malformed JSON: {e}")),
         other => Error::BadInput(format!("could not read the JSON body: {other}")),
     };
@@ -134,12 +108,8 @@ pub fn json_error(err: actix_web::error::JsonPayloadError, req: &HttpRequest) ->
 pub fn form_error(err: actix_web::error::UrlencodedError, req: &HttpRequest) -> actix_web::Error {
     use actix_web::error::UrlencodedError as E;
     let error = match err {
-        E::Overflow { .. } => Error::PayloadTooLarge {
-            limit: limit_of(req),
-        },
-        E::ContentType => {
-            Error::BadInput("expected a form body (application/x-www-form-urlencoded)".into())
-        }
+        E::Overflow { .. } => Error::PayloadTooLarge { limit: limit_of(req) },
+        E::ContentType => Error::BadInput("expected a form body (application/x-www-form-urlencoded)".into()),
         E::Parse(e) => Error::BadInput(format!("invalid form field: {e}")),
         other => Error::BadInput(format!("could not read the form: {other}")),
     };
@@ -147,35 +117,21 @@ pub fn form_error(err: actix_web::error::UrlencodedError, req: &HttpRequest) -> 
 }
 
 /// Query-string counterpart of `json_error`.
-pub fn query_error(
-    err: actix_web::error::QueryPayloadError,
-    req: &HttpRequest,
-) -> actix_web::Error {
+pub fn query_error(err: actix_web::error::QueryPayloadError, req: &HttpRequest) -> actix_web::Error {
     render_for(req, Error::BadInput(format!("invalid query string: {err}")))
 }
 
 /// Path counterpart of `json_error` (e.g. a non-numeric id).
 pub fn path_error(err: actix_web::error::PathError, req: &HttpRequest) -> actix_web::Error {
-    render_for(
-        req,
-        Error::NotFound(format!("no such page or resource ({err})")),
-    )
+    render_for(req, Error::NotFound(format!("no such page or resource ({err})")))
 }
 
 fn limit_of(req: &HttpRequest) -> usize {
-    req.app_data::<web::Data<AppState>>()
-        .map_or(0, |s| s.config.max_body_bytes)
+    req.app_data::<web::Data<AppState>>().map_or(0, |s| s.config.max_body_bytes)
 }
 
 /// Unknown routes: 404 in the route's style.
 pub async fn not_found(req: HttpRequest) -> Result<HttpResponse, actix_web::Error> {
-    let what = if is_api_path(req.path()) {
-        "no such API route"
-    } else {
-        "no such page"
-    };
-    Err(render_for(
-        &req,
-        Error::NotFound(format!("{what}: {}", req.path())),
-    ))
+    let what = if is_api_path(req.path()) { "no such API route" } else { "no such page" };
+    Err(render_for(&req, Error::NotFound(format!("{what}: {}", req.path()))))
 }

@@ -19,12 +19,10 @@ async fn healthz() -> HttpResponse {
 #[get("/readyz")]
 async fn readyz(state: web::Data<AppState>) -> HttpResponse {
     match state.store.ping().await {
-        Ok(()) => HttpResponse::Ok()
-            .json(json!({"status": "ready", "provisioned": state.account().is_some()})),
+        Ok(()) => HttpResponse::Ok().json(json!({"status": "ready", "provisioned": state.account().is_some()})),
         Err(err) => {
             tracing::error!(error = %err, "readiness check failed");
-            HttpResponse::ServiceUnavailable()
-                .json(json!({"status": "unavailable", "reason": "store not reachable"}))
+            HttpResponse::ServiceUnavailable().json(json!({"status": "unavailable", "reason": "store not reachable"}))
         }
     }
 }

@@ -12,6 +12,9 @@ use anyhow::Context;
 
 use crate::config::Config;
 use crate::crypto::{KEY_ENV, MasterKey};
+use crate::invoke::Invoker;
+use crate::invoke::capabilities::CapabilityFactory;
+use crate::runtime::{Limits, Sandbox};
 use crate::state::AppState;
 use crate::store::{Store, accounts};
 
@@ -24,8 +27,7 @@ pub struct App {
 
 /// Creates the data dir (owner-only) if needed.
 pub fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create data dir {}", dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create data dir {}", dir.display()))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -42,8 +44,7 @@ pub fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
 /// Opens the data dir: store (migrated) and master key.
 pub fn open_data_dir(dir: &Path) -> anyhow::Result<(Store, MasterKey)> {
     prepare_data_dir(dir)?;
-    let store = Store::open(dir)
-        .with_context(|| format!("cannot open the database in {}", dir.display()))?;
+    let store = Store::open(dir).with_context(|| format!("cannot open the database in {}", dir.display()))?;
     let env_key = std::env::var(KEY_ENV).ok().filter(|v| !v.trim().is_empty());
     let key = MasterKey::load(dir, env_key.as_deref()).context("cannot load the master key")?;
     Ok((store, key))
@@ -53,30 +54,19 @@ impl App {
     /// Builds the app and binds `config.bind` (port 0 picks a free port).
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         let (store, key) = open_data_dir(&config.data_dir)?;
-        let account = store
-            .read(accounts::get_account)
-            .await?
-            .map(|a| a.account_id);
+        let account = store.read(accounts::get_account).await?.map(|a| a.account_id);
+        let invoker = start_invoker(&config, &store)?;
         let config = Arc::new(config);
-        let state = web::Data::new(AppState::new(Arc::clone(&config), store, key, account));
-        let listener = TcpListener::bind(config.bind)
-            .with_context(|| format!("cannot listen on {}", config.bind))?;
+        let state = web::Data::new(AppState::new(Arc::clone(&config), store, key, invoker, account));
+        let listener = TcpListener::bind(config.bind).with_context(|| format!("cannot listen on {}", config.bind))?;
         let addr = listener.local_addr()?;
         let data = state.clone();
         let limit = config.max_body_bytes;
         let server = actix_web::HttpServer::new(move || {
             actix_web::App::new()
                 .app_data(data.clone())
-                .app_data(
-                    web::JsonConfig::default()
-                        .limit(limit)
-                        .error_handler(crate::middleware::json_error),
-                )
-                .app_data(
-                    web::FormConfig::default()
-                        .limit(limit)
-                        .error_handler(crate::middleware::form_error),
-                )
+                .app_data(web::JsonConfig::default().limit(limit).error_handler(crate::middleware::json_error))
+                .app_data(web::FormConfig::default().limit(limit).error_handler(crate::middleware::form_error))
                 .app_data(web::QueryConfig::default().error_handler(crate::middleware::query_error))
                 .app_data(web::PathConfig::default().error_handler(crate::middleware::path_error))
                 .app_data(web::PayloadConfig::default().limit(limit))
@@ -95,11 +85,7 @@ impl App {
         .shutdown_timeout(30)
         .run();
         tracing::info!(%addr, data_dir = %config.data_dir.display(), "lambdabox listening on http://{addr}");
-        Ok(Self {
-            server,
-            addr,
-            state,
-        })
+        Ok(Self { server, addr, state })
     }
 
     /// The bound address.
@@ -117,13 +103,28 @@ impl App {
         self.state.clone()
     }
 
-    /// Serves until stopped, then flushes the store.
+    /// Serves until stopped, then stores what is still queued and flushes the store.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         self.server.await?;
+        self.state.invoker.flush().await;
         self.state.store.checkpoint().await?;
         tracing::info!("lambdabox stopped");
         Ok(())
     }
+}
+
+/// Starts the JS worker pool with the configured limits, and the invoker over it.
+fn start_invoker(config: &Config, store: &Store) -> anyhow::Result<Invoker> {
+    let limits = Limits {
+        timeout: config.lambda_timeout,
+        memory_bytes: config.lambda_memory_bytes,
+        max_log_entries: config.log_max_entries,
+        max_log_chars: config.log_max_chars,
+        ..Limits::default()
+    };
+    let sandbox = Sandbox::start(limits, config.lambda_workers, config.lambda_queue)
+        .context("cannot start the lambda runtime")?;
+    Ok(Invoker::new(sandbox, store.clone(), CapabilityFactory::default()))
 }
 
 fn security_headers() -> DefaultHeaders {

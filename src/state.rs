@@ -8,6 +8,7 @@ use crate::auth::token::TokenKeys;
 use crate::config::Config;
 use crate::crypto::MasterKey;
 use crate::domain::AccountId;
+use crate::invoke::Invoker;
 use crate::store::Store;
 
 /// Shared application state.
@@ -22,6 +23,8 @@ pub struct AppState {
     pub tokens: TokenKeys,
     /// Failed sign-in counters.
     pub throttle: LoginThrottle,
+    /// Runs lambdas.
+    pub invoker: Invoker,
     /// The account id, set once setup has run; unset means "not provisioned".
     account: OnceLock<AccountId>,
 }
@@ -32,6 +35,7 @@ impl AppState {
         config: Arc<Config>,
         store: Store,
         key: MasterKey,
+        invoker: Invoker,
         account: Option<AccountId>,
     ) -> Self {
         let tokens = TokenKeys::new(&key);
@@ -44,14 +48,7 @@ impl AppState {
         if let Some(account) = account {
             let _ = cell.set(account);
         }
-        Self {
-            config,
-            store,
-            key,
-            tokens,
-            throttle,
-            account: cell,
-        }
+        Self { config, store, key, tokens, throttle, invoker, account: cell }
     }
 
     /// The account id, or `None` before setup.

@@ -27,11 +27,14 @@ impl From<crate::store::StoreError> for ApiError {
 /// The JSON error body.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ErrorBody {
+pub struct ErrorBody<'a> {
     /// Stable code from the error table.
     pub error_code: &'static str,
     /// Human-readable explanation.
     pub error_msg: String,
+    /// Console entries of a failed lambda.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_logs: Option<&'a [crate::runtime::LogEntry]>,
 }
 
 impl ResponseError for ApiError {
@@ -48,9 +51,10 @@ impl ResponseError for ApiError {
         if matches!(self.0, Error::Unauthenticated) {
             res.insert_header(("WWW-Authenticate", "Bearer"));
         }
-        res.json(ErrorBody {
-            error_code: self.0.error_code(),
-            error_msg: self.0.to_string(),
-        })
+        let error_logs = match &self.0 {
+            Error::LambdaFailed { logs, .. } => Some(logs.as_slice()),
+            _ => None,
+        };
+        res.json(ErrorBody { error_code: self.0.error_code(), error_msg: self.0.to_string(), error_logs })
     }
 }

@@ -2,7 +2,11 @@
 //! rendered by `error_body`; every route takes an `Authorized<A>` extractor.
 
 pub mod account;
+pub mod deployments;
 pub mod error_body;
+pub mod events;
+pub mod invoke;
+pub mod lambdas;
 pub mod oauth;
 pub mod openapi;
 
@@ -12,5 +16,9 @@ use actix_web::web;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.configure(oauth::configure)
         .configure(account::configure)
+        .configure(lambdas::configure)
+        .configure(deployments::configure)
+        .configure(events::configure)
+        .configure(invoke::configure)
         .configure(openapi::configure);
 }

@@ -32,17 +32,13 @@ struct OAuthError {
 }
 
 fn oauth_error(status: u16, error: &'static str, error_description: &'static str) -> HttpResponse {
-    let status = actix_web::http::StatusCode::from_u16(status)
-        .unwrap_or(actix_web::http::StatusCode::BAD_REQUEST);
+    let status = actix_web::http::StatusCode::from_u16(status).unwrap_or(actix_web::http::StatusCode::BAD_REQUEST);
     let mut res = HttpResponse::build(status);
     res.insert_header((header::CACHE_CONTROL, "no-store"));
     if status.as_u16() == 401 {
         res.insert_header((header::WWW_AUTHENTICATE, "Basic realm=\"lambdabox\""));
     }
-    res.json(OAuthError {
-        error,
-        error_description,
-    })
+    res.json(OAuthError { error, error_description })
 }
 
 fn basic_auth(req: &HttpRequest) -> Option<(String, String)> {
@@ -61,28 +57,16 @@ async fn issue_token(
 ) -> Result<HttpResponse, ApiError> {
     let form = form.into_inner();
     if form.grant_type.as_deref() != Some("client_credentials") {
-        return Ok(oauth_error(
-            400,
-            "unsupported_grant_type",
-            "only grant_type=client_credentials is supported",
-        ));
+        return Ok(oauth_error(400, "unsupported_grant_type", "only grant_type=client_credentials is supported"));
     }
     let credentials = basic_auth(&req).or_else(|| form.client_id.zip(form.client_secret));
     let Some((client_id, client_secret)) = credentials else {
-        return Ok(oauth_error(
-            400,
-            "invalid_request",
-            "client_id and client_secret are required",
-        ));
+        return Ok(oauth_error(400, "invalid_request", "client_id and client_secret are required"));
     };
     match token::issue(&state, client_id, client_secret).await? {
-        Ok(token) => Ok(HttpResponse::Ok()
-            .insert_header((header::CACHE_CONTROL, "no-store"))
-            .json(token)),
-        Err(GrantError::InvalidClient) => Ok(oauth_error(
-            401,
-            "invalid_client",
-            "unknown client, wrong secret, revoked credentials or disabled user",
-        )),
+        Ok(token) => Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(token)),
+        Err(GrantError::InvalidClient) => {
+            Ok(oauth_error(401, "invalid_client", "unknown client, wrong secret, revoked credentials or disabled user"))
+        }
     }
 }

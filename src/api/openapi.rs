@@ -13,7 +13,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 #[get("/api/openapi.json")]
 async fn openapi_json() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("application/json")
-        .body(SPEC)
+    HttpResponse::Ok().content_type("application/json").body(SPEC)
 }

@@ -23,19 +23,12 @@ pub const FORM_FIELD: &str = "csrf_token";
 pub const HEADER: &str = "x-csrf-token";
 
 fn is_safe(method: &Method) -> bool {
-    matches!(
-        *method,
-        Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
-    )
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE)
 }
 
 /// Whether the `Origin` header, if present, names this host.
 fn same_origin(req: &HttpRequest) -> bool {
-    let Some(origin) = req
-        .headers()
-        .get(header::ORIGIN)
-        .and_then(|v| v.to_str().ok())
-    else {
+    let Some(origin) = req.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
         return true;
     };
     let host = req.connection_info().host().to_owned();
@@ -77,25 +70,15 @@ async fn check(req: &mut ServiceRequest) -> Result<(), Error> {
     let Some(sess) = session::resolve(&state, cookie.value()).await? else {
         return Ok(());
     };
-    let mut provided = req
-        .headers()
-        .get(HEADER)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
+    let mut provided = req.headers().get(HEADER).and_then(|v| v.to_str().ok()).map(str::to_owned);
     if provided.is_none() && req.content_type() == "application/x-www-form-urlencoded" {
         let body = read_body(req, state.config.max_body_bytes).await?;
         provided = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
             .ok()
-            .and_then(|pairs| {
-                pairs
-                    .into_iter()
-                    .find(|(k, _)| k == FORM_FIELD)
-                    .map(|(_, v)| v)
-            });
+            .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == FORM_FIELD).map(|(_, v)| v));
         req.set_payload(body.into());
     }
-    let valid =
-        provided.is_some_and(|p| bool::from(p.as_bytes().ct_eq(sess.csrf_token.as_bytes())));
+    let valid = provided.is_some_and(|p| bool::from(p.as_bytes().ct_eq(sess.csrf_token.as_bytes())));
     if !valid {
         tracing::warn!(path = %req.path(), "CSRF check failed");
         return Err(Error::Csrf);
@@ -108,8 +91,7 @@ async fn read_body(req: &mut ServiceRequest, limit: usize) -> Result<Bytes, Erro
     let mut payload = req.take_payload();
     let mut body = BytesMut::new();
     while let Some(chunk) = payload.next().await {
-        let chunk =
-            chunk.map_err(|e| Error::BadInput(format!("could not read the request body: {e}")))?;
+        let chunk = chunk.map_err(|e| Error::BadInput(format!("could not read the request body: {e}")))?;
         if body.len() + chunk.len() > limit {
             return Err(Error::PayloadTooLarge { limit });
         }

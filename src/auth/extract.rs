@@ -50,9 +50,8 @@ async fn resolve(req: &HttpRequest) -> Result<Caller, Error> {
     if let Some(caller) = req.extensions().get::<Caller>() {
         return Ok(caller.clone());
     }
-    let state = req
-        .app_data::<web::Data<AppState>>()
-        .ok_or_else(|| Error::internal(anyhow::anyhow!("AppState missing")))?;
+    let state =
+        req.app_data::<web::Data<AppState>>().ok_or_else(|| Error::internal(anyhow::anyhow!("AppState missing")))?;
     if state.account().is_none() {
         return Err(Error::NotProvisioned);
     }
@@ -60,10 +59,7 @@ async fn resolve(req: &HttpRequest) -> Result<Caller, Error> {
         .headers()
         .get(actix_web::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| {
-            v.strip_prefix("Bearer ")
-                .or_else(|| v.strip_prefix("bearer "))
-        })
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
         .map(str::trim)
         .map(str::to_owned);
     let (user_id, session) = if let Some(bearer) = bearer {
@@ -82,10 +78,7 @@ async fn resolve(req: &HttpRequest) -> Result<Caller, Error> {
     let Some(user_id) = user_id else {
         return Err(Error::Unauthenticated);
     };
-    let user = state
-        .store
-        .read(move |conn| users::get_user(conn, user_id))
-        .await?;
+    let user = state.store.read(move |conn| users::get_user(conn, user_id)).await?;
     let Some(user) = user.filter(|u| !u.disabled) else {
         return Err(Error::Unauthenticated);
     };
@@ -124,10 +117,7 @@ impl<A: ActionMarker> FromRequest for Authorized<A> {
                 let missing = A::ACTION.missing_permission();
                 return Err(render_for(&req, Error::Forbidden { missing }));
             }
-            Ok(Self {
-                caller,
-                action: PhantomData,
-            })
+            Ok(Self { caller, action: PhantomData })
         })
     }
 }
@@ -156,12 +146,8 @@ where
         let req = req.clone();
         let mut payload = payload.take();
         Box::pin(async move {
-            let auth = X::from_request(&req, &mut Payload::None)
-                .await
-                .map_err(Into::into)?;
-            let body = B::from_request(&req, &mut payload)
-                .await
-                .map_err(Into::into)?;
+            let auth = X::from_request(&req, &mut Payload::None).await.map_err(Into::into)?;
+            let body = B::from_request(&req, &mut payload).await.map_err(Into::into)?;
             Ok(Self { auth, body })
         })
     }

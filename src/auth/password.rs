@@ -10,8 +10,7 @@ use crate::domain::Password;
 use crate::error::Error;
 
 fn hasher() -> Result<Argon2<'static>, Error> {
-    let params =
-        Params::new(19 * 1024, 2, 1, None).map_err(|e| Error::internal(anyhow::anyhow!(e)))?;
+    let params = Params::new(19 * 1024, 2, 1, None).map_err(|e| Error::internal(anyhow::anyhow!(e)))?;
     Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
 }
 
@@ -25,9 +24,7 @@ fn hash_now(password: &Password) -> Result<String, Error> {
 
 /// Hashes a new password (PHC string).
 pub async fn hash(password: Password) -> Result<String, Error> {
-    tokio::task::spawn_blocking(move || hash_now(&password))
-        .await
-        .map_err(Error::internal)?
+    tokio::task::spawn_blocking(move || hash_now(&password)).await.map_err(Error::internal)?
 }
 
 /// Hashes on the calling thread, for the command line.
@@ -47,11 +44,9 @@ pub async fn verify(password: Password, stored: Option<String>) -> Result<bool, 
                 (dummy.as_str(), false)
             }
         };
-        let parsed = PasswordHash::new(phc)
-            .map_err(|e| Error::internal(anyhow::anyhow!("stored hash unreadable: {e}")))?;
-        let ok = hasher()?
-            .verify_password(password.expose().as_bytes(), &parsed)
-            .is_ok();
+        let parsed =
+            PasswordHash::new(phc).map_err(|e| Error::internal(anyhow::anyhow!("stored hash unreadable: {e}")))?;
+        let ok = hasher()?.verify_password(password.expose().as_bytes(), &parsed).is_ok();
         Ok(ok && known)
     })
     .await

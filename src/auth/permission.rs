@@ -61,10 +61,7 @@ impl Action {
     /// The permissions that allow this action (empty if the action is missing from the matrix,
     /// which denies it).
     pub fn allowed_by(self) -> &'static [Permission] {
-        MATRIX
-            .iter()
-            .find(|(action, _)| *action == self)
-            .map_or(&[], |(_, perms)| perms)
+        MATRIX.iter().find(|(action, _)| *action == self).map_or(&[], |(_, perms)| perms)
     }
 
     /// Whether a holder of `held` may perform this action.
@@ -74,10 +71,7 @@ impl Action {
 
     /// The permission to name in a denial: the first one that would allow the action.
     pub fn missing_permission(self) -> Permission {
-        self.allowed_by()
-            .first()
-            .copied()
-            .unwrap_or(Permission::FaasAdmin)
+        self.allowed_by().first().copied().unwrap_or(Permission::FaasAdmin)
     }
 }
 
@@ -141,10 +135,7 @@ mod tests {
             (Action::ScheduleRead, yes_no(true, true, true)),
             (Action::ScheduleWrite, yes_no(true, true, false)),
             (Action::EmailReportSettingsWrite, yes_no(true, false, false)),
-            (
-                Action::EmailReportRecipientsWrite,
-                yes_no(true, true, false),
-            ),
+            (Action::EmailReportRecipientsWrite, yes_no(true, true, false)),
             (Action::ReportingRead, yes_no(true, true, true)),
             (Action::LogsCreate, yes_no(false, true, false)),
             (Action::UsersManage, yes_no(true, false, false)),
@@ -155,10 +146,7 @@ mod tests {
                 assert_eq!(action.allows(&[perm]), allowed, "{action:?} with {perm}");
             }
             assert!(!action.allows(&[]), "{action:?} with no permission");
-            assert!(
-                action.allows(&Permission::ALL),
-                "{action:?} as Administrator"
-            );
+            assert!(action.allows(&Permission::ALL), "{action:?} as Administrator");
         }
     }
 

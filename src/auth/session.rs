@@ -80,39 +80,23 @@ pub fn removal_cookie(state: &AppState) -> Cookie<'static> {
 pub async fn resolve(state: &AppState, token: &str) -> Result<Option<Session>, Error> {
     let hash = token_hash(token);
     let lookup = hash.clone();
-    let row = state
-        .store
-        .read(move |conn| sessions::get_session(conn, &lookup))
-        .await?;
+    let row = state.store.read(move |conn| sessions::get_session(conn, &lookup)).await?;
     let Some(row) = row else { return Ok(None) };
     let now = now_ms();
     if now - row.last_seen_at > idle_ms(state) {
         let expired = hash.clone();
-        state
-            .store
-            .write(move |tx| sessions::delete_session(tx, &expired))
-            .await?;
+        state.store.write(move |tx| sessions::delete_session(tx, &expired)).await?;
         return Ok(None);
     }
     if now - row.last_seen_at > TOUCH_EVERY_MS {
         let touched = hash.clone();
-        state
-            .store
-            .write(move |tx| sessions::touch_session(tx, &touched, now))
-            .await?;
+        state.store.write(move |tx| sessions::touch_session(tx, &touched, now)).await?;
     }
-    Ok(Some(Session {
-        token_hash: hash,
-        user_id: row.user_id,
-        csrf_token: row.csrf_token,
-    }))
+    Ok(Some(Session { token_hash: hash, user_id: row.user_id, csrf_token: row.csrf_token }))
 }
 
 /// Ends a session (logout).
 pub async fn destroy(state: &AppState, token_hash: Vec<u8>) -> Result<(), Error> {
-    state
-        .store
-        .write(move |tx| sessions::delete_session(tx, &token_hash))
-        .await?;
+    state.store.write(move |tx| sessions::delete_session(tx, &token_hash)).await?;
     Ok(())
 }

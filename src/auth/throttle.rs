@@ -18,40 +18,22 @@ pub struct LoginThrottle {
 impl LoginThrottle {
     /// A throttle allowing `per_user` / `per_address` failures per `window`.
     pub fn new(per_user: u32, per_address: u32, window: Duration) -> Self {
-        Self {
-            per_user,
-            per_address,
-            window,
-            failures: Mutex::new(HashMap::new()),
-        }
+        Self { per_user, per_address, window, failures: Mutex::new(HashMap::new()) }
     }
 
     fn keys(username: &str, address: &str) -> [(String, bool); 2] {
-        [
-            (format!("user:{}", username.to_lowercase()), true),
-            (format!("addr:{address}"), false),
-        ]
+        [(format!("user:{}", username.to_lowercase()), true), (format!("addr:{address}"), false)]
     }
 
     /// `Err(wait)` while the user or the address is locked.
     pub fn check(&self, username: &str, address: &str) -> Result<(), Duration> {
         let now = Instant::now();
-        let mut map = self
-            .failures
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut map = self.failures.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let mut wait = Duration::ZERO;
         for (key, is_user) in Self::keys(username, address) {
-            let limit = if is_user {
-                self.per_user
-            } else {
-                self.per_address
-            };
+            let limit = if is_user { self.per_user } else { self.per_address };
             if let Some(times) = map.get_mut(&key) {
-                while times
-                    .front()
-                    .is_some_and(|t| now.duration_since(*t) > self.window)
-                {
+                while times.front().is_some_and(|t| now.duration_since(*t) > self.window) {
                     times.pop_front();
                 }
                 if let Some(oldest) = times.front().filter(|_| times.len() >= limit as usize) {
@@ -65,17 +47,10 @@ impl LoginThrottle {
     /// Counts a failed attempt.
     pub fn record_failure(&self, username: &str, address: &str) {
         let now = Instant::now();
-        let mut map = self
-            .failures
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut map = self.failures.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if map.len() > 100_000 {
             // Bound memory under a spray of random names: drop entries whose window has passed.
-            map.retain(|_, times| {
-                times
-                    .back()
-                    .is_some_and(|t| now.duration_since(*t) <= self.window)
-            });
+            map.retain(|_, times| times.back().is_some_and(|t| now.duration_since(*t) <= self.window));
         }
         for (key, _) in Self::keys(username, address) {
             let times = map.entry(key).or_default();
@@ -88,10 +63,7 @@ impl LoginThrottle {
 
     /// A successful sign-in clears the user's count (not the address's).
     pub fn record_success(&self, username: &str) {
-        let mut map = self
-            .failures
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut map = self.failures.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         map.remove(&format!("user:{}", username.to_lowercase()));
     }
 }
@@ -107,10 +79,7 @@ mod tests {
             assert!(t.check("Ann", "1.1.1.1").is_ok());
             t.record_failure("Ann", "1.1.1.1");
         }
-        assert!(
-            t.check("ann", "2.2.2.2").is_err(),
-            "user locked from any address"
-        );
+        assert!(t.check("ann", "2.2.2.2").is_err(), "user locked from any address");
         assert!(t.check("bob", "1.1.1.1").is_ok());
         t.record_success("ann");
         assert!(t.check("ann", "1.1.1.1").is_ok());

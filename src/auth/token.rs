@@ -25,10 +25,7 @@ impl TokenKeys {
     /// Keys derived from the master key (so tokens survive restarts).
     pub fn new(key: &MasterKey) -> Self {
         let secret = key.derive("access-token-hs256");
-        Self {
-            encoding: EncodingKey::from_secret(&secret),
-            decoding: DecodingKey::from_secret(&secret),
-        }
+        Self { encoding: EncodingKey::from_secret(&secret), decoding: DecodingKey::from_secret(&secret) }
     }
 }
 
@@ -113,22 +110,11 @@ pub async fn issue(
         iat,
         exp: iat + i64::try_from(ttl).unwrap_or(3600),
     };
-    let access_token = jsonwebtoken::encode(
-        &Header::new(Algorithm::HS256),
-        &claims,
-        &state.tokens.encoding,
-    )
-    .map_err(Error::internal)?;
+    let access_token = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &state.tokens.encoding)
+        .map_err(Error::internal)?;
     let client = cred.client_id;
-    state
-        .store
-        .write(move |tx| credentials::touch_credential(tx, &client))
-        .await?;
-    Ok(Ok(TokenResponse {
-        access_token,
-        token_type: "Bearer",
-        expires_in: ttl,
-    }))
+    state.store.write(move |tx| credentials::touch_credential(tx, &client)).await?;
+    Ok(Ok(TokenResponse { access_token, token_type: "Bearer", expires_in: ttl }))
 }
 
 /// Checks a bearer token; `Ok(None)` if it is invalid, expired or revoked.
@@ -136,8 +122,7 @@ pub async fn verify(state: &AppState, token: &str) -> Result<Option<UserId>, Err
     let mut validation = Validation::new(Algorithm::HS256);
     validation.set_issuer(&[ISSUER]);
     validation.leeway = 0;
-    let Ok(data) = jsonwebtoken::decode::<Claims>(token, &state.tokens.decoding, &validation)
-    else {
+    let Ok(data) = jsonwebtoken::decode::<Claims>(token, &state.tokens.decoding, &validation) else {
         return Ok(None);
     };
     let claims = data.claims;
@@ -176,19 +161,12 @@ pub async fn create_credentials(
 ) -> Result<NewCredentials, Error> {
     let name = name.trim().to_owned();
     if name.is_empty() || name.chars().count() > 50 {
-        return Err(Error::BadInput(
-            "credential name is required and must be at most 50 characters".into(),
-        ));
+        return Err(Error::BadInput("credential name is required and must be at most 50 characters".into()));
     }
     let client_id = format!("lbx_{}", uuid::Uuid::new_v4().simple());
     let client_secret = crate::auth::session::random_token();
     let hash = secret_hash(&client_secret);
     let id = client_id.clone();
-    store
-        .write(move |tx| credentials::insert_credential(tx, &id, user, &name, &hash))
-        .await?;
-    Ok(NewCredentials {
-        client_id,
-        client_secret,
-    })
+    store.write(move |tx| credentials::insert_credential(tx, &id, user, &name, &hash)).await?;
+    Ok(NewCredentials { client_id, client_secret })
 }

@@ -272,11 +272,7 @@ pub fn template(id: &str) -> Option<&'static Template> {
 pub fn templates_for(event: &Event) -> Vec<&'static Template> {
     let mut list: Vec<&'static Template> = template(event.default_template).into_iter().collect();
     if event.id == NO_EVENT {
-        list.extend(
-            TEMPLATES
-                .iter()
-                .filter(|t| t.general && t.id != event.default_template),
-        );
+        list.extend(TEMPLATES.iter().filter(|t| t.general && t.id != event.default_template));
     }
     list
 }
@@ -288,30 +284,13 @@ mod tests {
     #[test]
     fn catalogue_is_consistent() {
         for e in EVENTS {
-            assert!(
-                template(e.default_template).is_some(),
-                "{} has its template",
-                e.id
-            );
-            assert!(
-                serde_json::from_str::<serde_json::Value>(e.sample_payload).is_ok(),
-                "{} payload is JSON",
-                e.id
-            );
-            assert_eq!(
-                EVENTS.iter().filter(|o| o.id == e.id).count(),
-                1,
-                "{} unique",
-                e.id
-            );
+            assert!(template(e.default_template).is_some(), "{} has its template", e.id);
+            assert!(serde_json::from_str::<serde_json::Value>(e.sample_payload).is_ok(), "{} payload is JSON", e.id);
+            assert_eq!(EVENTS.iter().filter(|o| o.id == e.id).count(), 1, "{} unique", e.id);
         }
         for t in TEMPLATES {
             let first = t.code.lines().next().unwrap_or_default();
-            assert!(
-                first.contains("function lambda("),
-                "{} starts with the lambda declaration",
-                t.id
-            );
+            assert!(first.contains("function lambda("), "{} starts with the lambda declaration", t.id);
         }
         assert_eq!(EVENTS.len(), 16, "No Event plus the 15 LivePerson events");
     }

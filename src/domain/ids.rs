@@ -19,10 +19,7 @@ impl AccountId {
             return Err("account id is required".into());
         }
         if raw.len() > Self::MAX_LEN {
-            return Err(format!(
-                "account id must be at most {} characters",
-                Self::MAX_LEN
-            ));
+            return Err(format!("account id must be at most {} characters", Self::MAX_LEN));
         }
         if !raw.chars().all(|c| c.is_ascii_alphanumeric()) {
             return Err("account id may contain only letters and digits".into());
@@ -71,18 +68,13 @@ impl Username {
             return Err("user name is required".into());
         }
         if raw.chars().count() > Self::MAX_LEN {
-            return Err(format!(
-                "user name must be at most {} characters",
-                Self::MAX_LEN
-            ));
+            return Err(format!("user name must be at most {} characters", Self::MAX_LEN));
         }
         let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@');
         if !raw.chars().all(allowed) || !raw.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-            return Err(
-                "user name may contain only letters, digits, '.', '_', '-' and '@', and must \
+            return Err("user name may contain only letters, digits, '.', '_', '-' and '@', and must \
                  start with a letter or digit"
-                    .into(),
-            );
+                .into());
         }
         Ok(Self(raw.to_owned()))
     }

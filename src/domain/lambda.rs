@@ -85,9 +85,7 @@ pub fn parse_name(raw: &str) -> Result<String, String> {
 pub fn parse_description(raw: &str) -> Result<String, String> {
     let d = raw.trim();
     if d.chars().count() > MAX_DESCRIPTION_CHARS {
-        return Err(format!(
-            "description must be at most {MAX_DESCRIPTION_CHARS} characters"
-        ));
+        return Err(format!("description must be at most {MAX_DESCRIPTION_CHARS} characters"));
     }
     Ok(d.to_owned())
 }
@@ -96,9 +94,7 @@ pub fn parse_description(raw: &str) -> Result<String, String> {
 pub fn check_code_size(code: &str) -> Result<(), String> {
     let n = code.chars().count();
     if n > MAX_CODE_CHARS {
-        return Err(format!(
-            "code is {n} characters; the limit is {MAX_CODE_CHARS}"
-        ));
+        return Err(format!("code is {n} characters; the limit is {MAX_CODE_CHARS}"));
     }
     Ok(())
 }
@@ -120,10 +116,7 @@ pub fn parse_env(vars: Vec<EnvVar>) -> Result<Vec<EnvVar>, String> {
     let mut seen = std::collections::HashSet::new();
     for v in &vars {
         if v.key.is_empty() || !v.key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            return Err(format!(
-                "environment variable name '{}' may contain only letters, digits and '_'",
-                v.key
-            ));
+            return Err(format!("environment variable name '{}' may contain only letters, digits and '_'", v.key));
         }
         if v.key.chars().count() > MAX_ENV_CHARS || v.value.chars().count() > MAX_ENV_CHARS {
             return Err(format!(
@@ -132,10 +125,7 @@ pub fn parse_env(vars: Vec<EnvVar>) -> Result<Vec<EnvVar>, String> {
             ));
         }
         if RESERVED_ENV.contains(&v.key.as_str()) {
-            return Err(format!(
-                "environment variable name '{}' is reserved and thereby blocked for use",
-                v.key
-            ));
+            return Err(format!("environment variable name '{}' is reserved and thereby blocked for use", v.key));
         }
         if !seen.insert(v.key.clone()) {
             return Err(format!("environment variable '{}' is defined twice", v.key));
@@ -189,17 +179,9 @@ impl LambdaState {
 
     /// Parses a display name (for filters).
     pub fn parse(raw: &str) -> Option<Self> {
-        [
-            Self::Draft,
-            Self::Productive,
-            Self::Modified,
-            Self::BuildError,
-            Self::DeployError,
-        ]
-        .into_iter()
-        .find(|s| {
-            s.as_str().eq_ignore_ascii_case(raw) || format!("{s:?}").eq_ignore_ascii_case(raw)
-        })
+        [Self::Draft, Self::Productive, Self::Modified, Self::BuildError, Self::DeployError]
+            .into_iter()
+            .find(|s| s.as_str().eq_ignore_ascii_case(raw) || format!("{s:?}").eq_ignore_ascii_case(raw))
     }
 }
 
@@ -219,26 +201,11 @@ mod tests {
         assert!(parse_name("my-lambda").is_err());
         assert!(parse_name(&"a".repeat(51)).is_err());
         assert!(parse_description(&"d".repeat(101)).is_err());
-        let ok = vec![EnvVar {
-            key: "API_URL".into(),
-            value: "https://x".into(),
-        }];
+        let ok = vec![EnvVar { key: "API_URL".into(), value: "https://x".into() }];
         assert!(parse_env(ok).is_ok());
-        let reserved = vec![EnvVar {
-            key: "BRAND_ID".into(),
-            value: "1".into(),
-        }];
+        let reserved = vec![EnvVar { key: "BRAND_ID".into(), value: "1".into() }];
         assert!(parse_env(reserved).unwrap_err().contains("reserved"));
-        let twice = vec![
-            EnvVar {
-                key: "A".into(),
-                value: "1".into(),
-            },
-            EnvVar {
-                key: "A".into(),
-                value: "2".into(),
-            },
-        ];
+        let twice = vec![EnvVar { key: "A".into(), value: "1".into() }, EnvVar { key: "A".into(), value: "2".into() }];
         assert!(parse_env(twice).is_err());
         assert!(check_code_size(&"x".repeat(100_001)).is_err());
     }
@@ -246,18 +213,9 @@ mod tests {
     #[test]
     fn state_is_derived() {
         assert_eq!(LambdaState::derive(1, None, None), LambdaState::Draft);
-        assert_eq!(
-            LambdaState::derive(2, Some(2), None),
-            LambdaState::Productive
-        );
+        assert_eq!(LambdaState::derive(2, Some(2), None), LambdaState::Productive);
         assert_eq!(LambdaState::derive(3, Some(2), None), LambdaState::Modified);
-        assert_eq!(
-            LambdaState::derive(3, Some(2), Some(LambdaState::BuildError)),
-            LambdaState::BuildError
-        );
-        assert_eq!(
-            LambdaState::parse("build error"),
-            Some(LambdaState::BuildError)
-        );
+        assert_eq!(LambdaState::derive(3, Some(2), Some(LambdaState::BuildError)), LambdaState::BuildError);
+        assert_eq!(LambdaState::parse("build error"), Some(LambdaState::BuildError));
     }
 }

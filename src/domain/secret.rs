@@ -21,16 +21,10 @@ impl Password {
     pub fn parse_new(raw: String) -> Result<Self, String> {
         let len = raw.chars().count();
         if len < Self::MIN_LEN {
-            return Err(format!(
-                "password must be at least {} characters",
-                Self::MIN_LEN
-            ));
+            return Err(format!("password must be at least {} characters", Self::MIN_LEN));
         }
         if len > Self::MAX_LEN {
-            return Err(format!(
-                "password must be at most {} characters",
-                Self::MAX_LEN
-            ));
+            return Err(format!("password must be at most {} characters", Self::MAX_LEN));
         }
         Ok(Self(raw))
     }

@@ -17,18 +17,11 @@ pub struct Account {
 /// The account, or `None` before setup.
 pub fn get_account(conn: &Connection) -> Result<Option<Account>, StoreError> {
     let row = conn
-        .query_row(
-            "SELECT account_id, created_at FROM account WHERE singleton = 1",
-            [],
-            |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?)),
-        )
-        .optional()?;
-    Ok(row.and_then(|(id, created_at)| {
-        AccountId::parse(&id).ok().map(|account_id| Account {
-            account_id,
-            created_at,
+        .query_row("SELECT account_id, created_at FROM account WHERE singleton = 1", [], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
         })
-    }))
+        .optional()?;
+    Ok(row.and_then(|(id, created_at)| AccountId::parse(&id).ok().map(|account_id| Account { account_id, created_at })))
 }
 
 /// Creates the account and its first user with the Administrator profile. Refused with
@@ -40,9 +33,7 @@ pub fn provision(
     password_hash: &str,
 ) -> Result<UserId, StoreError> {
     if get_account(tx)?.is_some() {
-        return Err(StoreError::Conflict(
-            "lambdabox is already set up; setup can run only once".into(),
-        ));
+        return Err(StoreError::Conflict("lambdabox is already set up; setup can run only once".into()));
     }
     let now = now_ms();
     tx.execute(

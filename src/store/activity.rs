@@ -36,9 +36,8 @@ pub fn insert_activity(
 
 /// The newest entries.
 pub fn list_recent(conn: &Connection, limit: i64) -> Result<Vec<Activity>, StoreError> {
-    let mut stmt = conn.prepare(
-        "SELECT at, username, kind, subject, description FROM activity ORDER BY id DESC LIMIT ?1",
-    )?;
+    let mut stmt =
+        conn.prepare("SELECT at, username, kind, subject, description FROM activity ORDER BY id DESC LIMIT ?1")?;
     let rows = stmt
         .query_map([limit], |r| {
             Ok(Activity {

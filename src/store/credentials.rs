@@ -25,8 +25,7 @@ pub struct Credential {
     pub revoked_at: Option<i64>,
 }
 
-const SELECT: &str =
-    "SELECT client_id, user_id, name, secret_hash, created_at, last_used_at, revoked_at
+const SELECT: &str = "SELECT client_id, user_id, name, secret_hash, created_at, last_used_at, revoked_at
                       FROM api_credentials";
 
 fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Credential> {
@@ -58,10 +57,7 @@ pub fn insert_credential(
 }
 
 /// One credential by client id.
-pub fn get_credential(
-    conn: &Connection,
-    client_id: &str,
-) -> Result<Option<Credential>, StoreError> {
+pub fn get_credential(conn: &Connection, client_id: &str) -> Result<Option<Credential>, StoreError> {
     let sql = format!("{SELECT} WHERE client_id = ?1");
     Ok(conn.query_row(&sql, [client_id], from_row).optional()?)
 }
@@ -70,27 +66,18 @@ pub fn get_credential(
 pub fn list_credentials(conn: &Connection, user: UserId) -> Result<Vec<Credential>, StoreError> {
     let sql = format!("{SELECT} WHERE user_id = ?1 ORDER BY created_at DESC");
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt
-        .query_map([user.0], from_row)?
-        .collect::<Result<_, _>>()?;
+    let rows = stmt.query_map([user.0], from_row)?.collect::<Result<_, _>>()?;
     Ok(rows)
 }
 
 /// Notes that a token was issued.
 pub fn touch_credential(tx: &Transaction<'_>, client_id: &str) -> Result<(), StoreError> {
-    tx.execute(
-        "UPDATE api_credentials SET last_used_at = ?2 WHERE client_id = ?1",
-        params![client_id, now_ms()],
-    )?;
+    tx.execute("UPDATE api_credentials SET last_used_at = ?2 WHERE client_id = ?1", params![client_id, now_ms()])?;
     Ok(())
 }
 
 /// Revokes a user's credential; tokens issued from it stop working at once.
-pub fn revoke_credential(
-    tx: &Transaction<'_>,
-    client_id: &str,
-    user: UserId,
-) -> Result<bool, StoreError> {
+pub fn revoke_credential(tx: &Transaction<'_>, client_id: &str, user: UserId) -> Result<bool, StoreError> {
     Ok(tx.execute(
         "UPDATE api_credentials SET revoked_at = ?3
          WHERE client_id = ?1 AND user_id = ?2 AND revoked_at IS NULL",

@@ -60,9 +60,7 @@ pub fn count_outcomes(
          WHERE at >= ?1 AND at < ?2 AND (?3 IS NULL OR lambda_uuid = ?3) GROUP BY outcome",
     )?;
     let mut counts = OutcomeCounts::default();
-    let rows = stmt.query_map(params![from, to, lambda], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-    })?;
+    let rows = stmt.query_map(params![from, to, lambda], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
     for row in rows {
         let (outcome, n) = row?;
         match outcome.as_str() {

@@ -74,20 +74,14 @@ impl Lambda {
         let failed = self.last_attempt.as_ref().and_then(|a| {
             let newer_than_serving = self.serving.as_ref().is_none_or(|s| a.id > s.id);
             match a.state.as_str() {
-                "BuildError" if a.lambda_version == self.version && newer_than_serving => {
-                    Some(LambdaState::BuildError)
-                }
+                "BuildError" if a.lambda_version == self.version && newer_than_serving => Some(LambdaState::BuildError),
                 "DeployError" if a.lambda_version == self.version && newer_than_serving => {
                     Some(LambdaState::DeployError)
                 }
                 _ => None,
             }
         });
-        LambdaState::derive(
-            self.version,
-            self.serving.as_ref().map(|s| s.lambda_version),
-            failed,
-        )
+        LambdaState::derive(self.version, self.serving.as_ref().map(|s| s.lambda_version), failed)
     }
 
     /// The cause of the failure behind a Build/Deploy Error state.
@@ -101,14 +95,15 @@ impl Lambda {
     }
 }
 
-const DEPLOYMENT_COLUMNS: &str = "id, lambda_uuid, lambda_version, code, env_json, description, state, error, error_line, created_at, created_by";
+const DEPLOYMENT_COLUMNS: &str =
+    "id, lambda_uuid, lambda_version, code, env_json, description, state, error, error_line, created_at, created_by";
 
 fn deployment_from_row(row: &Row<'_>) -> rusqlite::Result<Deployment> {
     let env_json: String = row.get(4)?;
     let uuid: String = row.get(1)?;
     Ok(Deployment {
         id: row.get(0)?,
-        lambda: LambdaId::parse(&uuid).unwrap_or_else(|_| LambdaId::generate()),
+        lambda: LambdaId::parse(&uuid).map_err(|e| rusqlite::Error::InvalidColumnType(1, e, rusqlite::types::Type::Text))?,
         lambda_version: row.get(2)?,
         code: row.get(3)?,
         env: serde_json::from_str(&env_json).unwrap_or_default(),
@@ -127,12 +122,8 @@ fn get_deployment_row(conn: &Connection, id: i64) -> Result<Option<Deployment>, 
 }
 
 fn last_attempt(conn: &Connection, lambda: &str) -> Result<Option<Deployment>, StoreError> {
-    let sql = format!(
-        "SELECT {DEPLOYMENT_COLUMNS} FROM deployments WHERE lambda_uuid = ?1 ORDER BY id DESC LIMIT 1"
-    );
-    Ok(conn
-        .query_row(&sql, [lambda], deployment_from_row)
-        .optional()?)
+    let sql = format!("SELECT {DEPLOYMENT_COLUMNS} FROM deployments WHERE lambda_uuid = ?1 ORDER BY id DESC LIMIT 1");
+    Ok(conn.query_row(&sql, [lambda], deployment_from_row).optional()?)
 }
 
 const LAMBDA_COLUMNS: &str =
@@ -150,7 +141,7 @@ fn lambda_from_row(conn: &Connection, row: &Row<'_>) -> Result<Lambda, StoreErro
     };
     Ok(Lambda {
         last_attempt: last_attempt(conn, &uuid)?,
-        id: LambdaId::parse(&uuid).map_err(|e| StoreError::Migration(e))?,
+        id: LambdaId::parse(&uuid).map_err(StoreError::Corrupt)?,
         name: row.get(1)?,
         description: row.get(2)?,
         event_id: row.get(3)?,
@@ -167,11 +158,7 @@ fn lambda_from_row(conn: &Connection, row: &Row<'_>) -> Result<Lambda, StoreErro
     })
 }
 
-fn query_lambdas(
-    conn: &Connection,
-    filter: &str,
-    args: &[&dyn rusqlite::ToSql],
-) -> Result<Vec<Lambda>, StoreError> {
+fn query_lambdas(conn: &Connection, filter: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<Lambda>, StoreError> {
     let sql = format!("SELECT {LAMBDA_COLUMNS} FROM lambdas {filter}");
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(args)?;
@@ -189,27 +176,18 @@ pub fn list_lambdas(conn: &Connection) -> Result<Vec<Lambda>, StoreError> {
 
 /// One lambda.
 pub fn get_lambda(conn: &Connection, id: &LambdaId) -> Result<Option<Lambda>, StoreError> {
-    Ok(query_lambdas(conn, "WHERE uuid = ?1", &[&id.as_str()])?
-        .into_iter()
-        .next())
+    Ok(query_lambdas(conn, "WHERE uuid = ?1", &[&id.as_str()])?.into_iter().next())
 }
 
 /// Number of lambdas, and of those deployed.
 pub fn count_lambdas(conn: &Connection) -> Result<(i64, i64), StoreError> {
-    Ok(conn.query_row(
-        "SELECT count(*), count(serving_deployment_id) FROM lambdas",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?)
+    Ok(conn
+        .query_row("SELECT count(*), count(serving_deployment_id) FROM lambdas", [], |r| Ok((r.get(0)?, r.get(1)?)))?)
 }
 
 /// Number of lambdas bound to an event.
 pub fn count_for_event(conn: &Connection, event_id: &str) -> Result<i64, StoreError> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM lambdas WHERE event_id = ?1",
-        [event_id],
-        |r| r.get(0),
-    )?)
+    Ok(conn.query_row("SELECT count(*) FROM lambdas WHERE event_id = ?1", [event_id], |r| r.get(0))?)
 }
 
 /// What a new lambda is made of.
@@ -232,19 +210,25 @@ pub struct NewLambda {
 }
 
 /// Creates a lambda (version 1, Draft); `Conflict` if the name is taken.
-pub fn insert_lambda(
-    tx: &Transaction<'_>,
-    new: &NewLambda,
-    user: &str,
-) -> Result<LambdaId, StoreError> {
+pub fn insert_lambda(tx: &Transaction<'_>, new: &NewLambda, user: &str) -> Result<LambdaId, StoreError> {
     let id = LambdaId::generate();
     let env = serde_json::to_string(&new.env).map_err(|e| StoreError::Task(e.to_string()))?;
     tx.execute(
         "INSERT INTO lambdas (uuid, name, description, event_id, template_id, code, env_json, sample_input_json,
                               version, created_at, created_by, updated_at, updated_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?10, ?9, ?10)",
-        params![id.as_str(), new.name, new.description, new.event_id, new.template_id, new.code, env,
-                new.sample_input.to_string(), now_ms(), user],
+        params![
+            id.as_str(),
+            new.name,
+            new.description,
+            new.event_id,
+            new.template_id,
+            new.code,
+            env,
+            new.sample_input.to_string(),
+            now_ms(),
+            user
+        ],
     )
     .map_err(|e| unique_violation(e, format!("a lambda named '{}' already exists", new.name)))?;
     Ok(id)
@@ -293,9 +277,7 @@ pub fn update_lambda(
         return Ok(SaveOutcome::NotFound);
     };
     if current.version != expected_version {
-        return Ok(SaveOutcome::Stale {
-            current: current.version,
-        });
+        return Ok(SaveOutcome::Stale { current: current.version });
     }
     let same = current.name == changes.name
         && current.description == changes.description
@@ -310,8 +292,17 @@ pub fn update_lambda(
         "UPDATE lambdas SET name = ?2, description = ?3, code = ?4, env_json = ?5, sample_input_json = ?6,
                 version = version + 1, updated_at = ?7, updated_by = ?8
          WHERE uuid = ?1 AND version = ?9",
-        params![id.as_str(), changes.name, changes.description, changes.code, env, changes.sample_input.to_string(),
-                now_ms(), user, expected_version],
+        params![
+            id.as_str(),
+            changes.name,
+            changes.description,
+            changes.code,
+            env,
+            changes.sample_input.to_string(),
+            now_ms(),
+            user,
+            expected_version
+        ],
     )
     .map_err(|e| unique_violation(e, format!("a lambda named '{}' already exists", changes.name)))?;
     Ok(SaveOutcome::Saved(expected_version + 1))
@@ -345,15 +336,22 @@ pub fn record_deployment(
         "INSERT INTO deployments (lambda_uuid, lambda_version, code, env_json, description, state, error, error_line,
                                   created_at, created_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![lambda.id.as_str(), lambda.version, lambda.code, env, lambda.description, state,
-                error.map(|e| e.0), error.and_then(|e| e.1), now_ms(), user],
+        params![
+            lambda.id.as_str(),
+            lambda.version,
+            lambda.code,
+            env,
+            lambda.description,
+            state,
+            error.map(|e| e.0),
+            error.and_then(|e| e.1),
+            now_ms(),
+            user
+        ],
     )?;
     let id = tx.last_insert_rowid();
     if state == "Succeeded" {
-        tx.execute(
-            "UPDATE lambdas SET serving_deployment_id = ?2 WHERE uuid = ?1",
-            params![lambda.id.as_str(), id],
-        )?;
+        tx.execute("UPDATE lambdas SET serving_deployment_id = ?2 WHERE uuid = ?1", params![lambda.id.as_str(), id])?;
     }
     tx.execute(
         "DELETE FROM deployments WHERE lambda_uuid = ?1
@@ -374,54 +372,33 @@ pub fn undeploy(tx: &Transaction<'_>, id: &LambdaId) -> Result<bool, StoreError>
 
 /// The deployment history of a lambda, newest first.
 pub fn list_deployments(conn: &Connection, id: &LambdaId) -> Result<Vec<Deployment>, StoreError> {
-    let sql = format!(
-        "SELECT {DEPLOYMENT_COLUMNS} FROM deployments WHERE lambda_uuid = ?1 ORDER BY id DESC"
-    );
+    let sql = format!("SELECT {DEPLOYMENT_COLUMNS} FROM deployments WHERE lambda_uuid = ?1 ORDER BY id DESC");
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt
-        .query_map([id.as_str()], deployment_from_row)?
-        .collect::<Result<_, _>>()?;
+    let rows = stmt.query_map([id.as_str()], deployment_from_row)?.collect::<Result<_, _>>()?;
     Ok(rows)
 }
 
 /// One deployment of a lambda.
-pub fn get_deployment(
-    conn: &Connection,
-    lambda: &LambdaId,
-    deployment: i64,
-) -> Result<Option<Deployment>, StoreError> {
+pub fn get_deployment(conn: &Connection, lambda: &LambdaId, deployment: i64) -> Result<Option<Deployment>, StoreError> {
     Ok(get_deployment_row(conn, deployment)?.filter(|d| &d.lambda == lambda))
 }
 
 /// The serving deployment of every deployed lambda of an event (for event invocation).
-pub fn list_serving_for_event(
-    conn: &Connection,
-    event_id: &str,
-) -> Result<Vec<Deployment>, StoreError> {
+pub fn list_serving_for_event(conn: &Connection, event_id: &str) -> Result<Vec<Deployment>, StoreError> {
     let sql = format!(
         "SELECT {} FROM deployments d JOIN lambdas l ON l.serving_deployment_id = d.id
          WHERE l.event_id = ?1 ORDER BY l.name COLLATE NOCASE",
-        DEPLOYMENT_COLUMNS
-            .split(", ")
-            .map(|c| format!("d.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        DEPLOYMENT_COLUMNS.split(", ").map(|c| format!("d.{c}")).collect::<Vec<_>>().join(", ")
     );
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt
-        .query_map([event_id], deployment_from_row)?
-        .collect::<Result<_, _>>()?;
+    let rows = stmt.query_map([event_id], deployment_from_row)?.collect::<Result<_, _>>()?;
     Ok(rows)
 }
 
 /// The serving deployment of one lambda.
 pub fn get_serving(conn: &Connection, id: &LambdaId) -> Result<Option<Deployment>, StoreError> {
     let serving: Option<Option<i64>> = conn
-        .query_row(
-            "SELECT serving_deployment_id FROM lambdas WHERE uuid = ?1",
-            [id.as_str()],
-            |r| r.get(0),
-        )
+        .query_row("SELECT serving_deployment_id FROM lambdas WHERE uuid = ?1", [id.as_str()], |r| r.get(0))
         .optional()?;
     match serving.flatten() {
         Some(d) => get_deployment_row(conn, d),
@@ -431,9 +408,5 @@ pub fn get_serving(conn: &Connection, id: &LambdaId) -> Result<Option<Deployment
 
 /// Whether a lambda with this id exists at all.
 pub fn lambda_exists(conn: &Connection, id: &LambdaId) -> Result<bool, StoreError> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM lambdas WHERE uuid = ?1",
-        [id.as_str()],
-        |r| r.get::<_, i64>(0),
-    )? > 0)
+    Ok(conn.query_row("SELECT count(*) FROM lambdas WHERE uuid = ?1", [id.as_str()], |r| r.get::<_, i64>(0))? > 0)
 }

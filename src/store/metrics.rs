@@ -25,15 +25,9 @@ pub struct HomeMetrics {
 /// Start of the current UTC month in Unix ms, and its date.
 pub fn month_start() -> (i64, String) {
     let now = time::OffsetDateTime::now_utc();
-    let first = now
-        .replace_day(1)
-        .unwrap_or(now)
-        .replace_time(time::Time::MIDNIGHT);
+    let first = now.replace_day(1).unwrap_or(now).replace_time(time::Time::MIDNIGHT);
     let ms = i64::try_from(first.unix_timestamp_nanos() / 1_000_000).unwrap_or(0);
-    (
-        ms,
-        format!("{:04}-{:02}-01", first.year(), u8::from(first.month())),
-    )
+    (ms, format!("{:04}-{:02}-01", first.year(), u8::from(first.month())))
 }
 
 /// Current figures.

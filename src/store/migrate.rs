@@ -8,10 +8,8 @@ use rusqlite_migration::{M, Migrations};
 use super::StoreError;
 
 /// Every migration, in order. Append-only: never edit a file that has landed.
-const STEPS: &[&str] = &[
-    include_str!("../../migrations/0001_init.sql"),
-    include_str!("../../migrations/0002_lambdas.sql"),
-];
+const STEPS: &[&str] =
+    &[include_str!("../../migrations/0001_init.sql"), include_str!("../../migrations/0002_lambdas.sql")];
 
 /// The schema version this binary writes.
 pub fn latest_version() -> usize {
@@ -32,9 +30,7 @@ pub fn refuse_newer(conn: &Connection) -> Result<(), StoreError> {
 pub fn run(conn: &mut Connection) -> Result<(), StoreError> {
     refuse_newer(conn)?;
     let migrations = Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect());
-    migrations
-        .to_latest(conn)
-        .map_err(|err| StoreError::Migration(err.to_string()))
+    migrations.to_latest(conn).map_err(|err| StoreError::Migration(err.to_string()))
 }
 
 #[cfg(test)]
@@ -46,9 +42,7 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         run(&mut conn).unwrap();
         run(&mut conn).unwrap();
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .unwrap();
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
         assert_eq!(version as usize, latest_version());
     }
 
@@ -57,13 +51,8 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         conn.pragma_update(None, "user_version", 999).unwrap();
         let err = run(&mut conn).unwrap_err();
-        assert!(
-            matches!(err, StoreError::NewerSchema { found: 999, .. }),
-            "{err}"
-        );
-        let tables: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-            .unwrap();
+        assert!(matches!(err, StoreError::NewerSchema { found: 999, .. }), "{err}");
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).unwrap();
         assert_eq!(tables, 0);
     }
 }

@@ -45,6 +45,9 @@ pub enum StoreError {
     /// A migration failed; the transaction was rolled back.
     #[error("database migration failed: {0}")]
     Migration(String),
+    /// A stored value is not what the schema promises.
+    #[error("corrupt data in the database: {0}")]
+    Corrupt(String),
     /// A uniqueness rule would be broken.
     #[error("{0}")]
     Conflict(String),
@@ -73,13 +76,7 @@ impl Store {
         migrate::refuse_newer(&Connection::open_with_flags(&path, open_flags())?)?;
         let mut writer = open_connection(&path)?;
         migrate::run(&mut writer)?;
-        Ok(Self {
-            inner: Arc::new(Inner {
-                path,
-                writer: Mutex::new(writer),
-                readers: Mutex::new(Vec::new()),
-            }),
-        })
+        Ok(Self { inner: Arc::new(Inner { path, writer: Mutex::new(writer), readers: Mutex::new(Vec::new()) }) })
     }
 
     /// Runs `f` with a read connection on the blocking pool.
@@ -123,8 +120,7 @@ impl Store {
 
     /// Checks that the database answers (for `/readyz`).
     pub async fn ping(&self) -> Result<(), StoreError> {
-        self.read(|conn| Ok(conn.query_row("SELECT 1", [], |_| Ok(()))?))
-            .await
+        self.read(|conn| Ok(conn.query_row("SELECT 1", [], |_| Ok(()))?)).await
     }
 
     /// Flushes the write-ahead log into the database file (on shutdown).
@@ -161,16 +157,12 @@ where
     T: Send + 'static,
     F: FnOnce() -> Result<T, StoreError> + Send + 'static,
 {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|err| StoreError::Task(err.to_string()))?
+    tokio::task::spawn_blocking(f).await.map_err(|err| StoreError::Task(err.to_string()))?
 }
 
 /// A poisoned lock only means another query panicked; the connection itself is still usable.
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Current time in Unix milliseconds, the unit of every timestamp column.

@@ -39,23 +39,14 @@ pub fn get_session(conn: &Connection, token_hash: &[u8]) -> Result<Option<Sessio
         .query_row(
             "SELECT user_id, csrf_token, last_seen_at FROM sessions WHERE token_hash = ?1",
             [token_hash],
-            |row| {
-                Ok(SessionRow {
-                    user_id: UserId(row.get(0)?),
-                    csrf_token: row.get(1)?,
-                    last_seen_at: row.get(2)?,
-                })
-            },
+            |row| Ok(SessionRow { user_id: UserId(row.get(0)?), csrf_token: row.get(1)?, last_seen_at: row.get(2)? }),
         )
         .optional()?)
 }
 
 /// Records activity on a session.
 pub fn touch_session(tx: &Transaction<'_>, token_hash: &[u8], now: i64) -> Result<(), StoreError> {
-    tx.execute(
-        "UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1",
-        params![token_hash, now],
-    )?;
+    tx.execute("UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1", params![token_hash, now])?;
     Ok(())
 }
 

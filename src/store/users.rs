@@ -42,11 +42,7 @@ const SELECT_USER: &str = "SELECT u.id, u.username, u.profile_id, p.name, u.disa
 
 fn user_from_row(row: &Row<'_>) -> rusqlite::Result<User> {
     let perms: Option<String> = row.get(6)?;
-    let mut permissions: Vec<Permission> = perms
-        .unwrap_or_default()
-        .split(',')
-        .filter_map(Permission::parse)
-        .collect();
+    let mut permissions: Vec<Permission> = perms.unwrap_or_default().split(',').filter_map(Permission::parse).collect();
     permissions.sort();
     Ok(User {
         id: UserId(row.get(0)?),
@@ -75,26 +71,16 @@ pub fn get_user_by_name(conn: &Connection, username: &str) -> Result<Option<User
 pub fn list_users(conn: &Connection) -> Result<Vec<User>, StoreError> {
     let sql = format!("{SELECT_USER} ORDER BY u.username COLLATE NOCASE");
     let mut stmt = conn.prepare(&sql)?;
-    let users = stmt
-        .query_map([], user_from_row)?
-        .collect::<Result<_, _>>()?;
+    let users = stmt.query_map([], user_from_row)?.collect::<Result<_, _>>()?;
     Ok(users)
 }
 
 /// The password hash and state for a sign-in attempt.
 pub fn get_login(conn: &Connection, username: &str) -> Result<Option<Login>, StoreError> {
     Ok(conn
-        .query_row(
-            "SELECT id, password_hash, disabled FROM users WHERE username = ?1",
-            [username],
-            |row| {
-                Ok(Login {
-                    id: UserId(row.get(0)?),
-                    password_hash: row.get(1)?,
-                    disabled: row.get(2)?,
-                })
-            },
-        )
+        .query_row("SELECT id, password_hash, disabled FROM users WHERE username = ?1", [username], |row| {
+            Ok(Login { id: UserId(row.get(0)?), password_hash: row.get(1)?, disabled: row.get(2)? })
+        })
         .optional()?)
 }
 
@@ -127,11 +113,7 @@ pub fn count_active_admins(conn: &Connection, except: Option<UserId>) -> Result<
 }
 
 /// Changes a user's profile.
-pub fn update_user_profile(
-    tx: &Transaction<'_>,
-    id: UserId,
-    profile: ProfileId,
-) -> Result<bool, StoreError> {
+pub fn update_user_profile(tx: &Transaction<'_>, id: UserId, profile: ProfileId) -> Result<bool, StoreError> {
     let n = tx.execute(
         "UPDATE users SET profile_id = ?2, updated_at = ?3 WHERE id = ?1",
         params![id.0, profile.0, now_ms()],
@@ -140,15 +122,9 @@ pub fn update_user_profile(
 }
 
 /// Enables or disables a user; disabling ends their sessions.
-pub fn update_user_disabled(
-    tx: &Transaction<'_>,
-    id: UserId,
-    disabled: bool,
-) -> Result<bool, StoreError> {
-    let n = tx.execute(
-        "UPDATE users SET disabled = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id.0, disabled, now_ms()],
-    )?;
+pub fn update_user_disabled(tx: &Transaction<'_>, id: UserId, disabled: bool) -> Result<bool, StoreError> {
+    let n =
+        tx.execute("UPDATE users SET disabled = ?2, updated_at = ?3 WHERE id = ?1", params![id.0, disabled, now_ms()])?;
     if disabled {
         tx.execute("DELETE FROM sessions WHERE user_id = ?1", [id.0])?;
     }
@@ -156,11 +132,7 @@ pub fn update_user_disabled(
 }
 
 /// Sets a new password hash and ends the user's sessions.
-pub fn update_user_password(
-    tx: &Transaction<'_>,
-    id: UserId,
-    password_hash: &str,
-) -> Result<bool, StoreError> {
+pub fn update_user_password(tx: &Transaction<'_>, id: UserId, password_hash: &str) -> Result<bool, StoreError> {
     let n = tx.execute(
         "UPDATE users SET password_hash = ?2, updated_at = ?3 WHERE id = ?1",
         params![id.0, password_hash, now_ms()],

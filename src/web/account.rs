@@ -16,9 +16,7 @@ use crate::store::credentials;
 
 /// Registers `/account/credentials`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(list_credentials)
-        .service(create_credential)
-        .service(revoke_credential);
+    cfg.service(list_credentials).service(create_credential).service(revoke_credential);
 }
 
 struct CredentialRow {
@@ -49,10 +47,7 @@ async fn page(
     notice: Option<&str>,
 ) -> Result<HttpResponse, PageError> {
     let user = caller.user.id;
-    let rows = state
-        .store
-        .read(move |conn| credentials::list_credentials(conn, user))
-        .await?;
+    let rows = state.store.read(move |conn| credentials::list_credentials(conn, user)).await?;
     let info = req.connection_info();
     let account = state.account().map(ToString::to_string).unwrap_or_default();
     let page = CredentialsPage {
@@ -72,9 +67,7 @@ async fn page(
         base_url: format!("{}://{}", info.scheme(), info.host()),
     };
     let html = page.render().map_err(Error::internal)?;
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(html))
+    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html))
 }
 
 #[get("/account/credentials")]
@@ -84,16 +77,7 @@ async fn list_credentials(
     caller: Caller,
     q: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, PageError> {
-    page(
-        &req,
-        &state,
-        &caller,
-        None,
-        vec![],
-        StatusCode::OK,
-        q.notice.as_deref(),
-    )
-    .await
+    page(&req, &state, &caller, None, vec![], StatusCode::OK, q.notice.as_deref()).await
 }
 
 /// The new-credential form.
@@ -111,30 +95,8 @@ async fn create_credential(
 ) -> Result<HttpResponse, PageError> {
     let caller = guarded.auth;
     match create_credentials(&state.store, caller.user.id, guarded.body.into_inner().name).await {
-        Ok(created) => {
-            page(
-                &req,
-                &state,
-                &caller,
-                Some(created),
-                vec![],
-                StatusCode::OK,
-                None,
-            )
-            .await
-        }
-        Err(Error::BadInput(msg)) => {
-            page(
-                &req,
-                &state,
-                &caller,
-                None,
-                vec![msg],
-                StatusCode::BAD_REQUEST,
-                None,
-            )
-            .await
-        }
+        Ok(created) => page(&req, &state, &caller, Some(created), vec![], StatusCode::OK, None).await,
+        Err(Error::BadInput(msg)) => page(&req, &state, &caller, None, vec![msg], StatusCode::BAD_REQUEST, None).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -147,10 +109,7 @@ async fn revoke_credential(
 ) -> Result<HttpResponse, PageError> {
     let client_id = path.into_inner();
     let user = caller.user.id;
-    let revoked = state
-        .store
-        .write(move |tx| credentials::revoke_credential(tx, &client_id, user))
-        .await?;
+    let revoked = state.store.write(move |tx| credentials::revoke_credential(tx, &client_id, user)).await?;
     if !revoked {
         return Err(Error::NotFound("no such active credentials of yours".into()).into());
     }

@@ -16,33 +16,20 @@ struct Assets;
 #[get("/static/{path:.*}")]
 pub async fn serve_asset(req: HttpRequest, path: web::Path<String>) -> HttpResponse {
     let Some(file) = Assets::get(&path) else {
-        return HttpResponse::NotFound()
-            .content_type("text/plain")
-            .body("no such file");
+        return HttpResponse::NotFound().content_type("text/plain").body("no such file");
     };
-    let etag = format!(
-        "\"{}\"",
-        URL_SAFE_NO_PAD.encode(&file.metadata.sha256_hash()[..16])
-    );
+    let etag = format!("\"{}\"", URL_SAFE_NO_PAD.encode(&file.metadata.sha256_hash()[..16]));
     let matches = req
         .headers()
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
-    let mut res = if matches {
-        HttpResponse::NotModified()
-    } else {
-        HttpResponse::Ok()
-    };
+    let mut res = if matches { HttpResponse::NotModified() } else { HttpResponse::Ok() };
     res.insert_header((header::ETAG, etag))
-        .insert_header((
-            header::CACHE_CONTROL,
-            "public, max-age=3600, must-revalidate",
-        ))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600, must-revalidate"))
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"));
     if matches {
         return res.finish();
     }
-    res.content_type(file.metadata.mimetype())
-        .body(file.data.into_owned())
+    res.content_type(file.metadata.mimetype()).body(file.data.into_owned())
 }

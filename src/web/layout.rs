@@ -20,12 +20,7 @@ pub struct NavItem {
 const SECTIONS: &[(&str, &str, &str, Action)] = &[
     ("home", "Home", "/", Action::ReportingRead),
     ("functions", "Functions", "/functions", Action::LambdaRead),
-    (
-        "deployments",
-        "Deployments",
-        "/deployments",
-        Action::LambdaRead,
-    ),
+    ("deployments", "Deployments", "/deployments", Action::LambdaRead),
     ("schedules", "Schedules", "/schedules", Action::ScheduleRead),
     ("logs", "Logs", "/logs", Action::ReportingRead),
     ("settings", "Settings", "/settings", Action::ReportingRead),
@@ -56,23 +51,25 @@ const NOTICES: &[(&str, &str)] = &[
     ("user-created", "User created."),
     ("user-updated", "User updated."),
     ("user-deleted", "User deleted."),
-    (
-        "password-reset",
-        "Password changed; the user's sessions were ended.",
-    ),
+    ("password-reset", "Password changed; the user's sessions were ended."),
     ("profile-created", "Profile created."),
     ("profile-deleted", "Profile deleted."),
     ("credential-revoked", "Credentials revoked."),
     ("welcome", "Your account is ready. Welcome to lambdabox!"),
+    ("lambda-created", "Function created. Edit its code, save, then deploy it."),
+    ("lambda-saved", "Saved."),
+    ("lambda-unchanged", "No changes to save."),
+    ("lambda-removed", "Function removed."),
+    ("deployed", "Deployed: the function now serves invocations."),
+    ("deploy-failed", "Deployment failed; the previous deployment (if any) keeps serving. See the cause below."),
+    ("undeployed", "Undeployed: the function is a Draft again."),
+    ("restored", "Restored into the editor. Save to keep it; restoring does not deploy."),
 ];
 
 /// Looks up a notice by its code.
 pub fn notice(code: Option<&str>) -> Option<&'static str> {
     let code = code?;
-    NOTICES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, text)| *text)
+    NOTICES.iter().find(|(c, _)| *c == code).map(|(_, text)| *text)
 }
 
 impl Layout {
@@ -82,22 +79,13 @@ impl Layout {
         let nav = SECTIONS
             .iter()
             .filter(|(_, _, _, action)| action.allows(perms))
-            .map(|(key, label, href, _)| NavItem {
-                key,
-                label,
-                href,
-                active: *key == active,
-            })
+            .map(|(key, label, href, _)| NavItem { key, label, href, active: *key == active })
             .collect();
         let name = caller.user.username.clone();
         Self {
             account: account.to_owned(),
             nav,
-            user_initial: name
-                .chars()
-                .next()
-                .map(|c| c.to_ascii_uppercase().to_string())
-                .unwrap_or_default(),
+            user_initial: name.chars().next().map(|c| c.to_ascii_uppercase().to_string()).unwrap_or_default(),
             user_name: name,
             user_profile: caller.user.profile_name.clone(),
             csrf: caller.csrf_token().to_owned(),

@@ -15,9 +15,7 @@ use crate::store::users;
 
 /// Registers `/login` and `/logout`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(show_login)
-        .service(submit_login)
-        .service(logout);
+    cfg.service(show_login).service(submit_login).service(logout);
 }
 
 #[derive(Template)]
@@ -41,15 +39,11 @@ async fn show_login(state: web::Data<AppState>) -> Result<HttpResponse, PageErro
     if state.account().is_none() {
         return Ok(redirect("/setup"));
     }
-    render(&LoginPage {
-        errors: vec![],
-        username: String::new(),
-    })
+    render(&LoginPage { errors: vec![], username: String::new() })
 }
 
 fn client_address(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map_or_else(|| "unknown".into(), |a| a.ip().to_string())
+    req.peer_addr().map_or_else(|| "unknown".into(), |a| a.ip().to_string())
 }
 
 #[post("/login")]
@@ -76,15 +70,8 @@ async fn submit_login(
         .into());
     }
     let lookup = username.clone();
-    let login = state
-        .store
-        .read(move |conn| users::get_login(conn, &lookup))
-        .await?;
-    let ok = password::verify(
-        Password::new(password),
-        login.as_ref().map(|l| l.password_hash.clone()),
-    )
-    .await?;
+    let login = state.store.read(move |conn| users::get_login(conn, &lookup)).await?;
+    let ok = password::verify(Password::new(password), login.as_ref().map(|l| l.password_hash.clone())).await?;
     match login {
         Some(login) if ok && !login.disabled => {
             state.throttle.record_success(&username);
@@ -101,14 +88,10 @@ async fn submit_login(
         _ => {
             state.throttle.record_failure(&username, &address);
             tracing::info!(user = %username, %address, "sign-in failed");
-            let page = LoginPage {
-                errors: vec!["wrong user name or password, or the user is disabled".into()],
-                username,
-            };
+            let page =
+                LoginPage { errors: vec!["wrong user name or password, or the user is disabled".into()], username };
             let html = page.render().map_err(Error::internal)?;
-            Ok(HttpResponse::Unauthorized()
-                .content_type("text/html; charset=utf-8")
-                .body(html))
+            Ok(HttpResponse::Unauthorized().content_type("text/html; charset=utf-8").body(html))
         }
     }
 }
@@ -119,7 +102,6 @@ async fn logout(state: web::Data<AppState>, caller: Caller) -> Result<HttpRespon
         session::destroy(&state, s.token_hash).await?;
     }
     let mut res = redirect("/login");
-    res.add_removal_cookie(&session::removal_cookie(&state))
-        .map_err(Error::internal)?;
+    res.add_removal_cookie(&session::removal_cookie(&state)).map_err(Error::internal)?;
     Ok(res)
 }

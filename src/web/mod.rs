@@ -3,6 +3,8 @@
 
 pub mod account;
 pub mod assets;
+pub mod deployments;
+pub mod functions;
 pub mod home;
 pub mod layout;
 pub mod login;
@@ -23,6 +25,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(setup::configure)
         .configure(login::configure)
         .configure(home::configure)
+        .configure(functions::configure)
+        .configure(deployments::configure)
         .configure(sections::configure)
         .configure(users::configure)
         .configure(account::configure);
@@ -31,16 +35,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 /// Renders a template as an HTML response.
 pub fn render(page: &impl Template) -> Result<HttpResponse, PageError> {
     let html = page.render().map_err(crate::error::Error::internal)?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(html))
+    Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(html))
 }
 
 /// A 303 redirect (after a successful form post).
 pub fn redirect(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location))
-        .finish()
+    HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish()
 }
 
 /// Query string carrying a notice code after a redirect.

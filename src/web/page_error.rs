@@ -48,14 +48,10 @@ impl PageError {
     fn build(&self, request_id: &str) -> HttpResponse {
         match &self.0 {
             Error::Unauthenticated => {
-                return HttpResponse::SeeOther()
-                    .insert_header((header::LOCATION, "/login"))
-                    .finish();
+                return HttpResponse::SeeOther().insert_header((header::LOCATION, "/login")).finish();
             }
             Error::NotProvisioned => {
-                return HttpResponse::SeeOther()
-                    .insert_header((header::LOCATION, "/setup"))
-                    .finish();
+                return HttpResponse::SeeOther().insert_header((header::LOCATION, "/setup")).finish();
             }
             _ => {}
         }
@@ -72,9 +68,7 @@ impl PageError {
         }
         match page.render() {
             Ok(html) => res.content_type("text/html; charset=utf-8").body(html),
-            Err(_) => res
-                .content_type("text/plain; charset=utf-8")
-                .body(page.message),
+            Err(_) => res.content_type("text/plain; charset=utf-8").body(page.message),
         }
     }
 }

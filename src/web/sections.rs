@@ -1,5 +1,5 @@
-//! The product sections whose content arrives with their own features (functions, deployments,
-//! schedules, logs, settings). Each is permission-checked like the rest and shows its empty state.
+//! The product sections whose content arrives with their own features (schedules, logs,
+//! settings). Each is permission-checked like the rest and shows its empty state.
 
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
@@ -8,16 +8,12 @@ use super::layout::Layout;
 use super::page_error::PageError;
 use super::render;
 use crate::auth::Authorized;
-use crate::auth::permission::marker::{LambdaRead, ReportingRead, ScheduleRead};
+use crate::auth::permission::marker::{ReportingRead, ScheduleRead};
 use crate::state::AppState;
 
 /// Registers the section pages.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(list_functions)
-        .service(list_deployments)
-        .service(list_schedules)
-        .service(search_logs)
-        .service(show_settings);
+    cfg.service(list_schedules).service(search_logs).service(show_settings);
 }
 
 #[derive(Template)]
@@ -40,50 +36,11 @@ fn section(
 ) -> Result<HttpResponse, PageError> {
     let account = state.account().map(ToString::to_string).unwrap_or_default();
     let layout = Layout::new(&account, caller, key, None);
-    render(&SectionPage {
-        layout,
-        key,
-        title,
-        empty_title,
-        empty_text,
-    })
-}
-
-#[get("/functions")]
-async fn list_functions(
-    state: web::Data<AppState>,
-    auth: Authorized<LambdaRead>,
-) -> Result<HttpResponse, PageError> {
-    section(
-        &state,
-        &auth.caller,
-        "functions",
-        "Functions",
-        "No functions yet",
-        "Functions you create appear here as Draft, Productive or Modified.",
-    )
-}
-
-#[get("/deployments")]
-async fn list_deployments(
-    state: web::Data<AppState>,
-    auth: Authorized<LambdaRead>,
-) -> Result<HttpResponse, PageError> {
-    section(
-        &state,
-        &auth.caller,
-        "deployments",
-        "Deployments",
-        "Nothing deployed",
-        "Deployed functions, their deployment state and pending changes appear here.",
-    )
+    render(&SectionPage { layout, key, title, empty_title, empty_text })
 }
 
 #[get("/schedules")]
-async fn list_schedules(
-    state: web::Data<AppState>,
-    auth: Authorized<ScheduleRead>,
-) -> Result<HttpResponse, PageError> {
+async fn list_schedules(state: web::Data<AppState>, auth: Authorized<ScheduleRead>) -> Result<HttpResponse, PageError> {
     section(
         &state,
         &auth.caller,
@@ -95,10 +52,7 @@ async fn list_schedules(
 }
 
 #[get("/logs")]
-async fn search_logs(
-    state: web::Data<AppState>,
-    auth: Authorized<ReportingRead>,
-) -> Result<HttpResponse, PageError> {
+async fn search_logs(state: web::Data<AppState>, auth: Authorized<ReportingRead>) -> Result<HttpResponse, PageError> {
     section(
         &state,
         &auth.caller,
@@ -110,10 +64,7 @@ async fn search_logs(
 }
 
 #[get("/settings")]
-async fn show_settings(
-    state: web::Data<AppState>,
-    auth: Authorized<ReportingRead>,
-) -> Result<HttpResponse, PageError> {
+async fn show_settings(state: web::Data<AppState>, auth: Authorized<ReportingRead>) -> Result<HttpResponse, PageError> {
     section(
         &state,
         &auth.caller,

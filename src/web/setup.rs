@@ -52,27 +52,19 @@ pub struct Provisioning {
 
 fn validate(form: SetupForm) -> Result<Provisioning, Vec<String>> {
     let mut errors = Vec::new();
-    let account = AccountId::parse(&form.account_id)
-        .map_err(|e| errors.push(e))
-        .ok();
-    let admin = Username::parse(&form.username)
-        .map_err(|e| errors.push(e))
-        .ok();
+    let account = AccountId::parse(&form.account_id).map_err(|e| errors.push(e)).ok();
+    let admin = Username::parse(&form.username).map_err(|e| errors.push(e)).ok();
     if form.password != form.password_confirm {
         errors.push("the two passwords do not match".into());
     }
-    let password = Password::parse_new(form.password)
-        .map_err(|e| errors.push(e))
-        .ok();
+    let password = Password::parse_new(form.password).map_err(|e| errors.push(e)).ok();
     if form.accept_terms.as_deref() != Some("yes") {
         errors.push("you must accept the terms of use".into());
     }
     match (account, admin, password) {
-        (Some(account), Some(admin), Some(password)) if errors.is_empty() => Ok(Provisioning {
-            account,
-            admin,
-            password,
-        }),
+        (Some(account), Some(admin), Some(password)) if errors.is_empty() => {
+            Ok(Provisioning { account, admin, password })
+        }
         _ => Err(errors),
     }
 }
@@ -81,11 +73,8 @@ fn validate(form: SetupForm) -> Result<Provisioning, Vec<String>> {
 pub async fn provision(state: &AppState, p: Provisioning) -> Result<crate::domain::UserId, Error> {
     let hash = crate::auth::password::hash(p.password).await?;
     let account = p.account.clone();
-    let user = state
-        .store
-        .write(move |tx| accounts::provision(tx, &account, &p.admin, &hash))
-        .await
-        .map_err(|e| match e {
+    let user =
+        state.store.write(move |tx| accounts::provision(tx, &account, &p.admin, &hash)).await.map_err(|e| match e {
             crate::store::StoreError::Conflict(msg) => Error::Conflict(msg),
             other => other.into(),
         })?;
@@ -98,37 +87,22 @@ async fn show_setup(state: web::Data<AppState>) -> Result<HttpResponse, PageErro
     if state.account().is_some() {
         return Ok(redirect("/login"));
     }
-    render(&SetupPage {
-        errors: vec![],
-        account_id: String::new(),
-        username: String::new(),
-    })
+    render(&SetupPage { errors: vec![], account_id: String::new(), username: String::new() })
 }
 
 #[post("/setup")]
-async fn submit_setup(
-    state: web::Data<AppState>,
-    form: web::Form<SetupForm>,
-) -> Result<HttpResponse, PageError> {
+async fn submit_setup(state: web::Data<AppState>, form: web::Form<SetupForm>) -> Result<HttpResponse, PageError> {
     if state.account().is_some() {
-        return Err(
-            Error::Conflict("lambdabox is already set up; setup can run only once".into()).into(),
-        );
+        return Err(Error::Conflict("lambdabox is already set up; setup can run only once".into()).into());
     }
     let form = form.into_inner();
     let (account_id, username) = (form.account_id.clone(), form.username.clone());
     let provisioning = match validate(form) {
         Ok(p) => p,
         Err(errors) => {
-            let page = SetupPage {
-                errors,
-                account_id,
-                username,
-            };
+            let page = SetupPage { errors, account_id, username };
             let html = page.render().map_err(Error::internal)?;
-            return Ok(HttpResponse::BadRequest()
-                .content_type("text/html; charset=utf-8")
-                .body(html));
+            return Ok(HttpResponse::BadRequest().content_type("text/html; charset=utf-8").body(html));
         }
     };
     let user = provision(&state, provisioning).await?;

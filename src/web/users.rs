@@ -64,10 +64,8 @@ async fn page(
     status: StatusCode,
     notice: Option<&str>,
 ) -> Result<HttpResponse, PageError> {
-    let (user_list, profile_list) = state
-        .store
-        .read(|conn| Ok((users::list_users(conn)?, profiles::list_profiles(conn)?)))
-        .await?;
+    let (user_list, profile_list) =
+        state.store.read(|conn| Ok((users::list_users(conn)?, profiles::list_profiles(conn)?))).await?;
     let me = auth.caller.user.id;
     let account = state.account().map(ToString::to_string).unwrap_or_default();
     let page = UsersPage {
@@ -97,17 +95,11 @@ async fn page(
         all_permissions: Permission::ALL,
     };
     let html = page.render().map_err(Error::internal)?;
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(html))
+    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html))
 }
 
 /// Turns a rule violation into the page with the message; other errors propagate.
-async fn refuse(
-    state: &AppState,
-    auth: &Authorized<UsersManage>,
-    err: Error,
-) -> Result<HttpResponse, PageError> {
+async fn refuse(state: &AppState, auth: &Authorized<UsersManage>, err: Error) -> Result<HttpResponse, PageError> {
     match err {
         Error::BadInput(msg) => page(state, auth, vec![msg], StatusCode::BAD_REQUEST, None).await,
         Error::Conflict(msg) => page(state, auth, vec![msg], StatusCode::CONFLICT, None).await,
@@ -184,20 +176,13 @@ async fn guard_admin_change(
     }
     let (user, others) = state
         .store
-        .read(move |conn| {
-            Ok((
-                users::get_user(conn, target)?,
-                users::count_active_admins(conn, Some(target))?,
-            ))
-        })
+        .read(move |conn| Ok((users::get_user(conn, target)?, users::count_active_admins(conn, Some(target))?)))
         .await?;
     let Some(user) = user else {
         return Err(Error::NotFound("no such user".into()));
     };
     if user.permissions.contains(&Permission::FaasAdmin) && !user.disabled && others == 0 {
-        return Err(Error::Conflict(format!(
-            "cannot {what} the last active user with FaaS-Admin"
-        )));
+        return Err(Error::Conflict(format!("cannot {what} the last active user with FaaS-Admin")));
     }
     Ok(())
 }
@@ -226,15 +211,8 @@ async fn update_user_profile(
         if !new_profile.permissions.contains(&Permission::FaasAdmin) {
             guard_admin_change(&state, &auth, target, "remove FaaS-Admin from").await?;
         }
-        let changed = state
-            .store
-            .write(move |tx| users::update_user_profile(tx, target, profile))
-            .await?;
-        if changed {
-            Ok(())
-        } else {
-            Err(Error::NotFound("no such user".into()))
-        }
+        let changed = state.store.write(move |tx| users::update_user_profile(tx, target, profile)).await?;
+        if changed { Ok(()) } else { Err(Error::NotFound("no such user".into())) }
     }
     .await;
     match result {
@@ -253,15 +231,8 @@ async fn set_disabled(
         if disabled {
             guard_admin_change(state, auth, target, "disable").await?;
         }
-        let changed = state
-            .store
-            .write(move |tx| users::update_user_disabled(tx, target, disabled))
-            .await?;
-        if changed {
-            Ok(())
-        } else {
-            Err(Error::NotFound("no such user".into()))
-        }
+        let changed = state.store.write(move |tx| users::update_user_disabled(tx, target, disabled)).await?;
+        if changed { Ok(()) } else { Err(Error::NotFound("no such user".into())) }
     }
     .await;
     match result {
@@ -306,15 +277,8 @@ async fn reset_password(
     let result = async {
         let password = Password::parse_new(form.password).map_err(Error::BadInput)?;
         let hash = crate::auth::password::hash(password).await?;
-        let changed = state
-            .store
-            .write(move |tx| users::update_user_password(tx, target, &hash))
-            .await?;
-        if changed {
-            Ok(())
-        } else {
-            Err(Error::NotFound("no such user".into()))
-        }
+        let changed = state.store.write(move |tx| users::update_user_password(tx, target, &hash)).await?;
+        if changed { Ok(()) } else { Err(Error::NotFound("no such user".into())) }
     }
     .await;
     match result {
@@ -332,10 +296,7 @@ async fn delete_user(
     let target = UserId(path.into_inner());
     let result = async {
         guard_admin_change(&state, &auth, target, "delete").await?;
-        state
-            .store
-            .write(move |tx| users::delete_user(tx, target))
-            .await?;
+        state.store.write(move |tx| users::delete_user(tx, target)).await?;
         Ok(())
     }
     .await;
@@ -352,28 +313,17 @@ async fn create_profile(
 ) -> Result<HttpResponse, PageError> {
     let (auth, fields) = (req.auth, req.body.into_inner());
     let result = async {
-        let name = fields
-            .iter()
-            .find(|(k, _)| k == "name")
-            .map(|(_, v)| v.trim().to_owned())
-            .unwrap_or_default();
+        let name = fields.iter().find(|(k, _)| k == "name").map(|(_, v)| v.trim().to_owned()).unwrap_or_default();
         if name.is_empty() || name.chars().count() > 50 {
-            return Err(Error::BadInput(
-                "profile name is required and must be at most 50 characters".into(),
-            ));
+            return Err(Error::BadInput("profile name is required and must be at most 50 characters".into()));
         }
         let mut perms = Vec::new();
         for (_, value) in fields.iter().filter(|(k, _)| k == "permission") {
             perms.push(
-                Permission::parse(value)
-                    .ok_or_else(|| Error::BadInput(format!("unknown permission '{value}'")))?,
+                Permission::parse(value).ok_or_else(|| Error::BadInput(format!("unknown permission '{value}'")))?,
             );
         }
-        state
-            .store
-            .write(move |tx| profiles::insert_profile(tx, &name, &perms))
-            .await
-            .map_err(store_err)
+        state.store.write(move |tx| profiles::insert_profile(tx, &name, &perms)).await.map_err(store_err)
     }
     .await;
     match result {
@@ -389,11 +339,7 @@ async fn delete_profile(
     path: web::Path<i64>,
 ) -> Result<HttpResponse, PageError> {
     let id = ProfileId(path.into_inner());
-    let result = state
-        .store
-        .write(move |tx| profiles::delete_profile(tx, id))
-        .await
-        .map_err(store_err);
+    let result = state.store.write(move |tx| profiles::delete_profile(tx, id)).await.map_err(store_err);
     match result {
         Ok(true) => Ok(redirect("/users?notice=profile-deleted")),
         Ok(false) => refuse(&state, &auth, Error::NotFound("no such profile".into())).await,

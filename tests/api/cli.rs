@@ -16,81 +16,30 @@ async fn setup_and_credentials_from_the_command_line_then_serve_and_stop() {
     let data = dir.path().to_str().unwrap();
 
     let mut child = bin()
-        .args([
-            "setup",
-            "--data-dir",
-            data,
-            "--account",
-            "acme1",
-            "--admin",
-            "root",
-        ])
+        .args(["setup", "--data-dir", data, "--account", "acme1", "--admin", "root"])
         .env_remove("LAMBDABOX_ADMIN_PASSWORD")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"from-stdin-pass\n")
-        .unwrap();
+    child.stdin.take().unwrap().write_all(b"from-stdin-pass\n").unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
 
     let again = bin()
-        .args([
-            "setup",
-            "--data-dir",
-            data,
-            "--account",
-            "acme2",
-            "--admin",
-            "root2",
-        ])
+        .args(["setup", "--data-dir", data, "--account", "acme2", "--admin", "root2"])
         .env("LAMBDABOX_ADMIN_PASSWORD", "another-pass")
         .output()
         .unwrap();
     assert!(!again.status.success(), "setup twice is refused");
     assert!(String::from_utf8_lossy(&again.stderr).contains("already set up"));
 
-    let out = bin()
-        .args([
-            "credentials",
-            "create",
-            "--data-dir",
-            data,
-            "--user",
-            "root",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = bin().args(["credentials", "create", "--data-dir", data, "--user", "root"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let creds: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let (id, secret) = (
-        creds["clientId"].as_str().unwrap().to_owned(),
-        creds["clientSecret"].as_str().unwrap().to_owned(),
-    );
-    let bad = bin()
-        .args([
-            "credentials",
-            "create",
-            "--data-dir",
-            data,
-            "--user",
-            "ghost",
-        ])
-        .output()
-        .unwrap();
+    let (id, secret) =
+        (creds["clientId"].as_str().unwrap().to_owned(), creds["clientSecret"].as_str().unwrap().to_owned());
+    let bad = bin().args(["credentials", "create", "--data-dir", data, "--user", "ghost"]).output().unwrap();
     assert!(!bad.status.success());
 
     let mut server = bin()
@@ -110,39 +59,19 @@ async fn setup_and_credentials_from_the_command_line_then_serve_and_stop() {
             }
         }
     });
-    let addr = rx
-        .recv_timeout(std::time::Duration::from_secs(20))
-        .expect("server reports its address");
+    let addr = rx.recv_timeout(std::time::Duration::from_secs(20)).expect("server reports its address");
     let client = reqwest::Client::new();
     let res = client
         .post(format!("http://{addr}/oauth/token"))
-        .form(&[
-            ("grant_type", "client_credentials"),
-            ("client_id", id.as_str()),
-            ("client_secret", secret.as_str()),
-        ])
+        .form(&[("grant_type", "client_credentials"), ("client_id", id.as_str()), ("client_secret", secret.as_str())])
         .send()
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    assert_eq!(
-        client
-            .get(format!("http://{addr}/healthz"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        StatusCode::OK
-    );
+    assert_eq!(client.get(format!("http://{addr}/healthz")).send().await.unwrap().status(), StatusCode::OK);
 
     let pid = server.id().to_string();
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .unwrap()
-            .success()
-    );
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
     let status = server.wait().unwrap();
     assert!(status.success(), "graceful exit on SIGTERM: {status:?}");
 }
@@ -151,15 +80,9 @@ async fn setup_and_credentials_from_the_command_line_then_serve_and_stop() {
 fn help_explains_every_flag() {
     let out = bin().arg("--help").output().unwrap();
     let help = String::from_utf8_lossy(&out.stdout);
-    for flag in [
-        "--bind",
-        "--data-dir",
-        "LAMBDABOX_BIND",
-        "LAMBDABOX_DATA_DIR",
-        "--lambda-timeout-ms",
-        "setup",
-        "credentials",
-    ] {
+    for flag in
+        ["--bind", "--data-dir", "LAMBDABOX_BIND", "LAMBDABOX_DATA_DIR", "--lambda-timeout-ms", "setup", "credentials"]
+    {
         assert!(help.contains(flag), "--help mentions {flag}");
     }
 }

@@ -26,7 +26,7 @@ pub fn test_config(data_dir: &Path) -> Config {
     let mut config = Config::new("127.0.0.1:0".parse().unwrap(), data_dir.to_path_buf());
     config.max_login_failures_per_user = 3;
     config.max_login_failures_per_address = 1000;
-    config.max_body_bytes = 64 * 1024;
+    config.max_body_bytes = 160 * 1024;
     config
 }
 
@@ -45,12 +45,7 @@ impl TestApp {
         let addr = app.addr();
         let handle = app.handle();
         tokio::spawn(app.run_until_stopped());
-        Self {
-            addr,
-            data_dir,
-            handle,
-            _dir: dir,
-        }
+        Self { addr, data_dir, handle, _dir: dir }
     }
 
     /// A provisioned app and a client signed in as the administrator.
@@ -70,11 +65,7 @@ impl TestApp {
 
     /// A browser-like client: keeps cookies, does not follow redirects.
     pub fn client(&self) -> Client {
-        Client::builder()
-            .cookie_store(true)
-            .redirect(Policy::none())
-            .build()
-            .unwrap()
+        Client::builder().cookie_store(true).redirect(Policy::none()).build().unwrap()
     }
 
     /// Runs the setup form and returns the signed-in administrator's client.
@@ -114,22 +105,12 @@ impl TestApp {
 
     /// The CSRF token of the client's session, read from a page's hidden field.
     pub async fn csrf(&self, client: &Client) -> String {
-        let html = self
-            .get(client, "/account/credentials")
-            .await
-            .text()
-            .await
-            .unwrap();
+        let html = self.get(client, "/account/credentials").await.text().await.unwrap();
         hidden_value(&html, "csrf_token").expect("page has a csrf token")
     }
 
     /// Posts a form with the session's CSRF token added.
-    pub async fn post_form(
-        &self,
-        client: &Client,
-        path: &str,
-        fields: &[(&str, &str)],
-    ) -> Response {
+    pub async fn post_form(&self, client: &Client, path: &str, fields: &[(&str, &str)]) -> Response {
         let token = self.csrf(client).await;
         let mut all: Vec<(&str, &str)> = fields.to_vec();
         all.push(("csrf_token", &token));
@@ -150,11 +131,7 @@ impl TestApp {
             .post_form(
                 admin,
                 "/users",
-                &[
-                    ("username", name),
-                    ("password", "user-password-1"),
-                    ("profile_id", &profile_id),
-                ],
+                &[("username", name), ("password", "user-password-1"), ("profile_id", &profile_id)],
             )
             .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "user created");
@@ -175,9 +152,7 @@ impl TestApp {
     /// The id of a user, read from the users page's form actions.
     pub async fn user_id(&self, admin: &Client, username: &str) -> String {
         let html = self.get(admin, "/users").await.text().await.unwrap();
-        let row = html
-            .find(&format!("data-user=\"{username}\""))
-            .expect("user listed");
+        let row = html.find(&format!("data-user=\"{username}\"")).expect("user listed");
         let rest = &html[row..];
         let start = rest.find("/users/").unwrap() + 7;
         rest[start..].split('/').next().unwrap().to_owned()
@@ -185,15 +160,10 @@ impl TestApp {
 
     /// Creates API credentials as `client`'s user: (client id, client secret).
     pub async fn credentials(&self, client: &Client) -> (String, String) {
-        let res = self
-            .post_form(client, "/account/credentials", &[("name", "test")])
-            .await;
+        let res = self.post_form(client, "/account/credentials", &[("name", "test")]).await;
         assert_eq!(res.status(), StatusCode::OK);
         let html = res.text().await.unwrap();
-        (
-            element_text(&html, "client-id"),
-            element_text(&html, "client-secret"),
-        )
+        (element_text(&html, "client-id"), element_text(&html, "client-secret"))
     }
 
     /// An access token for `client`'s user.
@@ -202,11 +172,7 @@ impl TestApp {
         let res = self
             .client()
             .post(self.url("/oauth/token"))
-            .form(&[
-                ("grant_type", "client_credentials"),
-                ("client_id", &id),
-                ("client_secret", &secret),
-            ])
+            .form(&[("grant_type", "client_credentials"), ("client_id", &id), ("client_secret", &secret)])
             .send()
             .await
             .unwrap();
@@ -224,9 +190,6 @@ pub fn hidden_value(html: &str, name: &str) -> Option<String> {
 
 pub fn element_text(html: &str, id: &str) -> String {
     let marker = format!("id=\"{id}\">");
-    let start = html
-        .find(&marker)
-        .unwrap_or_else(|| panic!("#{id} on page"))
-        + marker.len();
+    let start = html.find(&marker).unwrap_or_else(|| panic!("#{id} on page")) + marker.len();
     html[start..].split('<').next().unwrap().to_owned()
 }

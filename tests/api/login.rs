@@ -17,35 +17,18 @@ async fn wrong_password_and_unknown_user_get_the_same_answer() {
 async fn session_cookie_is_httponly_samesite_and_logout_ends_it() {
     let (app, _) = TestApp::provisioned().await;
     let client = app.client();
-    let res = client
-        .post(app.url("/login"))
-        .form(&[("username", ADMIN), ("password", ADMIN_PASSWORD)])
-        .send()
-        .await
-        .unwrap();
+    let res =
+        client.post(app.url("/login")).form(&[("username", ADMIN), ("password", ADMIN_PASSWORD)]).send().await.unwrap();
     let cookie = res.headers()["set-cookie"].to_str().unwrap().to_owned();
-    assert!(
-        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
-        "{cookie}"
-    );
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
     assert!(!cookie.contains("Secure"), "plain HTTP by default");
     assert_eq!(app.get(&client, "/").await.status(), StatusCode::OK);
 
     let res = app.post_form(&client, "/logout", &[]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let old = cookie.split(';').next().unwrap().to_owned();
-    let replay = app
-        .client()
-        .get(app.url("/"))
-        .header("cookie", old)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        replay.status(),
-        StatusCode::SEE_OTHER,
-        "the old cookie no longer works"
-    );
+    let replay = app.client().get(app.url("/")).header("cookie", old).send().await.unwrap();
+    assert_eq!(replay.status(), StatusCode::SEE_OTHER, "the old cookie no longer works");
     assert_eq!(replay.headers()["location"], "/login");
 }
 
@@ -57,20 +40,11 @@ async fn repeated_failures_lock_the_user_even_with_the_right_password() {
         assert_eq!(status, StatusCode::UNAUTHORIZED);
     }
     let client = app.client();
-    let res = client
-        .post(app.url("/login"))
-        .form(&[("username", ADMIN), ("password", ADMIN_PASSWORD)])
-        .send()
-        .await
-        .unwrap();
+    let res =
+        client.post(app.url("/login")).form(&[("username", ADMIN), ("password", ADMIN_PASSWORD)]).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(res.headers().contains_key("retry-after"));
-    assert!(
-        res.text()
-            .await
-            .unwrap()
-            .contains("too many failed sign-in attempts")
-    );
+    assert!(res.text().await.unwrap().contains("too many failed sign-in attempts"));
 }
 
 #[tokio::test]
@@ -78,8 +52,7 @@ async fn idle_sessions_expire() {
     let (app, admin) = TestApp::provisioned().await;
     assert_eq!(app.get(&admin, "/").await.status(), StatusCode::OK);
     let conn = rusqlite::Connection::open(app.data_dir.join("lambdabox.db")).unwrap();
-    conn.execute("UPDATE sessions SET last_seen_at = 0", [])
-        .unwrap();
+    conn.execute("UPDATE sessions SET last_seen_at = 0", []).unwrap();
     let res = app.get(&admin, "/").await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(res.headers()["location"], "/login");
@@ -91,18 +64,9 @@ async fn passwords_never_reach_the_database_or_logs_in_clear() {
     let bytes = std::fs::read(app.data_dir.join("lambdabox.db")).unwrap();
     let wal = std::fs::read(app.data_dir.join("lambdabox.db-wal")).unwrap_or_default();
     for file in [bytes, wal] {
-        assert!(
-            !file
-                .windows(ADMIN_PASSWORD.len())
-                .any(|w| w == ADMIN_PASSWORD.as_bytes())
-        );
+        assert!(!file.windows(ADMIN_PASSWORD.len()).any(|w| w == ADMIN_PASSWORD.as_bytes()));
     }
     let conn = rusqlite::Connection::open(app.data_dir.join("lambdabox.db")).unwrap();
-    let hash: String = conn
-        .query_row("SELECT password_hash FROM users", [], |r| r.get(0))
-        .unwrap();
-    assert!(
-        hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
-        "{hash}"
-    );
+    let hash: String = conn.query_row("SELECT password_hash FROM users", [], |r| r.get(0)).unwrap();
+    assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
 }

@@ -5,6 +5,10 @@ mod helpers;
 
 mod bad_input;
 mod cli;
+mod functions;
+mod functions_ui;
+mod invoke;
+mod lambdas;
 mod login;
 mod permissions;
 mod setup;

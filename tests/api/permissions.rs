@@ -22,16 +22,8 @@ const ROUTES: &[(Method, &str, Action)] = &[
     (Method::POST, "/users/999999/disable", Action::UsersManage),
     (Method::POST, "/users/999999/password", Action::UsersManage),
     (Method::POST, "/users/999999/delete", Action::UsersManage),
-    (
-        Method::GET,
-        "/api/account/{acc}/runtimes",
-        Action::LambdaRead,
-    ),
-    (
-        Method::GET,
-        "/api/account/{acc}/reports/limitCounts",
-        Action::ReportingRead,
-    ),
+    (Method::GET, "/api/account/{acc}/runtimes", Action::LambdaRead),
+    (Method::GET, "/api/account/{acc}/reports/limitCounts", Action::ReportingRead),
 ];
 
 async fn call(
@@ -57,12 +49,8 @@ async fn call(
 async fn every_route_enforces_the_matrix_for_every_permission() {
     let (app, admin) = TestApp::provisioned().await;
     let mut holders: Vec<(Vec<Permission>, Client, String)> = Vec::new();
-    let sets: [&[Permission]; 4] = [
-        &[Permission::FaasAdmin],
-        &[Permission::FaasDeveloper],
-        &[Permission::FaasInvocation],
-        &[],
-    ];
+    let sets: [&[Permission]; 4] =
+        [&[Permission::FaasAdmin], &[Permission::FaasDeveloper], &[Permission::FaasInvocation], &[]];
     for (i, perms) in sets.iter().enumerate() {
         let client = app.user_with(&admin, &format!("user{i}"), perms).await;
         let token = app.token(&client).await;
@@ -72,29 +60,17 @@ async fn every_route_enforces_the_matrix_for_every_permission() {
         for (method, path, action) in ROUTES {
             let allowed = action.allows(perms);
             let is_api = path.starts_with("/api/");
-            let (status, body) =
-                call(&app, client, is_api.then_some(token.as_str()), method, path).await;
+            let (status, body) = call(&app, client, is_api.then_some(token.as_str()), method, path).await;
             if allowed {
-                assert_ne!(
-                    status,
-                    StatusCode::FORBIDDEN,
-                    "{perms:?} {method} {path}: {body}"
-                );
+                assert_ne!(status, StatusCode::FORBIDDEN, "{perms:?} {method} {path}: {body}");
                 assert!(
                     status.is_success() || status.is_client_error() || status.is_redirection(),
                     "{perms:?} {method} {path}: {status}"
                 );
             } else {
-                assert_eq!(
-                    status,
-                    StatusCode::FORBIDDEN,
-                    "{perms:?} {method} {path}: {body}"
-                );
+                assert_eq!(status, StatusCode::FORBIDDEN, "{perms:?} {method} {path}: {body}");
                 let missing = action.missing_permission().as_str();
-                assert!(
-                    body.contains(missing),
-                    "{method} {path}: the denial names {missing}: {body}"
-                );
+                assert!(body.contains(missing), "{method} {path}: the denial names {missing}: {body}");
                 if is_api {
                     let json: serde_json::Value = serde_json::from_str(&body).unwrap();
                     assert_eq!(json["errorCode"], "com.liveperson.faas.forbidden");
@@ -111,29 +87,13 @@ async fn every_route_enforces_the_matrix_for_every_permission() {
 #[tokio::test]
 async fn navigation_shows_only_permitted_sections() {
     let (app, admin) = TestApp::provisioned().await;
-    let invoker = app
-        .user_with(&admin, "invoker", &[Permission::FaasInvocation])
-        .await;
+    let invoker = app.user_with(&admin, "invoker", &[Permission::FaasInvocation]).await;
     let html = app.get(&invoker, "/").await.text().await.unwrap();
     assert!(html.contains("data-nav=\"functions\""));
-    assert!(
-        !html.contains("data-nav=\"users\""),
-        "Users is for FaaS-Admin"
-    );
+    assert!(!html.contains("data-nav=\"users\""), "Users is for FaaS-Admin");
     let html = app.get(&admin, "/").await.text().await.unwrap();
-    for key in [
-        "home",
-        "functions",
-        "deployments",
-        "schedules",
-        "logs",
-        "settings",
-        "users",
-    ] {
-        assert!(
-            html.contains(&format!("data-nav=\"{key}\"")),
-            "admin sees {key}"
-        );
+    for key in ["home", "functions", "deployments", "schedules", "logs", "settings", "users"] {
+        assert!(html.contains(&format!("data-nav=\"{key}\"")), "admin sees {key}");
     }
 }
 
@@ -142,11 +102,7 @@ async fn anonymous_callers_are_sent_to_login_or_get_401() {
     let (app, _) = TestApp::provisioned().await;
     let anon = app.client();
     for (method, path, _) in ROUTES {
-        let res = anon
-            .request(method.clone(), app.url(&path.replace("{acc}", ACCOUNT)))
-            .send()
-            .await
-            .unwrap();
+        let res = anon.request(method.clone(), app.url(&path.replace("{acc}", ACCOUNT))).send().await.unwrap();
         if path.starts_with("/api/") {
             assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{path}");
         } else {

@@ -82,29 +82,15 @@ async fn invalid_setup_is_refused_with_reasons_and_changes_nothing() {
         (&[], "account id is required"),
     ];
     for (fields, reason) in cases {
-        let res = client
-            .post(app.url("/setup"))
-            .form(fields)
-            .send()
-            .await
-            .unwrap();
+        let res = client.post(app.url("/setup")).form(fields).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{reason}");
         let html = res.text().await.unwrap();
         assert!(html.contains(reason), "page explains '{reason}'");
     }
     let long = "a".repeat(41);
-    let res = client
-        .post(app.url("/setup"))
-        .form(&[("account_id", long.as_str())])
-        .send()
-        .await
-        .unwrap();
+    let res = client.post(app.url("/setup")).form(&[("account_id", long.as_str())]).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(
-        app.get(&client, "/").await.headers()["location"],
-        "/setup",
-        "still not provisioned"
-    );
+    assert_eq!(app.get(&client, "/").await.headers()["location"], "/setup", "still not provisioned");
 }
 
 #[tokio::test]
@@ -115,10 +101,7 @@ async fn setup_provisions_the_account_signs_in_and_runs_only_once() {
     assert_eq!(home.status(), StatusCode::OK);
     let html = home.text().await.unwrap();
     assert!(html.contains(ACCOUNT) && html.contains("Welcome to lambdabox"));
-    assert!(
-        html.contains("data-metric=\"lambdas\""),
-        "home shows the metric tiles"
-    );
+    assert!(html.contains("data-metric=\"lambdas\""), "home shows the metric tiles");
 
     let res = app
         .client()
@@ -134,16 +117,9 @@ async fn setup_provisions_the_account_signs_in_and_runs_only_once() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::CONFLICT);
-    assert_eq!(
-        app.get(&app.client(), "/setup").await.headers()["location"],
-        "/login"
-    );
+    assert_eq!(app.get(&app.client(), "/setup").await.headers()["location"], "/login");
     let (_, status) = app.login("eve", "long-enough-1").await;
-    assert_eq!(
-        status,
-        StatusCode::UNAUTHORIZED,
-        "no second administrator was created"
-    );
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "no second administrator was created");
 }
 
 #[tokio::test]
@@ -151,42 +127,24 @@ async fn restart_keeps_account_users_and_credentials() {
     let dir = tempfile::tempdir().unwrap();
     let app = TestApp::spawn_with(test_config(dir.path()), None).await;
     let admin = app.setup().await;
-    let dev = app
-        .user_with(
-            &admin,
-            "dev",
-            &[lambdabox::domain::Permission::FaasDeveloper],
-        )
-        .await;
+    let dev = app.user_with(&admin, "dev", &[lambdabox::domain::Permission::FaasDeveloper]).await;
     let (client_id, secret) = app.credentials(&dev).await;
     app.stop().await;
 
     let app = TestApp::spawn_with(test_config(dir.path()), None).await;
     let (_, status) = app.login(ADMIN, ADMIN_PASSWORD).await;
-    assert_eq!(
-        status,
-        StatusCode::SEE_OTHER,
-        "admin signs in after restart"
-    );
+    assert_eq!(status, StatusCode::SEE_OTHER, "admin signs in after restart");
     let (dev, status) = app.login("dev", "user-password-1").await;
     assert_eq!(status, StatusCode::SEE_OTHER, "user signs in after restart");
     assert_eq!(app.get(&dev, "/functions").await.status(), StatusCode::OK);
     let res = app
         .client()
         .post(app.url("/oauth/token"))
-        .form(&[
-            ("grant_type", "client_credentials"),
-            ("client_id", &client_id),
-            ("client_secret", &secret),
-        ])
+        .form(&[("grant_type", "client_credentials"), ("client_id", &client_id), ("client_secret", &secret)])
         .send()
         .await
         .unwrap();
-    assert_eq!(
-        res.status(),
-        StatusCode::OK,
-        "credentials survive a restart"
-    );
+    assert_eq!(res.status(), StatusCode::OK, "credentials survive a restart");
 }
 
 #[tokio::test]
@@ -195,8 +153,7 @@ async fn a_database_from_a_newer_release_is_refused_untouched() {
     let db = dir.path().join("lambdabox.db");
     {
         let conn = rusqlite::Connection::open(&db).unwrap();
-        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 999;")
-            .unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 999;").unwrap();
     }
     let before = std::fs::read(&db).unwrap();
     let err = match lambdabox::App::build(test_config(dir.path())).await {

@@ -8,9 +8,7 @@ use crate::helpers::*;
 
 fn claims(token: &str) -> serde_json::Value {
     let payload = token.split('.').nth(1).unwrap();
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(payload)
-        .unwrap();
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload).unwrap();
     serde_json::from_slice(&bytes).unwrap()
 }
 
@@ -21,11 +19,7 @@ async fn client_credentials_grant_issues_a_jwt_with_exp_that_works_as_bearer() {
     let res = app
         .client()
         .post(app.url("/oauth/token"))
-        .form(&[
-            ("grant_type", "client_credentials"),
-            ("client_id", &id),
-            ("client_secret", &secret),
-        ])
+        .form(&[("grant_type", "client_credentials"), ("client_id", &id), ("client_secret", &secret)])
         .send()
         .await
         .unwrap();
@@ -39,13 +33,8 @@ async fn client_credentials_grant_issues_a_jwt_with_exp_that_works_as_bearer() {
     let (iat, exp) = (c["iat"].as_i64().unwrap(), c["exp"].as_i64().unwrap());
     assert_eq!(exp - iat, 3600, "clients read exp");
 
-    let res = app
-        .client()
-        .get(app.url(&format!("/api/account/{ACCOUNT}/runtimes")))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap();
+    let res =
+        app.client().get(app.url(&format!("/api/account/{ACCOUNT}/runtimes"))).bearer_auth(token).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let runtimes: serde_json::Value = res.json().await.unwrap();
     assert!(runtimes[0]["uuid"].is_string());
@@ -73,10 +62,7 @@ async fn bad_token_requests_get_oauth_errors() {
     };
     let res = post(vec![("grant_type", "password".into())]).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(
-        res.json::<serde_json::Value>().await.unwrap()["error"],
-        "unsupported_grant_type"
-    );
+    assert_eq!(res.json::<serde_json::Value>().await.unwrap()["error"], "unsupported_grant_type");
     let res = post(vec![("grant_type", "client_credentials".into())]).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     let res = post(vec![
@@ -86,32 +72,19 @@ async fn bad_token_requests_get_oauth_errors() {
     ])
     .await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(
-        res.json::<serde_json::Value>().await.unwrap()["error"],
-        "invalid_client"
-    );
+    assert_eq!(res.json::<serde_json::Value>().await.unwrap()["error"], "invalid_client");
 }
 
 #[tokio::test]
 async fn expired_forged_and_revoked_tokens_are_rejected() {
     let (app, admin) = TestApp::provisioned().await;
-    let dev = app
-        .user_with(&admin, "dev", &[Permission::FaasDeveloper])
-        .await;
+    let dev = app.user_with(&admin, "dev", &[Permission::FaasDeveloper]).await;
     let token = app.token(&dev).await;
     let url = app.url(&format!("/api/account/{ACCOUNT}/runtimes"));
     let call = |t: String| {
         let client = app.client();
         let url = url.clone();
-        async move {
-            client
-                .get(url)
-                .bearer_auth(t)
-                .send()
-                .await
-                .unwrap()
-                .status()
-        }
+        async move { client.get(url).bearer_auth(t).send().await.unwrap().status() }
     };
     assert_eq!(call(token.clone()).await, StatusCode::OK);
 
@@ -120,12 +93,9 @@ async fn expired_forged_and_revoked_tokens_are_rejected() {
     let mut c = claims(&token);
     c["exp"] = serde_json::json!(c["iat"].as_i64().unwrap() - 10);
     let secret = key.derive("access-token-hs256");
-    let expired = jsonwebtoken::encode(
-        &jsonwebtoken::Header::default(),
-        &c,
-        &jsonwebtoken::EncodingKey::from_secret(&secret),
-    )
-    .unwrap();
+    let expired =
+        jsonwebtoken::encode(&jsonwebtoken::Header::default(), &c, &jsonwebtoken::EncodingKey::from_secret(&secret))
+            .unwrap();
     assert_eq!(call(expired).await, StatusCode::UNAUTHORIZED, "expired");
 
     // Forged: valid shape, wrong key.
@@ -139,21 +109,10 @@ async fn expired_forged_and_revoked_tokens_are_rejected() {
     assert_eq!(call("not-a-jwt".into()).await, StatusCode::UNAUTHORIZED);
 
     // Revoked: the credential's tokens stop at once.
-    let html = app
-        .get(&dev, "/account/credentials")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = app.get(&dev, "/account/credentials").await.text().await.unwrap();
     let start = html.find("/account/credentials/").unwrap() + "/account/credentials/".len();
     let client_id = html[start..].split('/').next().unwrap().to_owned();
-    let res = app
-        .post_form(
-            &dev,
-            &format!("/account/credentials/{client_id}/revoke"),
-            &[],
-        )
-        .await;
+    let res = app.post_form(&dev, &format!("/account/credentials/{client_id}/revoke"), &[]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(call(token).await, StatusCode::UNAUTHORIZED, "revoked");
 }
@@ -161,14 +120,10 @@ async fn expired_forged_and_revoked_tokens_are_rejected() {
 #[tokio::test]
 async fn disabling_a_user_stops_their_tokens() {
     let (app, admin) = TestApp::provisioned().await;
-    let dev = app
-        .user_with(&admin, "dev", &[Permission::FaasDeveloper])
-        .await;
+    let dev = app.user_with(&admin, "dev", &[Permission::FaasDeveloper]).await;
     let token = app.token(&dev).await;
     let id = app.user_id(&admin, "dev").await;
-    let res = app
-        .post_form(&admin, &format!("/users/{id}/disable"), &[])
-        .await;
+    let res = app.post_form(&admin, &format!("/users/{id}/disable"), &[]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let res = app
         .client()
@@ -178,23 +133,13 @@ async fn disabling_a_user_stops_their_tokens() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(
-        app.get(&dev, "/").await.status(),
-        StatusCode::SEE_OTHER,
-        "their session ended too"
-    );
+    assert_eq!(app.get(&dev, "/").await.status(), StatusCode::SEE_OTHER, "their session ended too");
 }
 
 #[tokio::test]
 async fn api_routes_of_another_account_are_not_found() {
     let (app, admin) = TestApp::provisioned().await;
     let token = app.token(&admin).await;
-    let res = app
-        .client()
-        .get(app.url("/api/account/someoneelse/runtimes"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
+    let res = app.client().get(app.url("/api/account/someoneelse/runtimes")).bearer_auth(&token).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }

@@ -1,0 +1,169 @@
+//! The LivePerson V1 invocation API used by external systems with a FaaS-Invocation token:
+//! `lambdas/{uuid}/invoke`, `events/{eventId}/invoke` and `events/{eventId}/isImplemented`.
+
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, get, post, web};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::account::check_account;
+use super::error_body::ApiError;
+use crate::auth::permission::marker::LambdaInvoke;
+use crate::auth::{Authorized, Guarded};
+use crate::domain::events;
+use crate::domain::lambda::LambdaId;
+use crate::error::Error;
+use crate::invoke::{InvokeRequest, Source};
+use crate::middleware::RequestId;
+use crate::runtime::RunOutcome;
+use crate::state::AppState;
+use crate::store::lambdas;
+
+/// Registers the routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(invoke_lambda).service(invoke_event).service(is_implemented);
+}
+
+/// The query every invocation carries.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvokeQuery {
+    v: Option<String>,
+    external_system: Option<String>,
+    skill_id: Option<String>,
+}
+
+impl InvokeQuery {
+    fn check(&self) -> Result<(), Error> {
+        match self.v.as_deref() {
+            None | Some("1") => Ok(()),
+            Some(other) => Err(Error::BadInput(format!("unsupported API version v={other}; use v=1"))),
+        }
+    }
+}
+
+/// Validates the invocation body `{timestamp, headers: [{key, value}], payload}`; missing
+/// fields get LivePerson's defaults, wrong types are refused.
+pub fn parse_input(body: Value) -> Result<Value, Error> {
+    let Value::Object(mut obj) = body else {
+        return Err(Error::BadInput("the body must be a JSON object {timestamp, headers, payload}".into()));
+    };
+    let timestamp = match obj.remove("timestamp") {
+        None | Some(Value::Null) => json!(crate::store::now_ms()),
+        Some(t @ Value::Number(_)) => t,
+        Some(_) => return Err(Error::BadInput("timestamp must be a number (epoch milliseconds)".into())),
+    };
+    let headers = match obj.remove("headers") {
+        None | Some(Value::Null) => json!([]),
+        Some(Value::Array(items)) => {
+            let ok = items.iter().all(|h| h.get("key").is_some_and(Value::is_string) && h.get("value").is_some());
+            if !ok {
+                return Err(Error::BadInput("headers must be an array of {key, value}".into()));
+            }
+            Value::Array(items)
+        }
+        Some(_) => return Err(Error::BadInput("headers must be an array of {key, value}".into())),
+    };
+    let payload = match obj.remove("payload") {
+        None | Some(Value::Null) => json!({}),
+        Some(p) => p,
+    };
+    Ok(json!({"timestamp": timestamp, "headers": headers, "payload": payload}))
+}
+
+fn request_id(req: &HttpRequest) -> String {
+    req.extensions().get::<RequestId>().map_or_else(|| uuid::Uuid::new_v4().to_string(), |r| r.0.clone())
+}
+
+fn failure(result: RunOutcome, logs: Vec<crate::runtime::LogEntry>) -> Result<Value, Error> {
+    match result {
+        RunOutcome::Ok(value) => Ok(value),
+        RunOutcome::Failure { code, message } => Err(Error::LambdaFailed { code: code.as_str(), message, logs }),
+    }
+}
+
+#[post("/api/account/{accountId}/lambdas/{uuid}/invoke")]
+async fn invoke_lambda(
+    http: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    query: web::Query<InvokeQuery>,
+    req: Guarded<Authorized<LambdaInvoke>, web::Json<Value>>,
+) -> Result<HttpResponse, ApiError> {
+    let (account, uuid) = path.into_inner();
+    check_account(&state, &account)?;
+    query.check()?;
+    let lambda = LambdaId::parse(&uuid)
+        .map_err(|_| Error::LambdaMissing(format!("There is no lambda {uuid} in this account")))?;
+    let input = parse_input(req.body.into_inner())?;
+    let account = state.account().cloned().ok_or(Error::NotProvisioned)?;
+    let invocation = state
+        .invoker
+        .invoke(InvokeRequest {
+            account,
+            lambda,
+            input,
+            source: Source::Api,
+            request_id: request_id(&http),
+            external_system: query.into_inner().external_system,
+        })
+        .await
+        .map_err(Error::from)?;
+    let value = failure(invocation.result, invocation.logs)?;
+    Ok(HttpResponse::Ok().json(value))
+}
+
+#[post("/api/account/{accountId}/events/{eventId}/invoke")]
+async fn invoke_event(
+    http: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    query: web::Query<InvokeQuery>,
+    req: Guarded<Authorized<LambdaInvoke>, web::Json<Value>>,
+) -> Result<HttpResponse, ApiError> {
+    let (account, event_id) = path.into_inner();
+    check_account(&state, &account)?;
+    query.check()?;
+    events::event(&event_id).ok_or_else(|| Error::BadInput(format!("unknown event '{event_id}'")))?;
+    let input = parse_input(req.body.into_inner())?;
+    let account = state.account().cloned().ok_or(Error::NotProvisioned)?;
+    let lookup = event_id.clone();
+    let serving = state.store.read(move |conn| lambdas::list_serving_for_event(conn, &lookup)).await?;
+    let request_id = request_id(&http);
+    let external_system = query.into_inner().external_system;
+    let mut results = Vec::with_capacity(serving.len());
+    // Like LivePerson, every productive lambda of the event runs in turn; a failure ends the chain.
+    for deployment in serving {
+        let invocation = state
+            .invoker
+            .invoke(InvokeRequest {
+                account: account.clone(),
+                lambda: deployment.lambda.clone(),
+                input: input.clone(),
+                source: Source::Event,
+                request_id: request_id.clone(),
+                external_system: external_system.clone(),
+            })
+            .await
+            .map_err(Error::from)?;
+        let result = failure(invocation.result, invocation.logs)?;
+        results
+            .push(json!({"uuid": deployment.lambda.as_str(), "timestamp": crate::store::now_ms(), "result": result}));
+    }
+    Ok(HttpResponse::Ok().json(results))
+}
+
+#[get("/api/account/{accountId}/events/{eventId}/isImplemented")]
+async fn is_implemented(
+    state: web::Data<AppState>,
+    _auth: Authorized<LambdaInvoke>,
+    path: web::Path<(String, String)>,
+    query: web::Query<InvokeQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let (account, event_id) = path.into_inner();
+    check_account(&state, &account)?;
+    query.check()?;
+    let _ = &query.skill_id;
+    events::event(&event_id).ok_or_else(|| Error::BadInput(format!("unknown event '{event_id}'")))?;
+    let serving = state.store.read(move |conn| lambdas::list_serving_for_event(conn, &event_id)).await?;
+    Ok(HttpResponse::Ok().json(json!({"implemented": !serving.is_empty()})))
+}

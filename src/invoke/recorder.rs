@@ -1,0 +1,88 @@
+//! Hands invocation rows to a background task that writes them in batches, so recording never
+//! slows the invoke path. `flush` waits until everything sent so far is stored.
+
+use std::time::Duration;
+
+use tokio::sync::{mpsc, oneshot};
+
+use super::{InvokeRequest, Outcome};
+use crate::store::invocations::{self, InvocationRow};
+use crate::store::{Store, now_ms};
+
+/// Rows kept waiting before new ones are dropped (the database is stuck if this fills).
+const QUEUE: usize = 100_000;
+/// Largest batch per transaction.
+const BATCH: usize = 2_000;
+
+enum Message {
+    Row(InvocationRow),
+    Flush(oneshot::Sender<()>),
+}
+
+/// Sender side of the recorder.
+pub struct Recorder {
+    tx: mpsc::Sender<Message>,
+}
+
+impl Recorder {
+    /// Starts the writer task on the current tokio runtime.
+    pub fn start(store: Store) -> Self {
+        let (tx, rx) = mpsc::channel(QUEUE);
+        tokio::spawn(write_batches(store, rx));
+        Self { tx }
+    }
+
+    /// Queues one invocation row without waiting.
+    pub fn record(&self, request: &InvokeRequest, outcome: Outcome, error_code: Option<&str>, duration: Duration) {
+        let row = InvocationRow {
+            lambda_uuid: request.lambda.to_string(),
+            request_id: request.request_id.clone(),
+            source: request.source.as_str(),
+            external_system: request.external_system.clone(),
+            outcome: outcome.as_str(),
+            error_code: error_code.map(str::to_owned),
+            duration_us: i64::try_from(duration.as_micros()).unwrap_or(i64::MAX),
+            at: now_ms(),
+        };
+        if self.tx.try_send(Message::Row(row)).is_err() {
+            tracing::warn!("invocation recorder queue full; dropped one invocation record");
+        }
+    }
+
+    /// Waits until every row queued before this call is stored.
+    pub async fn flush(&self) {
+        let (done, wait) = oneshot::channel();
+        if self.tx.send(Message::Flush(done)).await.is_ok() {
+            let _ = wait.await;
+        }
+    }
+}
+
+async fn write_batches(store: Store, mut rx: mpsc::Receiver<Message>) {
+    let mut rows = Vec::with_capacity(BATCH);
+    let mut waiting = Vec::new();
+    while let Some(first) = rx.recv().await {
+        let mut next = Some(first);
+        // Take whatever else is already queued, up to one batch.
+        while let Some(message) = next.take() {
+            match message {
+                Message::Row(row) => rows.push(row),
+                Message::Flush(done) => waiting.push(done),
+            }
+            if rows.len() >= BATCH {
+                break;
+            }
+            next = rx.try_recv().ok();
+        }
+        if !rows.is_empty() {
+            let batch = std::mem::take(&mut rows);
+            let n = batch.len();
+            if let Err(err) = store.write(move |tx| invocations::insert_batch(tx, &batch)).await {
+                tracing::error!(error = %err, rows = n, "could not store invocation records");
+            }
+        }
+        for done in waiting.drain(..) {
+            let _ = done.send(());
+        }
+    }
+}

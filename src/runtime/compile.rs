@@ -1,0 +1,172 @@
+//! Deploy-time checks and compilation: the first-line contract, the size limit and a parse
+//! into QuickJS bytecode. Done once per deploy; every invocation reads the bytecode back.
+
+use super::bytecode;
+use rquickjs::{Context, Ctx, Runtime};
+use std::sync::Arc;
+
+/// Longest accepted lambda source, in characters.
+pub const MAX_CODE_CHARS: usize = 100_000;
+
+/// The first line every lambda must start with (parameter names may differ).
+pub const EXPECTED_FIRST_LINE: &str = "function lambda(input, callback) {";
+
+/// File name used in stack traces and syntax errors.
+pub(crate) const LAMBDA_FILE: &str = "lambda.js";
+
+/// How the lambda reports its result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LambdaStyle {
+    /// `function lambda(input, callback)`: the first `callback(err, result)` settles it.
+    Callback,
+    /// `async function lambda(input)`: the returned value (or rejection) settles it.
+    Return,
+}
+
+/// Why code was refused at save/deploy time.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CompileError {
+    /// The code is longer than [`MAX_CODE_CHARS`].
+    #[error("code is {0} characters long; at most 100000 are allowed")]
+    TooLong(usize),
+    /// The first line does not declare the lambda.
+    #[error(
+        "the first line must declare the lambda, like `function lambda(input, callback) {{` \
+         (or `async function lambda(input, callback) {{` / `async function lambda(input) {{`); found: `{0}`"
+    )]
+    Contract(String),
+    /// The code does not parse.
+    #[error("syntax error on line {line}: {message}")]
+    Syntax {
+        /// 1-based line in the submitted code.
+        line: u32,
+        /// The parser's message.
+        message: String,
+    },
+    /// QuickJS itself failed (out of memory while compiling, …).
+    #[error("could not compile the lambda: {0}")]
+    Engine(String),
+}
+
+/// A lambda that passed the contract and was compiled to bytecode: cheap to clone, shareable
+/// across threads.
+#[derive(Debug, Clone)]
+pub struct Compiled(Arc<CompiledInner>);
+
+#[derive(Debug)]
+struct CompiledInner {
+    bytecode: Vec<u8>,
+    style: LambdaStyle,
+    source_chars: usize,
+}
+
+impl Compiled {
+    /// The calling convention found on the first line.
+    pub fn style(&self) -> LambdaStyle {
+        self.0.style
+    }
+
+    /// Size of the bytecode in bytes.
+    pub fn bytecode_len(&self) -> usize {
+        self.0.bytecode.len()
+    }
+
+    /// Length of the source in characters.
+    pub fn source_chars(&self) -> usize {
+        self.0.source_chars
+    }
+
+    pub(crate) fn bytecode(&self) -> &[u8] {
+        &self.0.bytecode
+    }
+}
+
+/// Checks the contract and compiles `code`. Runs on the calling thread in a small throwaway
+/// QuickJS runtime; user code is parsed, never executed.
+pub fn compile(code: &str) -> Result<Compiled, CompileError> {
+    let code = code.strip_prefix('\u{feff}').unwrap_or(code);
+    let chars = code.chars().count();
+    if chars > MAX_CODE_CHARS {
+        return Err(CompileError::TooLong(chars));
+    }
+    let style = check_first_line(code)?;
+    let bytecode = compile_source(&wrap(code), LAMBDA_FILE)?;
+    Ok(Compiled(Arc::new(CompiledInner { bytecode, style, source_chars: chars })))
+}
+
+/// Wraps the lambda in a function so its top-level names stay out of the global scope and
+/// `module`/`exports`/`require` are defined. The prefix shares line 1, so line numbers in
+/// errors and stack traces match the submitted code.
+fn wrap(code: &str) -> String {
+    format!("(function (module, exports, require) {{{code}\n;return lambda;\n}})")
+}
+
+/// Compiles trusted or wrapped source into script bytecode (also used for bundled modules).
+pub(crate) fn compile_source(source: &str, file_name: &str) -> Result<Vec<u8>, CompileError> {
+    let runtime = Runtime::new().map_err(|e| CompileError::Engine(e.to_string()))?;
+    // The parser recurses; a low limit turns absurd nesting into a SyntaxError instead of
+    // overflowing the caller's (possibly small) thread stack.
+    runtime.set_max_stack_size(256 * 1024);
+    runtime.set_memory_limit(512 * 1024 * 1024);
+    let context = Context::full(&runtime).map_err(|e| CompileError::Engine(e.to_string()))?;
+    context.with(|ctx| match bytecode::compile_script(&ctx, source, file_name) {
+        Ok(bytes) => Ok(bytes),
+        Err(rquickjs::Error::Exception) => Err(syntax_error(&ctx, file_name)),
+        Err(other) => Err(CompileError::Engine(other.to_string())),
+    })
+}
+
+fn syntax_error(ctx: &Ctx<'_>, file_name: &str) -> CompileError {
+    let exception = ctx.catch();
+    let Some(error) = exception.as_exception() else {
+        return CompileError::Engine(format!("{exception:?}"));
+    };
+    let message = error.message().unwrap_or_default();
+    let stack = error.stack().unwrap_or_default();
+    let line = stack
+        .split(&format!("{file_name}:"))
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|digits| digits.parse().ok())
+        .unwrap_or(0);
+    if message.contains("out of memory") {
+        return CompileError::Engine(message);
+    }
+    CompileError::Syntax { line, message }
+}
+
+/// Accepts `[async ]function lambda(a, b) {` (two parameters) or `async function lambda(a) {`.
+fn check_first_line(code: &str) -> Result<LambdaStyle, CompileError> {
+    let line = code.lines().next().unwrap_or("");
+    let refuse = || CompileError::Contract(line.trim().chars().take(120).collect());
+    let rest = line.trim_start();
+    let (is_async, rest) = match rest.strip_prefix("async") {
+        Some(after) if after.starts_with(char::is_whitespace) => (true, after.trim_start()),
+        _ => (false, rest),
+    };
+    let rest = rest.strip_prefix("function").ok_or_else(refuse)?;
+    if !rest.starts_with(char::is_whitespace) {
+        return Err(refuse());
+    }
+    let rest = rest.trim_start().strip_prefix("lambda").ok_or_else(refuse)?;
+    let rest = rest.trim_start().strip_prefix('(').ok_or_else(refuse)?;
+    let (params, rest) = rest.split_once(')').ok_or_else(refuse)?;
+    if !rest.trim_start().starts_with('{') {
+        return Err(refuse());
+    }
+    let names: Vec<&str> = params.split(',').map(str::trim).collect();
+    if !names.iter().all(|name| is_identifier(name)) {
+        return Err(refuse());
+    }
+    match (names.len(), is_async) {
+        (2, _) => Ok(LambdaStyle::Callback),
+        (1, true) => Ok(LambdaStyle::Return),
+        _ => Err(refuse()),
+    }
+}
+
+fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+}

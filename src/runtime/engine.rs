@@ -1,0 +1,39 @@
+//! A ready-to-run QuickJS runtime + context with limits set and the prelude installed. One
+//! per invocation (QuickJS accounts memory per runtime); the worker builds the next one while
+//! idle, so creation stays off the request path.
+
+use super::bytecode;
+use super::natives;
+use super::pool::Shared;
+use super::state::{HostState, Interrupt};
+use rquickjs::{Context, Function, Runtime};
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// A prepared, unused sandbox for exactly one invocation.
+pub(crate) struct Warm {
+    // Field order matters: the context must be dropped before its runtime.
+    pub(crate) context: Context,
+    pub(crate) _runtime: Runtime,
+    pub(crate) state: Rc<HostState>,
+}
+
+impl Warm {
+    /// Creates a runtime with memory, stack and interrupt settings and runs the prelude.
+    pub(crate) fn new(shared: &Arc<Shared>) -> rquickjs::Result<Self> {
+        let runtime = Runtime::new()?;
+        runtime.set_memory_limit(shared.limits.memory_bytes);
+        runtime.set_max_stack_size(shared.limits.stack_bytes);
+        let interrupt = Rc::new(Interrupt::default());
+        let flag = interrupt.clone();
+        runtime.set_interrupt_handler(Some(Box::new(move || flag.should_stop())));
+        let context = Context::full(&runtime)?;
+        let state = Rc::new(HostState::new(shared.clone(), interrupt));
+        context.with(|ctx| -> rquickjs::Result<()> {
+            let host = natives::host(&ctx, &state)?;
+            let install: Function = bytecode::run_script(&ctx, &shared.prelude)?.get()?;
+            install.call::<_, ()>((host,))
+        })?;
+        Ok(Self { context, _runtime: runtime, state })
+    }
+}

@@ -1,0 +1,197 @@
+// Installed into every fresh context before the lambda runs. The script's value is a function
+// that receives the native `host` bindings; nothing of `host` is reachable from lambda code
+// except through the functions defined here. See src/runtime/natives.rs for the host side.
+(function (host) {
+  'use strict';
+  const g = globalThis;
+  // Captured before lambda code runs, so a lambda that replaces them cannot break its own
+  // outcome reporting.
+  const { stringify, parse } = JSON;
+  const PromiseCtor = Promise;
+  const then = Promise.prototype.then;
+  const resolved = (value) => PromiseCtor.resolve(value);
+  const onSettle = (promise, ok, err) => Reflect.apply(then, promise, [ok, err]);
+  const ErrorCtor = Error;
+  const includes = (list, item) => list.indexOf(item) !== -1;
+  const hidden = (obj, name, value) =>
+    Object.defineProperty(obj, name, { value, writable: true, configurable: true, enumerable: false });
+
+  function replacer(_key, value) {
+    if (value instanceof ErrorCtor) return { name: value.name, message: value.message, stack: value.stack };
+    if (typeof value === 'bigint') return value.toString();
+    return value;
+  }
+  function toJson(value) {
+    try {
+      const text = stringify(value, replacer);
+      return text === undefined ? 'null' : text;
+    } catch (e) {
+      return stringify(String(value));
+    }
+  }
+  function extrasJson(extras) {
+    let text = '[';
+    for (let i = 0; i < extras.length; i++) text += (i ? ',' : '') + toJson(extras[i]);
+    return text + ']';
+  }
+  function messageOf(value) {
+    if (typeof value === 'string') return value;
+    if (value === undefined) return 'undefined';
+    if (value instanceof ErrorCtor) return String(value);
+    return toJson(value);
+  }
+
+  // console.*: log = info. The host counts entries and characters and stops the run at the limit.
+  const levels = { debug: 0, info: 1, log: 1, warn: 2, error: 3 };
+  const console = {};
+  for (const name of Object.keys(levels)) {
+    const level = levels[name];
+    hidden(console, name, function (message, ...extras) {
+      host.log(level, messageOf(message), extrasJson(extras), false);
+    });
+  }
+  hidden(g, 'console', console);
+  const warnSystem = (message) => host.log(2, message, '[]', true);
+
+  // Timers: callbacks live here; the host only keeps ids and due times.
+  const timers = new Map();
+  let nextTimer = 1;
+  function addTimer(fn, ms, args, repeat) {
+    if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
+    const id = nextTimer++;
+    const delay = Math.max(0, Math.min(Number(ms) || 0, 2147483647));
+    timers.set(id, { fn, args, repeat: repeat ? Math.max(1, delay) : -1 });
+    host.timerStart(id, delay);
+    return id;
+  }
+  function clearTimer(id) {
+    if (timers.delete(Number(id))) host.timerClear(Number(id));
+  }
+  hidden(g, 'setTimeout', (fn, ms, ...args) => addTimer(fn, ms, args, false));
+  hidden(g, 'setInterval', (fn, ms, ...args) => addTimer(fn, ms, args, true));
+  hidden(g, 'setImmediate', (fn, ...args) => addTimer(fn, 0, args, false));
+  hidden(g, 'clearTimeout', clearTimer);
+  hidden(g, 'clearInterval', clearTimer);
+  hidden(g, 'clearImmediate', clearTimer);
+  function fireTimer(id) {
+    const timer = timers.get(id);
+    if (!timer) return;
+    if (timer.repeat >= 0) host.timerStart(id, timer.repeat);
+    else timers.delete(id);
+    try {
+      timer.fn.apply(undefined, timer.args);
+    } catch (e) {
+      settleThrown(e);
+    }
+  }
+
+  // Host operations (HTTP, secrets, orchestrator): a promise per op, settled by opDone.
+  const ops = new Map();
+  function op(name, args) {
+    return new PromiseCtor((resolve, reject) => {
+      ops.set(host.op(name, stringify(args)), { resolve, reject });
+    });
+  }
+  function opDone(id, ok, json) {
+    const pending = ops.get(id);
+    if (!pending) return;
+    ops.delete(id);
+    const value = parse(json);
+    if (ok) pending.resolve(value);
+    else pending.reject(Object.assign(new ErrorCtor(value.message), value));
+  }
+
+  // Outcome: the first settlement wins; later callback calls only warn.
+  let settled = false;
+  function settle(kind, payload) {
+    if (settled) {
+      warnSystem('callback was called more than once; later calls are ignored');
+      return;
+    }
+    settled = true;
+    host.settle(kind, payload);
+  }
+  function settleThrown(e) {
+    settle('runtime', e instanceof ErrorCtor ? String(e) : 'Uncaught ' + messageOf(e));
+  }
+  function settleOk(result) {
+    if (result === undefined) return settle('ok', 'null');
+    let json;
+    try {
+      json = stringify(result);
+    } catch (e) {
+      return settle('runtime', 'the result is not JSON-serialisable: ' + String(e));
+    }
+    if (json === undefined) return settle('runtime', 'the result (a ' + typeof result + ') is not JSON-serialisable');
+    settle('ok', json);
+  }
+  const RUNTIME_ERRORS = ['TypeError', 'ReferenceError', 'SyntaxError'];
+  function callback(err, result) {
+    if (err === null || err === undefined) return settleOk(result);
+    if (err instanceof ErrorCtor && includes(RUNTIME_ERRORS, err.name)) return settle('runtime', String(err));
+    if (err instanceof ErrorCtor) return settle('custom', String(err.message));
+    if (!settled) warnSystem('error in an incorrect format, please pass an Error object');
+    settle('custom', err !== null && typeof err === 'object' && typeof err.message === 'string' ? err.message : messageOf(err));
+  }
+
+  // require(): bundled and native modules only, cached per invocation.
+  const modules = new Map();
+  function require(name) {
+    name = String(name);
+    const cached = modules.get(name);
+    if (cached) return cached.exports;
+    const module = { exports: {} };
+    const factory = host.loadModule(name);
+    modules.set(name, module);
+    factory.call(module.exports, module, module.exports, require, host, op);
+    return module.exports;
+  }
+  hidden(g, 'require', require);
+  const lazy = (name, load) =>
+    Object.defineProperty(g, name, {
+      configurable: true,
+      enumerable: false,
+      get() {
+        const value = load();
+        hidden(g, name, value);
+        return value;
+      },
+      set(value) {
+        hidden(g, name, value);
+      },
+    });
+  lazy('Buffer', () => require('lambdabox:buffer').Buffer);
+  for (const name of ['URL', 'URLSearchParams']) lazy(name, () => require('lambdabox:url')[name]);
+  for (const name of ['TextEncoder', 'TextDecoder']) lazy(name, () => require('lambdabox:encoding')[name]);
+  for (const name of ['fetch', 'Headers', 'Request', 'Response']) lazy(name, () => require('lambdabox:fetch')[name]);
+
+  const process = { env: {}, version: 'v20.0.0', versions: {}, platform: 'linux' };
+  hidden(process, 'nextTick', (fn, ...args) => queueMicrotask(() => fn(...args)));
+  hidden(g, 'process', process);
+
+  function run(wrapper, inputJson, style, envJson) {
+    process.env = parse(envJson);
+    try {
+      const module = { exports: {} };
+      const lambda = wrapper(module, module.exports, require);
+      if (typeof lambda !== 'function') throw new TypeError('lambda is not a function');
+      const input = parse(inputJson);
+      if (style === 1) {
+        onSettle(resolved(lambda(input)), settleOk, settleThrown);
+      } else {
+        const returned = lambda(input, callback);
+        if (returned instanceof PromiseCtor) onSettle(returned, undefined, settleThrown);
+        else if (returned && typeof returned.then === 'function') returned.then(undefined, settleThrown);
+      }
+    } catch (e) {
+      settleThrown(e);
+    }
+  }
+
+  Object.defineProperty(g, '__lambdabox', {
+    value: Object.freeze({ run, fireTimer, opDone }),
+    enumerable: false,
+    writable: false,
+    configurable: false,
+  });
+})

@@ -1,0 +1,141 @@
+//! The QuickJS sandbox that runs lambdas. Knows nothing of HTTP servers, SQL or sessions:
+//! callers hand in compiled code, the input object and [`Capabilities`], and get a
+//! [`RunResult`] back. See `pool` for threads, `invocation` for the event loop.
+
+mod bytecode;
+mod capabilities;
+mod compile;
+mod engine;
+mod invocation;
+mod limits;
+mod modules;
+mod natives;
+mod ops;
+mod outcome;
+mod pool;
+mod rate;
+mod state;
+
+pub use capabilities::{
+    BoxFuture, Capabilities, HttpEgress, HttpError, HttpRequest, HttpResponse, Nothing, Orchestrator,
+    OrchestratorReply, SecretError, SecretStore,
+};
+pub use compile::{CompileError, Compiled, EXPECTED_FIRST_LINE, LambdaStyle, MAX_CODE_CHARS};
+pub use limits::{Limits, MAX_TIMEOUT};
+pub use outcome::{FailureCode, LogEntry, LogLevel, RunOutcome, RunResult};
+
+use limits::CALLER_GRACE;
+use pool::{Job, Shared};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+use tokio::sync::oneshot;
+
+/// The prelude installed into every context (see `js/prelude.js`).
+const PRELUDE: &str = include_str!("js/prelude.js");
+
+/// The sandbox could not be started.
+#[derive(Debug, thiserror::Error)]
+pub enum RuntimeError {
+    /// A bundled script failed to compile (a build defect).
+    #[error("bundled JavaScript failed to compile: {0}")]
+    Bundled(#[from] CompileError),
+    /// A thread or the I/O runtime could not be started.
+    #[error("could not start sandbox threads: {0}")]
+    Threads(#[from] std::io::Error),
+}
+
+/// Every worker is busy and the queue is full; the API answers 429.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the sandbox queue is full")]
+pub struct Busy;
+
+/// Handle to a pool of JS worker threads; cheap to clone.
+#[derive(Clone)]
+pub struct Sandbox {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    jobs: async_channel::Sender<Job>,
+    limits: Limits,
+    io: Option<tokio::runtime::Runtime>,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        self.jobs.close();
+        if let Some(io) = self.io.take() {
+            io.shutdown_background();
+        }
+    }
+}
+
+impl std::fmt::Debug for Sandbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sandbox").field("limits", &self.inner.limits).finish_non_exhaustive()
+    }
+}
+
+impl Sandbox {
+    /// Starts `workers` JS threads (at least one) with a queue of `queue` waiting jobs, and
+    /// compiles the prelude and bundled modules.
+    pub fn start(limits: Limits, workers: usize, queue: usize) -> Result<Self, RuntimeError> {
+        let limits = limits.checked();
+        let prelude = compile::compile_source(PRELUDE, "prelude.js")?;
+        let bundles = modules::Bundles::compile()?;
+        let io = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .thread_name("lambdabox-js-io")
+            .enable_all()
+            .build()?;
+        let (tx, rx) = async_channel::bounded(queue.max(1));
+        let shared = Arc::new(Shared {
+            limits: limits.clone(),
+            prelude,
+            bundles,
+            rates: rate::RateLimits::default(),
+            io: io.handle().clone(),
+            jobs: rx,
+            epoch: Instant::now(),
+        });
+        let health = (0..workers.max(1))
+            .map(|index| pool::spawn_worker(shared.clone(), index))
+            .collect::<Result<Vec<_>, _>>()?;
+        pool::spawn_watchdog(shared, health)?;
+        Ok(Self { inner: Arc::new(Inner { jobs: tx, limits, io: Some(io) }) })
+    }
+
+    /// The limits in force (after clamping).
+    pub fn limits(&self) -> &Limits {
+        &self.inner.limits
+    }
+
+    /// Checks the contract and compiles `code` to bytecode; call once per deploy.
+    pub fn compile(&self, code: &str) -> Result<Compiled, CompileError> {
+        compile::compile(code)
+    }
+
+    /// Runs one invocation. The answer always arrives within the time limit plus a few
+    /// milliseconds, whatever the lambda does; `Busy` when the queue is full.
+    pub async fn run(
+        &self,
+        compiled: &Compiled,
+        input: serde_json::Value,
+        caps: Capabilities,
+    ) -> Result<RunResult, Busy> {
+        let started = Instant::now();
+        let timeout = self.inner.limits.timeout;
+        let deadline = started + timeout;
+        let logs = Arc::new(Mutex::new(Vec::new()));
+        let (reply, answer) = oneshot::channel();
+        let job = Job { compiled: compiled.clone(), input, caps, deadline, timeout, logs: logs.clone(), reply };
+        self.inner.jobs.try_send(job).map_err(|_| Busy)?;
+        let outcome = match tokio::time::timeout_at((deadline + CALLER_GRACE).into(), answer).await {
+            Ok(Ok(outcome)) => outcome,
+            Ok(Err(_)) => RunOutcome::failure(FailureCode::RuntimeException, "the sandbox worker stopped unexpectedly"),
+            Err(_) => RunOutcome::timeout(timeout),
+        };
+        let logs = logs.lock().map(|logs| logs.clone()).unwrap_or_default();
+        Ok(RunResult { outcome, logs, duration: started.elapsed() })
+    }
+}

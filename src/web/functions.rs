@@ -1,0 +1,438 @@
+//! Functions: the list with states and row actions, the Create-a-Function wizard, the editor
+//! (save with optimistic concurrency, deployment history, restore), and removal.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, post, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::layout::{Layout, format_time};
+use super::page_error::PageError;
+use super::{redirect, render};
+use crate::auth::permission::Action;
+use crate::auth::permission::marker::{LambdaRead, LambdaWrite};
+use crate::auth::{Authorized, Caller, Guarded};
+use crate::domain::events::{self, EVENTS, Event, NO_EVENT, Template as LambdaTemplate};
+use crate::domain::lambda::{EnvVar, LambdaId, LambdaState};
+use crate::error::Error;
+use crate::lifecycle::{self, CreateLambda, SaveLambda, Saved};
+use crate::state::AppState;
+use crate::store::lambdas::{self, Deployment, Lambda};
+
+/// Registers the routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(list_functions)
+        .service(new_function)
+        .service(create_function)
+        .service(edit_function)
+        .service(save_function)
+        .service(remove_function)
+        .service(show_deployment);
+}
+
+/// A row of the functions table.
+pub struct Row {
+    /// Uuid.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Event display name.
+    pub event: String,
+    /// State.
+    pub state: LambdaState,
+    /// Cause of a Build/Deploy Error.
+    pub cause: String,
+    /// Last change.
+    pub changed: String,
+    /// Who changed it.
+    pub changed_by: String,
+}
+
+impl Row {
+    fn of(l: &Lambda) -> Self {
+        Self {
+            id: l.id.to_string(),
+            name: l.name.clone(),
+            event: event_name(l.event_id.as_deref()),
+            state: l.state(),
+            cause: l.failure_cause().unwrap_or_default().to_owned(),
+            changed: format_time(l.updated_at),
+            changed_by: l.updated_by.clone(),
+        }
+    }
+
+    /// CSS class of the state badge.
+    pub fn state_class(&self) -> &'static str {
+        state_class(self.state)
+    }
+}
+
+/// CSS class of a state badge.
+pub fn state_class(state: LambdaState) -> &'static str {
+    match state {
+        LambdaState::Draft => "draft",
+        LambdaState::Productive => "productive",
+        LambdaState::Modified => "modified",
+        LambdaState::BuildError | LambdaState::DeployError => "error",
+    }
+}
+
+/// The display name of an event id.
+pub fn event_name(id: Option<&str>) -> String {
+    events::event(id.unwrap_or(NO_EVENT)).map_or_else(|| id.unwrap_or_default().to_owned(), |e| e.name.to_owned())
+}
+
+fn account(state: &AppState) -> String {
+    state.account().map(ToString::to_string).unwrap_or_default()
+}
+
+fn parse_id(raw: &str) -> Result<LambdaId, Error> {
+    LambdaId::parse(raw).map_err(|_| Error::NotFound(format!("no function {raw}")))
+}
+
+#[derive(Template)]
+#[template(path = "functions/list.html")]
+struct ListPage {
+    layout: Layout,
+    rows: Vec<Row>,
+    filter: String,
+    filters: [&'static str; 5],
+    can_write: bool,
+}
+
+/// `?state=` filter and notice.
+#[derive(Deserialize)]
+pub struct ListQuery {
+    state: Option<String>,
+    notice: Option<String>,
+}
+
+#[get("/functions")]
+async fn list_functions(
+    state: web::Data<AppState>,
+    auth: Authorized<LambdaRead>,
+    q: web::Query<ListQuery>,
+) -> Result<HttpResponse, PageError> {
+    let all = state.store.read(lambdas::list_lambdas).await?;
+    let filter = q.state.as_deref().and_then(LambdaState::parse);
+    let rows = all.iter().filter(|l| filter.is_none_or(|f| l.state() == f)).map(Row::of).collect();
+    render(&ListPage {
+        layout: Layout::new(&account(&state), &auth.caller, "functions", q.notice.as_deref()),
+        rows,
+        filter: filter.map(|f| f.as_str().to_owned()).unwrap_or_default(),
+        filters: ["Draft", "Productive", "Modified", "Build Error", "Deploy Error"],
+        can_write: Action::LambdaWrite.allows(&auth.caller.user.permissions),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "functions/new.html")]
+struct NewPage {
+    layout: Layout,
+    errors: Vec<String>,
+    events: &'static [Event],
+    event: &'static Event,
+    templates: Vec<&'static LambdaTemplate>,
+    template: String,
+    name: String,
+    description: String,
+}
+
+/// Wizard state carried in the query string or form.
+#[derive(Deserialize, Default)]
+pub struct WizardForm {
+    event: Option<String>,
+    template: Option<String>,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    description: String,
+}
+
+fn wizard(caller: &Caller, account: &str, form: WizardForm, errors: Vec<String>) -> NewPage {
+    let event = form.event.as_deref().and_then(events::event).unwrap_or(&EVENTS[0]);
+    let templates = events::templates_for(event);
+    let template = form
+        .template
+        .filter(|t| templates.iter().any(|x| x.id == t))
+        .unwrap_or_else(|| event.default_template.to_owned());
+    NewPage {
+        layout: Layout::new(account, caller, "functions", None),
+        errors,
+        events: EVENTS,
+        event,
+        templates,
+        template,
+        name: form.name,
+        description: form.description,
+    }
+}
+
+#[get("/functions/new")]
+async fn new_function(
+    state: web::Data<AppState>,
+    auth: Authorized<LambdaWrite>,
+    q: web::Query<WizardForm>,
+) -> Result<HttpResponse, PageError> {
+    render(&wizard(&auth.caller, &account(&state), q.into_inner(), vec![]))
+}
+
+#[post("/functions")]
+async fn create_function(
+    state: web::Data<AppState>,
+    req: Guarded<Authorized<LambdaWrite>, web::Form<WizardForm>>,
+) -> Result<HttpResponse, PageError> {
+    let (auth, form) = (req.auth, req.body.into_inner());
+    let create = CreateLambda {
+        name: form.name.clone(),
+        description: form.description.clone(),
+        event_id: form.event.clone(),
+        template_id: form.template.clone(),
+        ..CreateLambda::default()
+    };
+    match lifecycle::create(&state.store, &state.invoker, &auth.caller.user.username, create).await {
+        Ok(lambda) => Ok(redirect(&format!("/functions/{}/edit?notice=lambda-created", lambda.id))),
+        Err(Error::BadInput(msg) | Error::Conflict(msg)) => {
+            let page = wizard(&auth.caller, &account(&state), form, vec![msg]);
+            let html = page.render().map_err(Error::internal)?;
+            Ok(HttpResponse::BadRequest().content_type("text/html; charset=utf-8").body(html))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A row of the deployment history.
+pub struct HistoryRow {
+    id: i64,
+    version: i64,
+    state: String,
+    error: String,
+    at: String,
+    by: String,
+    serving: bool,
+}
+
+impl HistoryRow {
+    fn of(d: &Deployment, serving: Option<i64>) -> Self {
+        Self {
+            id: d.id,
+            version: d.lambda_version,
+            state: d.state.clone(),
+            error: d.error.clone().unwrap_or_default(),
+            at: format_time(d.created_at),
+            by: d.created_by.clone(),
+            serving: Some(d.id) == serving,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "functions/edit.html")]
+struct EditPage {
+    layout: Layout,
+    errors: Vec<String>,
+    id: String,
+    name: String,
+    description: String,
+    event: String,
+    version: i64,
+    code: String,
+    env: Vec<EnvVar>,
+    state: LambdaState,
+    state_class: &'static str,
+    cause: String,
+    error_line: u32,
+    sample: String,
+    history: Vec<HistoryRow>,
+    modules: &'static [(&'static str, &'static str)],
+    can_write: bool,
+    unsaved: bool,
+}
+
+/// Modules `require()` offers, shown in the editor sidebar.
+pub const MODULES: &[(&str, &str)] = &[
+    ("lp-faas-toolbelt", "HTTPClient, SecretClient, OrchestratorClient"),
+    ("lodash", "utilities"),
+    ("luxon", "dates and times"),
+    ("jsonwebtoken", "sign, verify, decode (HS256, RS256)"),
+    ("oauth-1.0a", "OAuth 1 request signing"),
+    ("crypto", "createHash, createHmac, randomBytes, randomUUID"),
+];
+
+/// Restore a deployment into the editor, and the notice.
+#[derive(Deserialize)]
+pub struct EditQuery {
+    restore: Option<i64>,
+    notice: Option<String>,
+}
+
+fn edit_page(account: &str, caller: &Caller, lambda: &Lambda, notice: Option<&str>) -> EditPage {
+    let failed_line =
+        lambda.last_attempt.as_ref().filter(|_| lambda.failure_cause().is_some()).and_then(|a| a.error_line);
+    EditPage {
+        layout: Layout::new(account, caller, "functions", notice),
+        errors: vec![],
+        id: lambda.id.to_string(),
+        name: lambda.name.clone(),
+        description: lambda.description.clone(),
+        event: event_name(lambda.event_id.as_deref()),
+        version: lambda.version,
+        code: lambda.code.clone(),
+        env: lambda.env.clone(),
+        state: lambda.state(),
+        state_class: state_class(lambda.state()),
+        cause: lambda.failure_cause().unwrap_or_default().to_owned(),
+        error_line: failed_line.and_then(|l| u32::try_from(l).ok()).unwrap_or(0),
+        sample: serde_json::to_string_pretty(&lambda.sample_input).unwrap_or_default(),
+        history: Vec::new(),
+        modules: MODULES,
+        can_write: Action::LambdaWrite.allows(&caller.user.permissions),
+        unsaved: false,
+    }
+}
+
+#[get("/functions/{id}/edit")]
+async fn edit_function(
+    state: web::Data<AppState>,
+    auth: Authorized<LambdaRead>,
+    path: web::Path<String>,
+    q: web::Query<EditQuery>,
+) -> Result<HttpResponse, PageError> {
+    let id = parse_id(&path)?;
+    let lambda = lifecycle::get(&state.store, &id).await?;
+    let lookup = id.clone();
+    let history = state.store.read(move |conn| lambdas::list_deployments(conn, &lookup)).await?;
+    let mut page = edit_page(&account(&state), &auth.caller, &lambda, q.notice.as_deref());
+    page.history = history.iter().map(|d| HistoryRow::of(d, page_serving(&lambda))).collect();
+    if let Some(restore) = q.restore {
+        let d = history.iter().find(|d| d.id == restore).ok_or_else(|| Error::NotFound("no such deployment".into()))?;
+        page.code = d.code.clone();
+        page.env = d.env.clone();
+        page.description = d.description.clone();
+        page.layout.notice = super::layout::notice(Some("restored"));
+        page.unsaved = true;
+    }
+    render(&page)
+}
+
+fn page_serving(lambda: &Lambda) -> Option<i64> {
+    lambda.serving.as_ref().map(|s| s.id)
+}
+
+/// The editor form: fields plus repeated `env_key`/`env_value` pairs.
+fn parse_editor(fields: &[(String, String)]) -> Result<SaveLambda, Error> {
+    let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let keys = fields.iter().filter(|(k, _)| k == "env_key").map(|(_, v)| v.trim().to_owned());
+    let values = fields.iter().filter(|(k, _)| k == "env_value").map(|(_, v)| v.clone());
+    let env = keys.zip(values).filter(|(k, _)| !k.is_empty()).map(|(key, value)| EnvVar { key, value }).collect();
+    let sample_input = serde_json::from_str(&get("sample"))
+        .map_err(|e| Error::BadInput(format!("the sample input is not valid JSON: {e}")))?;
+    Ok(SaveLambda {
+        version: get("version").parse().map_err(|_| Error::BadInput("version is missing".into()))?,
+        name: get("name"),
+        description: get("description"),
+        code: get("code").replace("\r\n", "\n"),
+        env,
+        sample_input,
+    })
+}
+
+#[post("/functions/{id}")]
+async fn save_function(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: Guarded<Authorized<LambdaWrite>, web::Form<Vec<(String, String)>>>,
+) -> Result<HttpResponse, PageError> {
+    let (auth, fields) = (req.auth, req.body.into_inner());
+    let id = parse_id(&path)?;
+    let lambda = lifecycle::get(&state.store, &id).await?;
+    let result = match parse_editor(&fields) {
+        Ok(save) => lifecycle::save(&state.store, &state.invoker, &auth.caller.user.username, &id, save).await,
+        Err(e) => Err(e),
+    };
+    let (status, message) = match result {
+        Ok(Saved::Unchanged) => return Ok(redirect(&format!("/functions/{id}/edit?notice=lambda-unchanged"))),
+        Ok(Saved::Version(_, None)) => return Ok(redirect(&format!("/functions/{id}/edit?notice=lambda-saved"))),
+        Ok(Saved::Version(_, Some(warning))) => {
+            let fresh = lifecycle::get(&state.store, &id).await?;
+            let mut page = edit_page(&account(&state), &auth.caller, &fresh, Some("lambda-saved"));
+            page.errors = vec![format!("Saved, but it cannot be deployed yet: {warning}")];
+            page.error_line = warning_line(&warning);
+            return render(&page);
+        }
+        Err(Error::BadInput(m)) => (StatusCode::BAD_REQUEST, m),
+        Err(Error::Conflict(m)) => (StatusCode::CONFLICT, m),
+        Err(e) => return Err(e.into()),
+    };
+    // Refused: show the form again with everything the user typed, so nothing is lost.
+    let mut page = edit_page(&account(&state), &auth.caller, &lambda, None);
+    let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    page.code = get("code");
+    page.name = get("name");
+    page.description = get("description");
+    page.sample = get("sample");
+    page.errors = vec![message];
+    page.unsaved = true;
+    let html = page.render().map_err(Error::internal)?;
+    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html))
+}
+
+fn warning_line(warning: &str) -> u32 {
+    warning
+        .strip_prefix("syntax error on line ")
+        .and_then(|rest| rest.split(':').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+#[post("/functions/{id}/remove")]
+async fn remove_function(
+    state: web::Data<AppState>,
+    auth: Authorized<LambdaWrite>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let id = parse_id(&path)?;
+    lifecycle::remove(&state.store, &state.invoker, &auth.caller.user.username, &id).await?;
+    Ok(redirect("/functions?notice=lambda-removed"))
+}
+
+#[derive(Template)]
+#[template(path = "functions/deployment.html")]
+struct DeploymentPage {
+    layout: Layout,
+    id: String,
+    name: String,
+    deployment: HistoryRow,
+    deployed_code: String,
+    current_code: String,
+}
+
+#[get("/functions/{id}/deployments/{deployment}")]
+async fn show_deployment(
+    state: web::Data<AppState>,
+    auth: Authorized<LambdaRead>,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, PageError> {
+    let (raw, deployment) = path.into_inner();
+    let id = parse_id(&raw)?;
+    let lambda = lifecycle::get(&state.store, &id).await?;
+    let lookup = id.clone();
+    let d = state
+        .store
+        .read(move |conn| lambdas::get_deployment(conn, &lookup, deployment))
+        .await?
+        .ok_or_else(|| Error::NotFound("no such deployment".into()))?;
+    render(&DeploymentPage {
+        layout: Layout::new(&account(&state), &auth.caller, "functions", None),
+        id: id.to_string(),
+        name: lambda.name.clone(),
+        deployment: HistoryRow::of(&d, page_serving(&lambda)),
+        deployed_code: d.code,
+        current_code: lambda.code,
+    })
+}
+
+/// Lets section pages share the row type.
+pub fn rows(all: &[Lambda]) -> Vec<Row> {
+    all.iter().map(Row::of).collect()
+}

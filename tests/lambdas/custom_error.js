@@ -1,0 +1,4 @@
+function lambda(input, callback) {
+  callback(new Error('nope'));
+}
+// expect: custom-failure nope

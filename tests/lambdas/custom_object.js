@@ -1,0 +1,4 @@
+function lambda(input, callback) {
+  callback({ reason: 'bad' });
+}
+// expect: custom-failure {"reason":"bad"}

@@ -1,0 +1,4 @@
+function lambda(input, callback) {
+  callback(null, function () {});
+}
+// expect: runtime-exception not JSON-serialisable

@@ -1,0 +1,4 @@
+function lambda(input, callback) {
+  callback(null, 'Hello World');
+}
+// expect: ok "Hello World"

@@ -1,0 +1,5 @@
+function lambda(input, callback) {
+  callback(null, typeof module.exports);
+}
+module.exports = lambda;
+// expect: ok "function"

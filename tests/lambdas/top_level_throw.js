@@ -1,0 +1,5 @@
+function lambda(input, callback) {
+  callback(null, 1);
+}
+throw new Error('at load');
+// expect: runtime-exception Error: at load

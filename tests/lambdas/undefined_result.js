@@ -1,0 +1,4 @@
+function lambda(input, callback) {
+  callback();
+}
+// expect: ok null

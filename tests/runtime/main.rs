@@ -1,0 +1,11 @@
+//! Runtime integration tests: the QuickJS sandbox driven through its public API, with JS
+//! fixtures from `tests/lambdas` and real HTTP servers on 127.0.0.1.
+
+mod contract;
+mod fixtures;
+mod helpers;
+mod isolation;
+mod limits;
+mod logs;
+mod modules;
+mod scale;
