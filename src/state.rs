@@ -3,6 +3,7 @@
 
 use std::sync::{Arc, OnceLock};
 
+use crate::auth::reveal::PendingSecrets;
 use crate::auth::throttle::LoginThrottle;
 use crate::auth::token::TokenKeys;
 use crate::config::Config;
@@ -25,6 +26,8 @@ pub struct AppState {
     pub throttle: LoginThrottle,
     /// Runs lambdas.
     pub invoker: Invoker,
+    /// New API secrets waiting to be shown once.
+    pub pending_secrets: PendingSecrets,
     /// The account id, set once setup has run; unset means "not provisioned".
     account: OnceLock<AccountId>,
 }
@@ -48,7 +51,16 @@ impl AppState {
         if let Some(account) = account {
             let _ = cell.set(account);
         }
-        Self { config, store, key, tokens, throttle, invoker, account: cell }
+        Self {
+            config,
+            store,
+            key,
+            tokens,
+            throttle,
+            invoker,
+            pending_secrets: PendingSecrets::default(),
+            account: cell,
+        }
     }
 
     /// The account id, or `None` before setup.

@@ -5,6 +5,7 @@ pub mod csrf;
 pub mod extract;
 pub mod password;
 pub mod permission;
+pub mod reveal;
 pub mod session;
 pub mod throttle;
 pub mod token;

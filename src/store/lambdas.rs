@@ -103,7 +103,8 @@ fn deployment_from_row(row: &Row<'_>) -> rusqlite::Result<Deployment> {
     let uuid: String = row.get(1)?;
     Ok(Deployment {
         id: row.get(0)?,
-        lambda: LambdaId::parse(&uuid).map_err(|e| rusqlite::Error::InvalidColumnType(1, e, rusqlite::types::Type::Text))?,
+        lambda: LambdaId::parse(&uuid)
+            .map_err(|e| rusqlite::Error::InvalidColumnType(1, e, rusqlite::types::Type::Text))?,
         lambda_version: row.get(2)?,
         code: row.get(3)?,
         env: serde_json::from_str(&env_json).unwrap_or_default(),

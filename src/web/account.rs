@@ -1,6 +1,6 @@
 //! The signed-in user's API credentials: create (secret shown once), list, revoke.
 
-use actix_web::http::StatusCode;
+use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use askama::Template;
 use serde::Deserialize;
@@ -77,7 +77,10 @@ async fn list_credentials(
     caller: Caller,
     q: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, PageError> {
-    page(&req, &state, &caller, None, vec![], StatusCode::OK, q.notice.as_deref()).await
+    let created = caller.session.as_ref().and_then(|s| state.pending_secrets.take(&s.token_hash));
+    let mut res = page(&req, &state, &caller, created, vec![], StatusCode::OK, q.notice.as_deref()).await?;
+    res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    Ok(res)
 }
 
 /// The new-credential form.
@@ -95,7 +98,14 @@ async fn create_credential(
 ) -> Result<HttpResponse, PageError> {
     let caller = guarded.auth;
     match create_credentials(&state.store, caller.user.id, guarded.body.into_inner().name).await {
-        Ok(created) => page(&req, &state, &caller, Some(created), vec![], StatusCode::OK, None).await,
+        Ok(created) => match &caller.session {
+            // Post/redirect/get: a reload neither creates a second credential nor shows the secret again.
+            Some(session) => {
+                state.pending_secrets.put(session.token_hash.clone(), created);
+                Ok(redirect("/account/credentials"))
+            }
+            None => page(&req, &state, &caller, Some(created), vec![], StatusCode::OK, None).await,
+        },
         Err(Error::BadInput(msg)) => page(&req, &state, &caller, None, vec![msg], StatusCode::BAD_REQUEST, None).await,
         Err(e) => Err(e.into()),
     }

@@ -1,14 +1,16 @@
-//! Home: the account's basic metrics.
+//! Home: the account's metrics and the activity stream (who did what).
 
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
 
-use super::layout::Layout;
+use super::layout::{Layout, format_time};
 use super::page_error::PageError;
 use super::{NoticeQuery, render};
 use crate::auth::Authorized;
+use crate::auth::permission::Action;
 use crate::auth::permission::marker::ReportingRead;
 use crate::state::AppState;
+use crate::store::activity;
 use crate::store::metrics::{self, HomeMetrics};
 
 /// Registers `/`.
@@ -16,11 +18,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(show_home);
 }
 
+/// One line of the activity stream.
+struct ActivityRow {
+    at: String,
+    user: String,
+    description: String,
+}
+
 #[derive(Template)]
 #[template(path = "home/home.html")]
 struct HomePage {
     layout: Layout,
     metrics: HomeMetrics,
+    activity: Vec<ActivityRow>,
+    can_write: bool,
 }
 
 #[get("/")]
@@ -30,7 +41,13 @@ async fn show_home(
     query: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, PageError> {
     let account = state.account().map(ToString::to_string).unwrap_or_default();
-    let metrics = state.store.read(metrics::home_metrics).await?;
+    let (metrics, recent) =
+        state.store.read(|conn| Ok((metrics::home_metrics(conn)?, activity::list_recent(conn, 15)?))).await?;
+    let activity = recent
+        .into_iter()
+        .map(|a| ActivityRow { at: format_time(a.at), user: a.username, description: a.description })
+        .collect();
+    let can_write = Action::LambdaWrite.allows(&auth.caller.user.permissions);
     let layout = Layout::new(&account, &auth.caller, "home", query.notice.as_deref());
-    render(&HomePage { layout, metrics })
+    render(&HomePage { layout, metrics, activity, can_write })
 }

@@ -318,6 +318,9 @@ async fn create_profile(
             return Err(Error::BadInput("profile name is required and must be at most 50 characters".into()));
         }
         let mut perms = Vec::new();
+        if !fields.iter().any(|(k, _)| k == "permission") {
+            return Err(Error::BadInput("choose at least one permission for the profile".into()));
+        }
         for (_, value) in fields.iter().filter(|(k, _)| k == "permission") {
             perms.push(
                 Permission::parse(value).ok_or_else(|| Error::BadInput(format!("unknown permission '{value}'")))?,

@@ -21,6 +21,13 @@
       });
     }
   });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      document.querySelectorAll("details.user-menu[open]").forEach(function (menu) {
+        menu.removeAttribute("open");
+      });
+    }
+  });
   document.addEventListener("click", function (event) {
     document.querySelectorAll("details.user-menu[open]").forEach(function (menu) {
       if (!menu.contains(event.target)) {

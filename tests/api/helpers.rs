@@ -161,8 +161,10 @@ impl TestApp {
     /// Creates API credentials as `client`'s user: (client id, client secret).
     pub async fn credentials(&self, client: &Client) -> (String, String) {
         let res = self.post_form(client, "/account/credentials", &[("name", "test")]).await;
-        assert_eq!(res.status(), StatusCode::OK);
-        let html = res.text().await.unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let html = self.get(client, "/account/credentials").await.text().await.unwrap();
+        let again = self.get(client, "/account/credentials").await.text().await.unwrap();
+        assert!(!again.contains("id=\"client-secret\""), "the secret is shown only once");
         (element_text(&html, "client-id"), element_text(&html, "client-secret"))
     }
 

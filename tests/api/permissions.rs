@@ -12,7 +12,18 @@ use crate::helpers::*;
 const ROUTES: &[(Method, &str, Action)] = &[
     (Method::GET, "/", Action::ReportingRead),
     (Method::GET, "/functions", Action::LambdaRead),
+    (Method::GET, "/functions/new", Action::LambdaWrite),
+    (Method::POST, "/functions", Action::LambdaWrite),
+    (Method::GET, "/functions/{id}/edit", Action::LambdaRead),
+    (Method::POST, "/functions/{id}", Action::LambdaWrite),
+    (Method::POST, "/functions/{id}/remove", Action::LambdaWrite),
+    (Method::GET, "/functions/{id}/deployments/1", Action::LambdaRead),
+    (Method::GET, "/functions/{id}/test", Action::LambdaInvoke),
+    (Method::POST, "/functions/{id}/test", Action::LambdaInvoke),
     (Method::GET, "/deployments", Action::LambdaRead),
+    (Method::GET, "/deployments/{id}/review", Action::LambdaWrite),
+    (Method::POST, "/deployments/{id}", Action::LambdaWrite),
+    (Method::POST, "/deployments/{id}/undeploy", Action::LambdaWrite),
     (Method::GET, "/schedules", Action::ScheduleRead),
     (Method::GET, "/logs", Action::ReportingRead),
     (Method::GET, "/settings", Action::ReportingRead),
@@ -23,8 +34,24 @@ const ROUTES: &[(Method, &str, Action)] = &[
     (Method::POST, "/users/999999/password", Action::UsersManage),
     (Method::POST, "/users/999999/delete", Action::UsersManage),
     (Method::GET, "/api/account/{acc}/runtimes", Action::LambdaRead),
+    (Method::GET, "/api/account/{acc}/events", Action::LambdaRead),
+    (Method::GET, "/api/account/{acc}/lambdas", Action::LambdaRead),
+    (Method::POST, "/api/account/{acc}/lambdas", Action::LambdaWrite),
+    (Method::GET, "/api/account/{acc}/lambdas/{id}", Action::LambdaRead),
+    (Method::PUT, "/api/account/{acc}/lambdas/{id}", Action::LambdaWrite),
+    (Method::DELETE, "/api/account/{acc}/lambdas/{id}", Action::LambdaWrite),
+    (Method::POST, "/api/account/{acc}/deployments/{id}", Action::LambdaWrite),
+    (Method::DELETE, "/api/account/{acc}/deployments/{id}", Action::LambdaWrite),
+    (Method::POST, "/api/account/{acc}/lambdas/{id}/invoke?v=1", Action::LambdaInvoke),
+    (Method::POST, "/api/account/{acc}/events/conversational_command/invoke?v=1", Action::LambdaInvoke),
+    (Method::GET, "/api/account/{acc}/events/conversational_command/isImplemented?v=1", Action::LambdaInvoke),
     (Method::GET, "/api/account/{acc}/reports/limitCounts", Action::ReportingRead),
+    (Method::GET, "/api/account/{acc}/reports/lambdaCounts", Action::ReportingRead),
+    (Method::GET, "/api/account/{acc}/reports/invocationCounts?startTimestamp=0&endTimestamp=1", Action::ReportingRead),
 ];
+
+/// A lambda id that does not exist: allowed callers get 404, never a change.
+const NO_SUCH_LAMBDA: &str = "0b9f6c2e-5d1a-4e8b-9c3d-7a6f5e4d3c2b";
 
 async fn call(
     app: &TestApp,
@@ -33,7 +60,7 @@ async fn call(
     method: &Method,
     path: &str,
 ) -> (StatusCode, String) {
-    let url = app.url(&path.replace("{acc}", ACCOUNT));
+    let url = app.url(&path.replace("{acc}", ACCOUNT).replace("{id}", NO_SUCH_LAMBDA));
     let mut req = client.request(method.clone(), url);
     if let Some(token) = bearer {
         req = req.bearer_auth(token);
@@ -49,8 +76,8 @@ async fn call(
 async fn every_route_enforces_the_matrix_for_every_permission() {
     let (app, admin) = TestApp::provisioned().await;
     let mut holders: Vec<(Vec<Permission>, Client, String)> = Vec::new();
-    let sets: [&[Permission]; 4] =
-        [&[Permission::FaasAdmin], &[Permission::FaasDeveloper], &[Permission::FaasInvocation], &[]];
+    let sets: [&[Permission]; 3] =
+        [&[Permission::FaasAdmin], &[Permission::FaasDeveloper], &[Permission::FaasInvocation]];
     for (i, perms) in sets.iter().enumerate() {
         let client = app.user_with(&admin, &format!("user{i}"), perms).await;
         let token = app.token(&client).await;
@@ -102,7 +129,8 @@ async fn anonymous_callers_are_sent_to_login_or_get_401() {
     let (app, _) = TestApp::provisioned().await;
     let anon = app.client();
     for (method, path, _) in ROUTES {
-        let res = anon.request(method.clone(), app.url(&path.replace("{acc}", ACCOUNT))).send().await.unwrap();
+        let url = app.url(&path.replace("{acc}", ACCOUNT).replace("{id}", NO_SUCH_LAMBDA));
+        let res = anon.request(method.clone(), url).send().await.unwrap();
         if path.starts_with("/api/") {
             assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{path}");
         } else {

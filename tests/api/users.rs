@@ -80,7 +80,10 @@ async fn profiles_are_validated_and_in_use_profiles_cannot_be_deleted() {
     let res = app.post_form(&admin, &format!("/profiles/{id}/delete"), &[]).await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
     assert!(res.text().await.unwrap().contains("held by 1 user"));
-    let res = app.post_form(&admin, "/profiles", &[("name", "Unused")]).await;
+    let res = app.post_form(&admin, "/profiles", &[("name", "Empty")]).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST, "a profile needs a permission");
+    assert!(res.text().await.unwrap().contains("at least one permission"));
+    let res = app.post_form(&admin, "/profiles", &[("name", "Unused"), ("permission", "FaaS-Invocation")]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let id = app.profile_id(&admin, "Unused").await;
     assert_eq!(app.post_form(&admin, &format!("/profiles/{id}/delete"), &[]).await.status(), StatusCode::SEE_OTHER);
@@ -111,7 +114,7 @@ async fn forms_without_the_csrf_token_or_from_another_origin_are_refused() {
     let res = admin
         .post(app.url("/profiles"))
         .header("origin", same_origin)
-        .form(&[("name", "P2"), ("csrf_token", &token)])
+        .form(&[("name", "P2"), ("permission", "FaaS-Admin"), ("csrf_token", &token)])
         .send()
         .await
         .unwrap();
