@@ -90,6 +90,17 @@ impl MasterKey {
         Ok(Self(key))
     }
 
+    /// A short public fingerprint naming this key (stored beside sealed values).
+    pub fn id(&self) -> String {
+        let digest = <sha2::Sha256 as sha2::Digest>::digest(self.derive("key-id"));
+        digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// The key as base64 (for writing the key file).
+    pub fn to_base64(&self) -> String {
+        STANDARD.encode(self.0)
+    }
+
     /// A key for `purpose`, derived from the master key.
     pub fn derive(&self, purpose: &str) -> [u8; 32] {
         // HMAC accepts keys of any length, so this cannot fail; fall back to hashing anyway.

@@ -111,6 +111,11 @@ impl Error {
         Self::Internal(err.into())
     }
 
+    /// An internal failure described by a message.
+    pub fn internal_msg(message: String) -> Self {
+        Self::Internal(anyhow::anyhow!(message))
+    }
+
     /// The error's code in the table.
     pub fn code(&self) -> ErrorCode {
         match self {

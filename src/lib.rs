@@ -21,6 +21,7 @@ pub mod startup;
 pub mod state;
 pub mod store;
 pub mod telemetry;
+pub mod vault;
 pub mod web;
 
 pub use config::Config;

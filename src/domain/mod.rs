@@ -1,6 +1,7 @@
 //! Pure types of the product: ids, names and their validation. No I/O; `parse` constructors
 //! check input at the edge so the rest of the code can trust these values.
 
+pub mod allowlist;
 pub mod events;
 pub mod ids;
 pub mod lambda;

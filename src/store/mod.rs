@@ -4,12 +4,15 @@
 
 pub mod accounts;
 pub mod activity;
+pub mod allowlist;
 pub mod credentials;
 pub mod invocations;
 pub mod lambdas;
+pub mod logs;
 pub mod metrics;
 pub mod migrate;
 pub mod profiles;
+pub mod secrets;
 pub mod sessions;
 pub mod users;
 
