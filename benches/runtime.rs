@@ -64,8 +64,22 @@ fn main() {
     let big = sandbox.compile(&big_source).unwrap();
 
     let mut c = Criterion::default().configure_from_args();
-    c.bench_function("hello_world_run_latency", |b| {
+    c.bench_function("hello_world_run_back_to_back", |b| {
         b.iter(|| rt.block_on(sandbox.run(&hello, input(), caps())).unwrap())
+    });
+    // Request-path latency: a short idle gap (not timed) lets the worker finish tearing down
+    // the previous runtime and pre-create the next context, as between real requests.
+    c.bench_function("hello_world_run_warm_latency", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                std::thread::sleep(Duration::from_micros(400));
+                let started = Instant::now();
+                rt.block_on(sandbox.run(&hello, input(), caps())).unwrap();
+                total += started.elapsed();
+            }
+            total
+        })
     });
     c.bench_function("lambda_100kb_run_from_bytecode", |b| {
         b.iter(|| rt.block_on(sandbox.run(&big, input(), caps())).unwrap())

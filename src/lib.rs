@@ -11,6 +11,7 @@ pub mod commands;
 pub mod config;
 pub mod crypto;
 pub mod domain;
+pub mod egress;
 pub mod error;
 pub mod invoke;
 pub mod lifecycle;

@@ -90,7 +90,7 @@ pub fn compile(code: &str) -> Result<Compiled, CompileError> {
         return Err(CompileError::TooLong(chars));
     }
     let style = check_first_line(code)?;
-    let bytecode = compile_source(&wrap(code), LAMBDA_FILE)?;
+    let bytecode = compile_source(&wrap(code), LAMBDA_FILE, true)?;
     Ok(Compiled(Arc::new(CompiledInner { bytecode, style, source_chars: chars })))
 }
 
@@ -102,14 +102,14 @@ fn wrap(code: &str) -> String {
 }
 
 /// Compiles trusted or wrapped source into script bytecode (also used for bundled modules).
-pub(crate) fn compile_source(source: &str, file_name: &str) -> Result<Vec<u8>, CompileError> {
+pub(crate) fn compile_source(source: &str, file_name: &str, keep_debug: bool) -> Result<Vec<u8>, CompileError> {
     let runtime = Runtime::new().map_err(|e| CompileError::Engine(e.to_string()))?;
     // The parser recurses; a low limit turns absurd nesting into a SyntaxError instead of
     // overflowing the caller's (possibly small) thread stack.
     runtime.set_max_stack_size(256 * 1024);
     runtime.set_memory_limit(512 * 1024 * 1024);
     let context = Context::full(&runtime).map_err(|e| CompileError::Engine(e.to_string()))?;
-    context.with(|ctx| match bytecode::compile_script(&ctx, source, file_name) {
+    context.with(|ctx| match bytecode::compile_script(&ctx, source, file_name, keep_debug) {
         Ok(bytes) => Ok(bytes),
         Err(rquickjs::Error::Exception) => Err(syntax_error(&ctx, file_name)),
         Err(other) => Err(CompileError::Engine(other.to_string())),

@@ -6,9 +6,24 @@ use super::bytecode;
 use super::natives;
 use super::pool::Shared;
 use super::state::{HostState, Interrupt};
+use rquickjs::context::intrinsic;
 use rquickjs::{Context, Function, Runtime};
 use std::rc::Rc;
 use std::sync::Arc;
+
+type Intrinsics = (
+    intrinsic::Date,
+    intrinsic::Eval,
+    intrinsic::RegExpCompiler,
+    intrinsic::RegExp,
+    intrinsic::Json,
+    intrinsic::Proxy,
+    intrinsic::MapSet,
+    intrinsic::TypedArrays,
+    intrinsic::Promise,
+    intrinsic::Performance,
+    intrinsic::WeakRef,
+);
 
 /// A prepared, unused sandbox for exactly one invocation.
 pub(crate) struct Warm {
@@ -27,7 +42,9 @@ impl Warm {
         let interrupt = Rc::new(Interrupt::default());
         let flag = interrupt.clone();
         runtime.set_interrupt_handler(Some(Box::new(move || flag.should_stop())));
-        let context = Context::full(&runtime)?;
+        // Everything of `Context::full` except DOMException and atob/btoa (the prelude
+        // provides those lazily): creating intrinsics is most of a fresh context's cost.
+        let context = Context::custom::<Intrinsics>(&runtime)?;
         let state = Rc::new(HostState::new(shared.clone(), interrupt));
         context.with(|ctx| -> rquickjs::Result<()> {
             let host = natives::host(&ctx, &state)?;

@@ -81,7 +81,7 @@ impl Sandbox {
     /// compiles the prelude and bundled modules.
     pub fn start(limits: Limits, workers: usize, queue: usize) -> Result<Self, RuntimeError> {
         let limits = limits.checked();
-        let prelude = compile::compile_source(PRELUDE, "prelude.js")?;
+        let prelude = compile::compile_source(PRELUDE, "prelude.js", false)?;
         let bundles = modules::Bundles::compile()?;
         let io = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)

@@ -70,6 +70,10 @@ pub(crate) fn host<'js>(ctx: &Ctx<'js>, state: &Rc<HostState>) -> Result<Object<
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, name: String| modules::load(&ctx, &s, &name))?,
     )?;
 
-    modules::install_natives(ctx, &host)?;
+    // The helpers behind require()d modules are installed on first use, not per context.
+    host.set(
+        "installNatives",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, target: Object<'js>| modules::install_natives(&ctx, &target))?,
+    )?;
     Ok(host)
 }

@@ -134,6 +134,16 @@
     settle('custom', err !== null && typeof err === 'object' && typeof err.message === 'string' ? err.message : messageOf(err));
   }
 
+  // Native helpers (digests, encodings, URL parsing…) are installed on first use.
+  let nativesReady = false;
+  function natives() {
+    if (!nativesReady) {
+      host.installNatives(host);
+      nativesReady = true;
+    }
+    return host;
+  }
+
   // require(): bundled and native modules only, cached per invocation.
   const modules = new Map();
   function require(name) {
@@ -143,7 +153,7 @@
     const module = { exports: {} };
     const factory = host.loadModule(name);
     modules.set(name, module);
-    factory.call(module.exports, module, module.exports, require, host, op);
+    factory.call(module.exports, module, module.exports, require, natives(), op);
     return module.exports;
   }
   hidden(g, 'require', require);
@@ -161,6 +171,23 @@
       },
     });
   lazy('Buffer', () => require('lambdabox:buffer').Buffer);
+  lazy('atob', () => (text) => {
+    const bytes = natives().base64Decode(String(text));
+    let out = '';
+    for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]);
+    return out;
+  });
+  lazy('btoa', () => (text) => {
+    text = String(text);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code > 255) throw new TypeError('Invalid character');
+      bytes[i] = code;
+    }
+    return natives().base64Encode(bytes, false);
+  });
+  hidden(g, 'global', g);
   for (const name of ['URL', 'URLSearchParams']) lazy(name, () => require('lambdabox:url')[name]);
   for (const name of ['TextEncoder', 'TextDecoder']) lazy(name, () => require('lambdabox:encoding')[name]);
   for (const name of ['fetch', 'Headers', 'Request', 'Response']) lazy(name, () => require('lambdabox:fetch')[name]);

@@ -38,7 +38,7 @@ impl Bundles {
         for (name, parts) in SOURCES {
             let source = parts.join("\n");
             let wrapped = format!("(function (module, exports, require, host, op) {{{source}\n}})");
-            bytecode.insert(*name, compile_source(&wrapped, &format!("{name}.js"))?);
+            bytecode.insert(*name, compile_source(&wrapped, &format!("{name}.js"), false)?);
         }
         Ok(Self { bytecode })
     }
