@@ -100,6 +100,11 @@ pub struct ServeArgs {
     #[arg(long, env = "LAMBDABOX_LOG_MAX_CHARS", default_value_t = 6000)]
     pub log_max_chars: usize,
 
+    /// Days log entries of invocations are kept.
+    #[arg(long, env = "LAMBDABOX_LOG_RETENTION_DAYS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=3650))]
+    pub log_retention_days: u64,
+
     /// Largest accepted request body in bytes.
     #[arg(long, env = "LAMBDABOX_MAX_BODY_BYTES", default_value_t = 1_048_576)]
     pub max_body_bytes: usize,

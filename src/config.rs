@@ -26,6 +26,8 @@ pub struct Config {
     pub log_max_entries: usize,
     /// Logged characters per invocation.
     pub log_max_chars: usize,
+    /// How long log entries are kept.
+    pub log_retention: Duration,
     /// Largest accepted request body.
     pub max_body_bytes: usize,
     /// Browser sessions end after this much inactivity.
@@ -57,6 +59,7 @@ impl Config {
             lambda_queue: 1024,
             log_max_entries: 10,
             log_max_chars: 6000,
+            log_retention: Duration::from_secs(30 * 24 * 3600),
             max_body_bytes: 1_048_576,
             session_idle: Duration::from_secs(60 * 60),
             token_ttl: Duration::from_secs(3600),
@@ -78,6 +81,7 @@ impl Config {
         config.lambda_queue = usize::try_from(args.lambda_queue).unwrap_or(1024);
         config.log_max_entries = args.log_max_entries;
         config.log_max_chars = args.log_max_chars;
+        config.log_retention = Duration::from_secs(args.log_retention_days * 24 * 3600);
         config.max_body_bytes = args.max_body_bytes;
         config.session_idle = Duration::from_secs(args.session_idle_minutes * 60);
         config.token_ttl = Duration::from_secs(args.token_ttl_seconds);

@@ -20,37 +20,70 @@ const MAX_REDIRECTS: usize = 10;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Allowlist {
     entries: Vec<String>,
+    rules: Vec<Rule>,
 }
 
-impl Allowlist {
-    /// Builds the allowlist from entries such as `api.example.com` or `*.example.com`.
-    pub fn new<S: AsRef<str>>(entries: impl IntoIterator<Item = S>) -> Self {
-        let entries = entries
-            .into_iter()
-            .map(|e| e.as_ref().trim().trim_end_matches('.').to_ascii_lowercase())
-            .filter(|e| !e.is_empty())
-            .collect();
-        Self { entries }
+/// One entry split into its host pattern and optional port.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Rule {
+    host: String,
+    port: Option<u16>,
+}
+
+impl Rule {
+    fn parse(entry: &str) -> Self {
+        let (host, port) = match entry.rsplit_once(':') {
+            // `[v6]:port` or `name:port`; a bare IPv6 address has colons but no port.
+            Some((host, port)) if (host.ends_with(']') || !host.contains(':')) && !port.contains(']') => {
+                (host, port.parse::<u16>().ok())
+            }
+            _ => (entry, None),
+        };
+        Self { host: normalize(host), port }
     }
 
-    /// True when `host` matches an entry: exactly, or as a subdomain of a `*.` entry (the
-    /// bare domain itself does not match the wildcard).
-    pub fn allows_host(&self, host: &str) -> bool {
-        let host = normalize(host);
-        self.entries.iter().any(|entry| match entry.strip_prefix("*.") {
+    fn matches_host(&self, host: &str) -> bool {
+        match self.host.strip_prefix("*.") {
             Some(domain) => {
                 host.len() > domain.len() + 1
                     && host.ends_with(domain)
                     && host[..host.len() - domain.len()].ends_with('.')
             }
-            None => *entry == host,
-        })
+            None => self.host == host,
+        }
+    }
+}
+
+impl Allowlist {
+    /// Builds the allowlist from entries such as `api.example.com`, `*.example.com`,
+    /// `10.0.0.5` or `127.0.0.1:8080` (a port restricts the entry to that port).
+    pub fn new<S: AsRef<str>>(entries: impl IntoIterator<Item = S>) -> Self {
+        let entries: Vec<String> = entries
+            .into_iter()
+            .map(|e| e.as_ref().trim().trim_end_matches('.').to_ascii_lowercase())
+            .filter(|e| !e.is_empty())
+            .collect();
+        let rules = entries.iter().map(|e| Rule::parse(e)).collect();
+        Self { entries, rules }
+    }
+
+    /// True when `host` matches an entry on some port: exactly, or as a subdomain of a `*.`
+    /// entry (the bare domain itself does not match the wildcard).
+    pub fn allows_host(&self, host: &str) -> bool {
+        let host = normalize(host);
+        self.rules.iter().any(|r| r.matches_host(&host))
+    }
+
+    /// True when `host:port` matches an entry.
+    pub fn allows_host_port(&self, host: &str, port: Option<u16>) -> bool {
+        let host = normalize(host);
+        self.rules.iter().any(|r| r.matches_host(&host) && (r.port.is_none() || r.port == port))
     }
 
     /// True when `host` is listed by exact name (needed for loopback/private destinations).
     pub fn names_exactly(&self, host: &str) -> bool {
         let host = normalize(host);
-        self.entries.contains(&host)
+        self.rules.iter().any(|r| r.host == host)
     }
 
     /// True when connecting to `ip` for `host` is allowed: public addresses for any allowed
@@ -59,7 +92,7 @@ impl Allowlist {
         self.allows_host(host) && (is_public(ip) || self.names_exactly(host))
     }
 
-    /// Checks a URL's scheme and host (IP literals are checked as addresses right here,
+    /// Checks a URL's scheme, host and port (IP literals are checked as addresses right here,
     /// because no DNS lookup happens for them).
     pub fn check_url(&self, url: &Url) -> Result<(), String> {
         if !matches!(url.scheme(), "http" | "https") {
@@ -68,13 +101,16 @@ impl Allowlist {
         let (name, ip) = match url.host() {
             Some(Host::Domain(name)) => (name.to_owned(), None),
             Some(Host::Ipv4(ip)) => (ip.to_string(), Some(IpAddr::V4(ip))),
-            Some(Host::Ipv6(ip)) => (ip.to_string(), Some(IpAddr::V6(ip))),
+            Some(Host::Ipv6(ip)) => (format!("[{ip}]"), Some(IpAddr::V6(ip))),
             None => return Err("Socket is closed: the URL has no host".to_owned()),
         };
-        let allowed = match ip {
-            Some(ip) => self.allows_address(&name, ip),
-            None => self.allows_host(&name),
-        };
+        let port_ok = self.allows_host_port(&name, url.port_or_known_default())
+            || ip.is_some_and(|ip| self.allows_host_port(&ip.to_string(), url.port_or_known_default()));
+        let allowed = port_ok
+            && match ip {
+                Some(ip) => self.allows_address(&name, ip) || self.allows_address(&ip.to_string(), ip),
+                None => self.allows_host(&name),
+            };
         if allowed { Ok(()) } else { Err(self.refusal(&name)) }
     }
 
@@ -288,5 +324,15 @@ mod tests {
             let refusal = list.check_url(&Url::parse(url).unwrap()).unwrap_err();
             assert!(refusal.contains("Socket is closed"), "{url}: {refusal}");
         }
+    }
+
+    #[test]
+    fn a_port_restricts_the_entry() {
+        let list = Allowlist::new(["127.0.0.1:8080", "api.example.com", "[::1]:443"]);
+        assert!(list.check_url(&Url::parse("http://127.0.0.1:8080/x").unwrap()).is_ok());
+        assert!(list.check_url(&Url::parse("http://127.0.0.1:8081/x").unwrap()).is_err());
+        assert!(list.check_url(&Url::parse("https://api.example.com:8443/").unwrap()).is_ok());
+        assert!(list.check_url(&Url::parse("https://[::1]/").unwrap()).is_ok());
+        assert!(list.check_url(&Url::parse("http://[::1]/").unwrap()).is_err(), "port 80 is not 443");
     }
 }

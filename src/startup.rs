@@ -12,11 +12,13 @@ use anyhow::Context;
 
 use crate::config::Config;
 use crate::crypto::{KEY_ENV, MasterKey};
+use crate::housekeeping::Retention;
 use crate::invoke::Invoker;
 use crate::invoke::capabilities::CapabilityFactory;
 use crate::runtime::{Limits, Sandbox};
 use crate::state::AppState;
-use crate::store::{Store, accounts};
+use crate::store::{Store, accounts, allowlist};
+use crate::vault::Vault;
 
 /// A built, bound, not yet running server.
 pub struct App {
@@ -55,9 +57,16 @@ impl App {
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         let (store, key) = open_data_dir(&config.data_dir)?;
         let account = store.read(accounts::get_account).await?.map(|a| a.account_id);
-        let invoker = start_invoker(&config, &store)?;
+        let vault = Vault::new(store.clone(), key.clone());
+        let allowlist: Vec<String> =
+            store.read(allowlist::list_entries).await?.into_iter().map(|e| e.pattern).collect();
+        let invoker = start_invoker(&config, &store, CapabilityFactory::new(vault.clone(), &allowlist))?;
         let config = Arc::new(config);
-        let state = web::Data::new(AppState::new(Arc::clone(&config), store, key, invoker, account));
+        let state = web::Data::new(AppState::new(Arc::clone(&config), store, key, invoker, vault, account));
+        crate::housekeeping::spawn(
+            state.store.clone(),
+            Retention { logs: config.log_retention, sessions: config.session_idle },
+        );
         let listener = TcpListener::bind(config.bind).with_context(|| format!("cannot listen on {}", config.bind))?;
         let addr = listener.local_addr()?;
         let data = state.clone();
@@ -114,7 +123,7 @@ impl App {
 }
 
 /// Starts the JS worker pool with the configured limits, and the invoker over it.
-fn start_invoker(config: &Config, store: &Store) -> anyhow::Result<Invoker> {
+fn start_invoker(config: &Config, store: &Store, caps: CapabilityFactory) -> anyhow::Result<Invoker> {
     let limits = Limits {
         timeout: config.lambda_timeout,
         memory_bytes: config.lambda_memory_bytes,
@@ -124,7 +133,7 @@ fn start_invoker(config: &Config, store: &Store) -> anyhow::Result<Invoker> {
     };
     let sandbox = Sandbox::start(limits, config.lambda_workers, config.lambda_queue)
         .context("cannot start the lambda runtime")?;
-    Ok(Invoker::new(sandbox, store.clone(), CapabilityFactory::default()))
+    Ok(Invoker::new(sandbox, store.clone(), caps))
 }
 
 fn security_headers() -> DefaultHeaders {

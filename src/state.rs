@@ -11,6 +11,7 @@ use crate::crypto::MasterKey;
 use crate::domain::AccountId;
 use crate::invoke::Invoker;
 use crate::store::Store;
+use crate::vault::Vault;
 
 /// Shared application state.
 pub struct AppState {
@@ -26,6 +27,8 @@ pub struct AppState {
     pub throttle: LoginThrottle,
     /// Runs lambdas.
     pub invoker: Invoker,
+    /// The account's secrets.
+    pub vault: Vault,
     /// New API secrets waiting to be shown once.
     pub pending_secrets: PendingSecrets,
     /// The account id, set once setup has run; unset means "not provisioned".
@@ -39,6 +42,7 @@ impl AppState {
         store: Store,
         key: MasterKey,
         invoker: Invoker,
+        vault: Vault,
         account: Option<AccountId>,
     ) -> Self {
         let tokens = TokenKeys::new(&key);
@@ -58,6 +62,7 @@ impl AppState {
             tokens,
             throttle,
             invoker,
+            vault,
             pending_secrets: PendingSecrets::default(),
             account: cell,
         }

@@ -7,8 +7,10 @@ pub mod error_body;
 pub mod events;
 pub mod invoke;
 pub mod lambdas;
+pub mod logs;
 pub mod oauth;
 pub mod openapi;
+pub mod settings;
 
 use actix_web::web;
 
@@ -20,5 +22,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(deployments::configure)
         .configure(events::configure)
         .configure(invoke::configure)
+        .configure(settings::configure)
+        .configure(logs::configure)
         .configure(openapi::configure);
 }

@@ -2,35 +2,44 @@
 //! `BRAND_ID` and `LAMBDA_UUID`, the account's secrets, outbound HTTP through the account's
 //! allowlist, and the orchestrator that invokes other lambdas of the account.
 
-use std::sync::{Arc, Weak};
+use std::sync::{Arc, RwLock, Weak};
 
 use serde_json::{Value, json};
 
 use super::{Inner, InvokeError, InvokeRequest, Invoker, Source};
 use crate::domain::AccountId;
 use crate::domain::lambda::{EnvVar, LambdaId};
+use crate::egress::{Allowlist, EgressClient};
+use crate::error::Error;
 use crate::runtime::{
-    BoxFuture, Capabilities, HttpEgress, Nothing, Orchestrator, OrchestratorReply, RunOutcome, SecretStore,
+    BoxFuture, Capabilities, HttpEgress, HttpError, HttpRequest, HttpResponse, Nothing, Orchestrator,
+    OrchestratorReply, RunOutcome, SecretError, SecretStore,
 };
+use crate::vault::Vault;
 
 /// Builds the capabilities of each invocation.
 #[derive(Clone)]
 pub struct CapabilityFactory {
-    secrets: Arc<dyn SecretStore>,
-    http: Arc<dyn HttpEgress>,
+    vault: Option<Vault>,
+    egress: Arc<AccountEgress>,
 }
 
 impl Default for CapabilityFactory {
-    /// Without a secret store or an allowlist: secrets are not found, outbound HTTP is refused.
+    /// Without a vault or an allowlist: secrets are not found, outbound HTTP is refused.
     fn default() -> Self {
-        Self { secrets: Arc::new(Nothing), http: Arc::new(Nothing) }
+        Self { vault: None, egress: Arc::new(AccountEgress::new(&[])) }
     }
 }
 
 impl CapabilityFactory {
-    /// Uses `secrets` and `http` for every invocation.
-    pub fn new(secrets: Arc<dyn SecretStore>, http: Arc<dyn HttpEgress>) -> Self {
-        Self { secrets, http }
+    /// Secrets from `vault`, outbound HTTP through `allowlist`.
+    pub fn new(vault: Vault, allowlist: &[String]) -> Self {
+        Self { vault: Some(vault), egress: Arc::new(AccountEgress::new(allowlist)) }
+    }
+
+    /// Applies a changed allowlist to every invocation that starts from now on.
+    pub fn set_allowlist(&self, entries: &[String]) {
+        self.egress.reload(entries);
     }
 
     /// The capabilities of one invocation of `lambda`.
@@ -42,11 +51,85 @@ impl CapabilityFactory {
         env: &[EnvVar],
     ) -> Capabilities {
         let orchestrator = LambdaOrchestrator { invoker: Arc::downgrade(&invoker.inner), account: account.clone() };
-        Capabilities::new(account.as_str(), lambda.as_str())
+        let caps = Capabilities::new(account.as_str(), lambda.as_str())
             .with_env(env.iter().map(|v| (v.key.clone(), v.value.clone())))
-            .with_secrets(self.secrets.clone())
-            .with_http(self.http.clone())
-            .with_orchestrator(Arc::new(orchestrator))
+            .with_http(self.egress.clone())
+            .with_orchestrator(Arc::new(orchestrator));
+        match &self.vault {
+            Some(vault) => caps.with_secrets(Arc::new(VaultSecrets {
+                vault: vault.clone(),
+                account: account.clone(),
+                lambda: lambda.to_string(),
+            })),
+            None => caps,
+        }
+    }
+}
+
+/// Outbound HTTP through the account's current allowlist; a change takes effect for the
+/// next request without a restart.
+pub struct AccountEgress {
+    current: RwLock<Arc<dyn HttpEgress>>,
+}
+
+impl AccountEgress {
+    fn new(entries: &[String]) -> Self {
+        Self { current: RwLock::new(client_for(entries)) }
+    }
+
+    fn reload(&self, entries: &[String]) {
+        let client = client_for(entries);
+        *self.current.write().unwrap_or_else(std::sync::PoisonError::into_inner) = client;
+    }
+}
+
+fn client_for(entries: &[String]) -> Arc<dyn HttpEgress> {
+    match EgressClient::new(Allowlist::new(entries)) {
+        Ok(client) => Arc::new(client),
+        Err(err) => {
+            tracing::error!(error = %err, "cannot build the outbound HTTP client; outbound HTTP is refused");
+            Arc::new(Nothing)
+        }
+    }
+}
+
+impl HttpEgress for AccountEgress {
+    fn send(&self, request: HttpRequest) -> BoxFuture<Result<HttpResponse, HttpError>> {
+        let client = self.current.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+        client.send(request)
+    }
+}
+
+/// `Toolbelt.SecretClient()` backed by the account's vault.
+struct VaultSecrets {
+    vault: Vault,
+    account: AccountId,
+    lambda: String,
+}
+
+impl SecretStore for VaultSecrets {
+    fn read(&self, key: &str) -> BoxFuture<Result<Value, SecretError>> {
+        let (vault, account, key) = (self.vault.clone(), self.account.clone(), key.to_owned());
+        Box::pin(async move {
+            match vault.read_value(&account, &key).await {
+                Ok(Some(value)) => Ok(value),
+                Ok(None) => Err(SecretError::NotFound(key)),
+                Err(err) => Err(SecretError::OpFailed(format!("could not read secret {key}: {err}"))),
+            }
+        })
+    }
+
+    fn update(&self, key: &str, value: Value) -> BoxFuture<Result<Value, SecretError>> {
+        let (vault, account, key, lambda) =
+            (self.vault.clone(), self.account.clone(), key.to_owned(), self.lambda.clone());
+        Box::pin(async move {
+            match vault.update_value(&account, &lambda, &key, &value).await {
+                Ok(Some(stored)) => Ok(stored),
+                Ok(None) => Err(SecretError::NotFound(key)),
+                Err(Error::BadInput(msg)) => Err(SecretError::InvalidFormat(msg)),
+                Err(err) => Err(SecretError::OpFailed(format!("could not update secret {key}: {err}"))),
+            }
+        })
     }
 }
 

@@ -163,6 +163,11 @@ impl Invoker {
         self.inner.cache.insert(lambda.clone(), deployment_id, compiled, env);
     }
 
+    /// Applies a changed domain allowlist to the next invocations.
+    pub fn set_allowlist(&self, entries: &[String]) {
+        self.inner.caps.set_allowlist(entries);
+    }
+
     /// Stops serving `lambda` (after undeploy or removal).
     pub fn deactivate(&self, lambda: &LambdaId) {
         self.inner.cache.remove(lambda);
@@ -185,7 +190,7 @@ impl Invoker {
                 duration: result.duration,
             },
             Err(Busy) => {
-                self.inner.recorder.record(&request, Outcome::PlatformFailure, Some("busy"), Duration::ZERO);
+                self.inner.recorder.record(&request, Outcome::PlatformFailure, Some("busy"), Duration::ZERO, &[]);
                 return Err(InvokeError::Busy);
             }
         };
@@ -194,7 +199,7 @@ impl Invoker {
             RunOutcome::Ok(_) => None,
         };
         if request.source != Source::Test {
-            self.inner.recorder.record(&request, invocation.outcome, code, invocation.duration);
+            self.inner.recorder.record(&request, invocation.outcome, code, invocation.duration, &invocation.logs);
         }
         Ok(invocation)
     }

@@ -1,12 +1,15 @@
-//! Hands invocation rows to a background task that writes them in batches, so recording never
-//! slows the invoke path. `flush` waits until everything sent so far is stored.
+//! Hands invocation rows and their console entries to a background task that writes them in
+//! batches, so recording never slows the invoke path. Debug entries are never stored (as on
+//! LivePerson). `flush` waits until everything sent so far is stored.
 
 use std::time::Duration;
 
 use tokio::sync::{mpsc, oneshot};
 
 use super::{InvokeRequest, Outcome};
+use crate::runtime::{LogEntry, LogLevel};
 use crate::store::invocations::{self, InvocationRow};
+use crate::store::logs::{self, LogRow};
 use crate::store::{Store, now_ms};
 
 /// Rows kept waiting before new ones are dropped (the database is stuck if this fills).
@@ -15,7 +18,7 @@ const QUEUE: usize = 100_000;
 const BATCH: usize = 2_000;
 
 enum Message {
-    Row(InvocationRow),
+    Row(InvocationRow, Vec<LogRow>),
     Flush(oneshot::Sender<()>),
 }
 
@@ -33,7 +36,14 @@ impl Recorder {
     }
 
     /// Queues one invocation row without waiting.
-    pub fn record(&self, request: &InvokeRequest, outcome: Outcome, error_code: Option<&str>, duration: Duration) {
+    pub fn record(
+        &self,
+        request: &InvokeRequest,
+        outcome: Outcome,
+        error_code: Option<&str>,
+        duration: Duration,
+        logs: &[LogEntry],
+    ) {
         let row = InvocationRow {
             lambda_uuid: request.lambda.to_string(),
             request_id: request.request_id.clone(),
@@ -44,7 +54,20 @@ impl Recorder {
             duration_us: i64::try_from(duration.as_micros()).unwrap_or(i64::MAX),
             at: now_ms(),
         };
-        if self.tx.try_send(Message::Row(row)).is_err() {
+        let logs = logs
+            .iter()
+            .filter(|e| e.level != LogLevel::Debug)
+            .map(|e| LogRow {
+                id: 0,
+                lambda_uuid: request.lambda.to_string(),
+                request_id: request.request_id.clone(),
+                level: format!("{:?}", e.level),
+                message: e.message.clone(),
+                extras: serde_json::to_string(&e.extras).unwrap_or_else(|_| "[]".into()),
+                at: e.timestamp,
+            })
+            .collect();
+        if self.tx.try_send(Message::Row(row, logs)).is_err() {
             tracing::warn!("invocation recorder queue full; dropped one invocation record");
         }
     }
@@ -60,13 +83,17 @@ impl Recorder {
 
 async fn write_batches(store: Store, mut rx: mpsc::Receiver<Message>) {
     let mut rows = Vec::with_capacity(BATCH);
+    let mut log_rows = Vec::new();
     let mut waiting = Vec::new();
     while let Some(first) = rx.recv().await {
         let mut next = Some(first);
         // Take whatever else is already queued, up to one batch.
         while let Some(message) = next.take() {
             match message {
-                Message::Row(row) => rows.push(row),
+                Message::Row(row, logs) => {
+                    rows.push(row);
+                    log_rows.extend(logs);
+                }
                 Message::Flush(done) => waiting.push(done),
             }
             if rows.len() >= BATCH {
@@ -76,8 +103,15 @@ async fn write_batches(store: Store, mut rx: mpsc::Receiver<Message>) {
         }
         if !rows.is_empty() {
             let batch = std::mem::take(&mut rows);
+            let batch_logs = std::mem::take(&mut log_rows);
             let n = batch.len();
-            if let Err(err) = store.write(move |tx| invocations::insert_batch(tx, &batch)).await {
+            let written = store
+                .write(move |tx| {
+                    invocations::insert_batch(tx, &batch)?;
+                    logs::insert_batch(tx, &batch_logs)
+                })
+                .await;
+            if let Err(err) = written {
                 tracing::error!(error = %err, rows = n, "could not store invocation records");
             }
         }

@@ -8,8 +8,12 @@ use rusqlite_migration::{M, Migrations};
 use super::StoreError;
 
 /// Every migration, in order. Append-only: never edit a file that has landed.
-const STEPS: &[&str] =
-    &[include_str!("../../migrations/0001_init.sql"), include_str!("../../migrations/0002_lambdas.sql")];
+#[rustfmt::skip]
+const STEPS: &[&str] = &[
+    include_str!("../../migrations/0001_init.sql"),
+    include_str!("../../migrations/0002_lambdas.sql"),
+    include_str!("../../migrations/0003_settings.sql"),
+];
 
 /// The schema version this binary writes.
 pub fn latest_version() -> usize {

@@ -63,6 +63,10 @@ const NOTICES: &[(&str, &str)] = &[
     ("deployed", "Deployed: the function now serves invocations."),
     ("deploy-failed", "Deployment failed; the previous deployment (if any) keeps serving. See the cause below."),
     ("undeployed", "Undeployed: the function is a Draft again."),
+    ("allowlist-added", "Added to the allowlist; it applies to the next invocation."),
+    ("allowlist-removed", "Removed from the allowlist; it applies to the next invocation."),
+    ("secret-saved", "Secret saved. Its value will not be shown again."),
+    ("secret-deleted", "Secret deleted."),
     ("restored", "Restored into the editor. Save to keep it; restoring does not deploy."),
 ];
 

@@ -11,7 +11,7 @@ use crate::auth::{Caller, password, session};
 use crate::domain::Password;
 use crate::error::Error;
 use crate::state::AppState;
-use crate::store::users;
+use crate::store::{activity, users};
 
 /// Registers `/login` and `/logout`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -81,6 +81,8 @@ async fn submit_login(
                 session::destroy(&state, session::token_hash(old.value())).await?;
             }
             let cookie = session::create(&state, login.id).await?;
+            activity::record(&state.store, &username, "user.signed_in", &username, format!("{username} signed in"))
+                .await?;
             let mut res = redirect("/");
             res.add_cookie(&cookie).map_err(Error::internal)?;
             Ok(res)

@@ -2,14 +2,17 @@
 //! credentials, embedded assets and error pages. Handlers extract, call the store, render.
 
 pub mod account;
+pub mod activity;
 pub mod assets;
 pub mod deployments;
 pub mod functions;
 pub mod home;
 pub mod layout;
 pub mod login;
+pub mod logs;
 pub mod page_error;
 pub mod sections;
+pub mod settings;
 pub mod setup;
 pub mod users;
 
@@ -27,6 +30,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(home::configure)
         .configure(functions::configure)
         .configure(deployments::configure)
+        .configure(logs::configure)
+        .configure(activity::configure)
+        .configure(settings::configure)
         .configure(sections::configure)
         .configure(users::configure)
         .configure(account::configure);

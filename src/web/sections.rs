@@ -1,5 +1,4 @@
-//! The product sections whose content arrives with their own features (schedules, logs,
-//! settings). Each is permission-checked like the rest and shows its empty state.
+//! The Schedules section: permission-checked, shows its empty state until schedules land.
 
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
@@ -8,12 +7,12 @@ use super::layout::Layout;
 use super::page_error::PageError;
 use super::render;
 use crate::auth::Authorized;
-use crate::auth::permission::marker::{ReportingRead, ScheduleRead};
+use crate::auth::permission::marker::ScheduleRead;
 use crate::state::AppState;
 
 /// Registers the section pages.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(list_schedules).service(search_logs).service(show_settings);
+    cfg.service(list_schedules);
 }
 
 #[derive(Template)]
@@ -48,29 +47,5 @@ async fn list_schedules(state: web::Data<AppState>, auth: Authorized<ScheduleRea
         "Schedules",
         "No schedules",
         "Schedules run a productive function on a cron expression.",
-    )
-}
-
-#[get("/logs")]
-async fn search_logs(state: web::Data<AppState>, auth: Authorized<ReportingRead>) -> Result<HttpResponse, PageError> {
-    section(
-        &state,
-        &auth.caller,
-        "logs",
-        "Logs",
-        "No log entries",
-        "Console output of production invocations is kept here for 30 days.",
-    )
-}
-
-#[get("/settings")]
-async fn show_settings(state: web::Data<AppState>, auth: Authorized<ReportingRead>) -> Result<HttpResponse, PageError> {
-    section(
-        &state,
-        &auth.caller,
-        "settings",
-        "Settings",
-        "Account settings",
-        "The domain allowlist, secrets and email reports of the account are managed here.",
     )
 }

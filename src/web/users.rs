@@ -15,7 +15,7 @@ use crate::auth::{Authorized, Guarded};
 use crate::domain::{Password, Permission, ProfileId, UserId, Username};
 use crate::error::Error;
 use crate::state::AppState;
-use crate::store::{StoreError, profiles, users};
+use crate::store::{StoreError, activity, profiles, users};
 
 /// Registers `/users` and `/profiles`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -108,6 +108,17 @@ async fn refuse(state: &AppState, auth: &Authorized<UsersManage>, err: Error) ->
     }
 }
 
+/// Records a user-management change in the activity stream.
+async fn note(
+    state: &AppState,
+    auth: &Authorized<UsersManage>,
+    kind: &'static str,
+    subject: &str,
+    description: String,
+) -> Result<(), Error> {
+    Ok(activity::record(&state.store, &auth.caller.user.username, kind, subject, description).await?)
+}
+
 fn store_err(err: StoreError) -> Error {
     match err {
         StoreError::Conflict(msg) => Error::Conflict(msg),
@@ -140,6 +151,7 @@ async fn create_user(
     req: Guarded<Authorized<UsersManage>, web::Form<NewUserForm>>,
 ) -> Result<HttpResponse, PageError> {
     let (auth, form) = (req.auth, req.body.into_inner());
+    let form_name = form.username.trim().to_owned();
     let result = async {
         let name = Username::parse(&form.username).map_err(Error::BadInput)?;
         let password = Password::parse_new(form.password).map_err(Error::BadInput)?;
@@ -158,7 +170,11 @@ async fn create_user(
     }
     .await;
     match result {
-        Ok(_) => Ok(redirect("/users?notice=user-created")),
+        Ok(_) => {
+            let name = form_name.clone();
+            note(&state, &auth, "user.created", &name, format!("Created user {name}")).await?;
+            Ok(redirect("/users?notice=user-created"))
+        }
         Err(e) => refuse(&state, &auth, e).await,
     }
 }
@@ -216,7 +232,17 @@ async fn update_user_profile(
     }
     .await;
     match result {
-        Ok(()) => Ok(redirect("/users?notice=user-updated")),
+        Ok(()) => {
+            note(
+                &state,
+                &auth,
+                "user.updated",
+                &target.0.to_string(),
+                format!("Changed the profile of user #{}", target.0),
+            )
+            .await?;
+            Ok(redirect("/users?notice=user-updated"))
+        }
         Err(e) => refuse(&state, &auth, e).await,
     }
 }
@@ -236,7 +262,11 @@ async fn set_disabled(
     }
     .await;
     match result {
-        Ok(()) => Ok(redirect("/users?notice=user-updated")),
+        Ok(()) => {
+            let what = if disabled { "Disabled" } else { "Enabled" };
+            note(state, auth, "user.updated", &target.0.to_string(), format!("{what} user #{}", target.0)).await?;
+            Ok(redirect("/users?notice=user-updated"))
+        }
         Err(e) => refuse(state, auth, e).await,
     }
 }
@@ -282,7 +312,17 @@ async fn reset_password(
     }
     .await;
     match result {
-        Ok(()) => Ok(redirect("/users?notice=password-reset")),
+        Ok(()) => {
+            note(
+                &state,
+                &auth,
+                "user.updated",
+                &target.0.to_string(),
+                format!("Reset the password of user #{}", target.0),
+            )
+            .await?;
+            Ok(redirect("/users?notice=password-reset"))
+        }
         Err(e) => refuse(&state, &auth, e).await,
     }
 }
@@ -301,7 +341,10 @@ async fn delete_user(
     }
     .await;
     match result {
-        Ok(()) => Ok(redirect("/users?notice=user-deleted")),
+        Ok(()) => {
+            note(&state, &auth, "user.deleted", &target.0.to_string(), format!("Deleted user #{}", target.0)).await?;
+            Ok(redirect("/users?notice=user-deleted"))
+        }
         Err(e) => refuse(&state, &auth, e).await,
     }
 }
@@ -330,7 +373,10 @@ async fn create_profile(
     }
     .await;
     match result {
-        Ok(_) => Ok(redirect("/users?notice=profile-created")),
+        Ok(_) => {
+            note(&state, &auth, "user.profile_created", "", "Created a profile".to_owned()).await?;
+            Ok(redirect("/users?notice=profile-created"))
+        }
         Err(e) => refuse(&state, &auth, e).await,
     }
 }
