@@ -45,6 +45,10 @@ pub enum Command {
     /// Manage API credentials (client id + client secret) for scripts.
     #[command(subcommand)]
     Credentials(CredentialsCommand),
+    /// Generate a new master key and re-encrypt every secret under it, atomically. Stop the
+    /// server first; API tokens issued before stop working. An interrupted rotation is
+    /// completed by the next start.
+    RotateKey(DataArgs),
     /// Exit 0 if the server on --bind answers /healthz (for container health checks).
     Healthcheck(HealthcheckArgs),
 }

@@ -21,6 +21,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Setup(args)) => runtime.block_on(setup(args)),
         Some(Command::Credentials(CredentialsCommand::Create(args))) => runtime.block_on(credentials(args)),
         Some(Command::Healthcheck(args)) => healthcheck(&args),
+        Some(Command::RotateKey(args)) => runtime.block_on(async {
+            let n = crate::startup::rotate_key(&args.data_dir).await?;
+            println!("Master key rotated; {n} secret(s) re-encrypted. API tokens issued before no longer work.");
+            Ok(())
+        }),
     }
 }
 

@@ -17,6 +17,8 @@ use sha2::Sha256;
 
 /// File name of the generated key inside the data dir.
 pub const KEY_FILE: &str = "master.key";
+/// A new key waiting to replace `master.key` (a key rotation in progress).
+pub const NEXT_KEY_FILE: &str = "master.key.next";
 /// Environment variable that supplies the key instead of the file.
 pub const KEY_ENV: &str = "LAMBDABOX_MASTER_KEY";
 const NONCE_LEN: usize = 12;
@@ -74,6 +76,36 @@ impl MasterKey {
             }
             Err(err) => Err(io(err)),
         }
+    }
+
+    /// The key of an unfinished rotation, if `master.key.next` exists.
+    pub fn load_next(data_dir: &Path) -> Result<Option<Self>, CryptoError> {
+        let path = data_dir.join(NEXT_KEY_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Self::from_base64(text.trim(), &path.display().to_string()).map(Some),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(err) => Err(CryptoError::Io { path: path.display().to_string(), err }),
+        }
+    }
+
+    /// Writes this key as `master.key.next` (0600, synced), the first step of a rotation.
+    pub fn write_next(&self, data_dir: &Path) -> Result<(), CryptoError> {
+        let path = data_dir.join(NEXT_KEY_FILE);
+        let io = |err| CryptoError::Io { path: path.display().to_string(), err };
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+            Err(err) => return Err(io(err)),
+        }
+        write_private_file(&path, self.to_base64().as_bytes()).map_err(io)
+    }
+
+    /// Makes `master.key.next` the key (atomic rename), the last step of a rotation.
+    pub fn promote_next(data_dir: &Path) -> Result<(), CryptoError> {
+        let (next, current) = (data_dir.join(NEXT_KEY_FILE), data_dir.join(KEY_FILE));
+        let io = |err| CryptoError::Io { path: current.display().to_string(), err };
+        std::fs::rename(&next, &current).map_err(io)?;
+        std::fs::File::open(data_dir).and_then(|d| d.sync_all()).map_err(io)
     }
 
     /// A fresh random key.

@@ -52,10 +52,46 @@ pub fn open_data_dir(dir: &Path) -> anyhow::Result<(Store, MasterKey)> {
     Ok((store, key))
 }
 
+/// Completes a key rotation that was interrupted (`master.key.next` still exists): re-seals
+/// what is still sealed with the old key and promotes the new key. Every secret stays readable
+/// whichever step the interruption hit.
+pub async fn finish_rotation(store: &Store, dir: &Path, key: MasterKey) -> anyhow::Result<MasterKey> {
+    let Some(next) = MasterKey::load_next(dir)? else { return Ok(key) };
+    if let Some(account) = store.read(accounts::get_account).await?.map(|a| a.account_id) {
+        let n = crate::vault::reseal_all(store, &account, &key, &next).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        tracing::info!(secrets = n, "re-sealed secrets under the new master key");
+    }
+    MasterKey::promote_next(dir)?;
+    Ok(next)
+}
+
+/// `lambdabox rotate-key`: a new master key, every secret re-sealed under it atomically.
+/// Returns how many secrets were re-sealed.
+pub async fn rotate_key(dir: &Path) -> anyhow::Result<usize> {
+    if std::env::var(KEY_ENV).is_ok_and(|v| !v.trim().is_empty()) {
+        anyhow::bail!(
+            "the master key comes from {KEY_ENV}, which lambdabox cannot rewrite; rotate-key works with the key \
+             file in the data dir (unset {KEY_ENV})"
+        );
+    }
+    let (store, key) = open_data_dir(dir)?;
+    let key = finish_rotation(&store, dir, key).await?;
+    let next = MasterKey::generate();
+    next.write_next(dir)?;
+    let mut n = 0;
+    if let Some(account) = store.read(accounts::get_account).await?.map(|a| a.account_id) {
+        n = crate::vault::reseal_all(&store, &account, &key, &next).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
+    MasterKey::promote_next(dir)?;
+    store.checkpoint().await?;
+    Ok(n)
+}
+
 impl App {
     /// Builds the app and binds `config.bind` (port 0 picks a free port).
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         let (store, key) = open_data_dir(&config.data_dir)?;
+        let key = finish_rotation(&store, &config.data_dir, key).await?;
         let account = store.read(accounts::get_account).await?.map(|a| a.account_id);
         let vault = Vault::new(store.clone(), key.clone());
         let allowlist: Vec<String> =

@@ -161,6 +161,29 @@ impl Vault {
     }
 }
 
+/// Re-encrypts every secret sealed with another key than `new` (they must open with `old`)
+/// in one transaction; idempotent, so an interrupted rotation can simply run again.
+pub async fn reseal_all(store: &Store, account: &AccountId, old: &MasterKey, new: &MasterKey) -> Result<usize, Error> {
+    let (account, old, new) = (account.clone(), old.clone(), new.clone());
+    let new_id = new.id();
+    store
+        .write(move |tx| {
+            let mut n = 0;
+            for row in secrets::list_secrets(tx)?.into_iter().filter(|r| r.key_id != new_id) {
+                let aad = aad(&account, &row.name);
+                let plain = old
+                    .open(&row.sealed, &aad)
+                    .map_err(|e| StoreError::Corrupt(format!("secret {}: {e}", row.name)))?;
+                let sealed = new.seal(&plain, &aad).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                secrets::reseal_secret(tx, &row.name, &sealed, &new_id)?;
+                n += 1;
+            }
+            Ok(n)
+        })
+        .await
+        .map_err(Error::from)
+}
+
 fn conflict(err: StoreError) -> Error {
     match err {
         StoreError::Conflict(m) => Error::Conflict(m),

@@ -90,3 +90,9 @@ pub fn update_secret(
 pub fn delete_secret(tx: &Transaction<'_>, name: &str) -> Result<bool, StoreError> {
     Ok(tx.execute("DELETE FROM secrets WHERE name = ?1", [name])? == 1)
 }
+
+/// Stores a value re-sealed under another key, leaving the change metadata alone.
+pub fn reseal_secret(tx: &Transaction<'_>, name: &str, sealed: &[u8], key_id: &str) -> Result<(), StoreError> {
+    tx.execute("UPDATE secrets SET sealed = ?2, key_id = ?3 WHERE name = ?1", params![name, sealed, key_id])?;
+    Ok(())
+}

@@ -205,3 +205,68 @@ async fn settings_forms_work_in_the_ui() {
         activity.contains("Added api.example.com to the domain allowlist") && activity.contains("Deleted secret token")
     );
 }
+
+const READ_TOKEN: &str = "async function lambda(input, callback) {
+  const s = await require('lp-faas-toolbelt').Toolbelt.SecretClient().readSecret('token');
+  callback(null, s.value);
+}";
+
+/// An app with the secret `token` and a deployed lambda reading it; returns (dir, lambda).
+async fn app_with_secret(dir: &std::path::Path) -> String {
+    let app = TestApp::spawn_with(test_config(dir), None).await;
+    let admin = app.setup().await;
+    let api = Api { token: app.token(&admin).await, app, admin };
+    assert_eq!(api.post("/secrets", json!({"key": "token", "value": "abc"})).await.status(), StatusCode::CREATED);
+    let uuid = api.deployed("reader", READ_TOKEN).await;
+    api.app.stop().await;
+    uuid
+}
+
+async fn reads_secret(dir: &std::path::Path, uuid: &str) {
+    let app = TestApp::spawn_with(test_config(dir), None).await;
+    let (admin, _) = app.login(ADMIN, ADMIN_PASSWORD).await;
+    let api = Api { token: app.token(&admin).await, app, admin };
+    let res = api.invoke(uuid, json!({})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.json::<Value>().await.unwrap(), json!("abc"));
+    assert!(!dir.join("master.key.next").exists());
+    api.app.stop().await;
+}
+
+#[tokio::test]
+async fn rotate_key_re_encrypts_every_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let uuid = app_with_secret(dir.path()).await;
+    let before = std::fs::read(dir.path().join("master.key")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lambdabox"))
+        .args(["rotate-key", "--data-dir", dir.path().to_str().unwrap()])
+        .env_remove("LAMBDABOX_MASTER_KEY")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 secret(s) re-encrypted"));
+    assert_ne!(std::fs::read(dir.path().join("master.key")).unwrap(), before, "a new key");
+    reads_secret(dir.path(), &uuid).await;
+}
+
+#[tokio::test]
+async fn an_interrupted_rotation_leaves_every_secret_readable() {
+    use lambdabox::crypto::MasterKey;
+    // Interrupted after writing the new key, before re-sealing.
+    let dir = tempfile::tempdir().unwrap();
+    let uuid = app_with_secret(dir.path()).await;
+    MasterKey::generate().write_next(dir.path()).unwrap();
+    reads_secret(dir.path(), &uuid).await;
+
+    // Interrupted after re-sealing (committed), before promoting the new key.
+    let dir = tempfile::tempdir().unwrap();
+    let uuid = app_with_secret(dir.path()).await;
+    let store = lambdabox::store::Store::open(dir.path()).unwrap();
+    let old = MasterKey::load(dir.path(), None).unwrap();
+    let next = MasterKey::generate();
+    next.write_next(dir.path()).unwrap();
+    let account = lambdabox::domain::AccountId::parse(ACCOUNT).unwrap();
+    assert_eq!(lambdabox::vault::reseal_all(&store, &account, &old, &next).await.unwrap(), 1);
+    drop(store);
+    reads_secret(dir.path(), &uuid).await;
+}
