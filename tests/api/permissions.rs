@@ -155,3 +155,23 @@ async fn anonymous_callers_are_sent_to_login_or_get_401() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_openapi_description_covers_every_api_route() {
+    let (app, _) = TestApp::provisioned().await;
+    let spec: serde_json::Value =
+        app.client().get(app.url("/api/openapi.json")).send().await.unwrap().json().await.unwrap();
+    for (method, path, _) in ROUTES.iter().filter(|(_, p, _)| p.starts_with("/api/")) {
+        let templated = path
+            .split('?')
+            .next()
+            .unwrap()
+            .replace("{acc}", "{accountId}")
+            .replace("{id}", "{uuid}")
+            .replace("proxy-settings/999999", "proxy-settings/{id}")
+            .replace("secrets/none", "secrets/{key}")
+            .replace("events/conversational_command", "events/{eventId}");
+        let op = &spec["paths"][&templated][method.as_str().to_lowercase()];
+        assert!(op.is_object(), "{method} {templated} is described");
+    }
+}

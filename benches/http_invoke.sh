@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Invocation over HTTP, the whole box: lambdabox's real `POST .../lambdas/{uuid}/invoke` path
+# (bearer token auth, recording and request logging on) against a Node `node:http` server
+# running the same lambda in a `vm` context per request, measured in the same run with wrk
+# on loopback. Prints req/s and latency for both and the ratio.
+#
+#   benches/http_invoke.sh            # 64 connections, 20 s per measurement
+#   DURATION=10s CONNECTIONS=64 benches/http_invoke.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-20s}
+CONNECTIONS=${CONNECTIONS:-64}
+LAMBDAS=${LAMBDAS:-1}
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+cargo build --release --locked --bin lambdabox >&2
+BIN=$PWD/target/release/lambdabox
+work=$(mktemp -d)
+cleanup() { kill "${LBX_PID:-}" "${NODE_PID:-}" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+LAMBDABOX_ADMIN_PASSWORD=bench-password-1 "$BIN" setup --data-dir "$work/data" --account bench --admin admin >/dev/null
+creds=$("$BIN" credentials create --data-dir "$work/data" --user admin)
+id=$(echo "$creds" | python3 -c 'import json,sys; print(json.load(sys.stdin)["clientId"])')
+secret=$(echo "$creds" | python3 -c 'import json,sys; print(json.load(sys.stdin)["clientSecret"])')
+
+RUST_LOG=warn "$BIN" serve --data-dir "$work/data" --bind 127.0.0.1:0 2>"$work/lbx.log" &
+LBX_PID=$!
+for _ in $(seq 100); do grep -q "listening on" "$work/lbx.log" 2>/dev/null && break; sleep 0.1; done
+port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$work/lbx.log" | head -1 | sed 's/.*://')
+base="http://127.0.0.1:$port/api/account/bench"
+token=$(curl -s -d grant_type=client_credentials -d "client_id=$id" -d "client_secret=$secret" "http://127.0.0.1:$port/oauth/token" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+auth="Authorization: Bearer $token"
+code='function lambda(input, callback) {\n  callback(null, { hello: input.payload.name });\n}\n'
+uuid=""
+start=$(date +%s.%N)
+for i in $(seq "$LAMBDAS"); do
+  uuid=$(curl -s -H "$auth" -H 'content-type: application/json' \
+    -d "{\"name\":\"hello$i\",\"implementation\":{\"code\":\"$code\"}}" "$base/lambdas" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["uuid"])')
+  curl -s -o /dev/null -X POST -H "$auth" "$base/deployments/$uuid"
+done
+[ "$LAMBDAS" -gt 1 ] && echo "created and deployed $LAMBDAS lambdas in $(echo "$(date +%s.%N) - $start" | bc) s"
+
+cat > "$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '{"timestamp":0,"headers":[],"payload":{"name":"bench"}}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $token"
+LUA
+curl -s -H "$auth" -H 'content-type: application/json' -d '{"payload":{"name":"check"}}' "$base/lambdas/$uuid/invoke?v=1&externalSystem=bench"; echo
+
+node benches/node_vm_server.js > "$work/node.log" &
+NODE_PID=$!
+for _ in $(seq 50); do grep -q listening "$work/node.log" 2>/dev/null && break; sleep 0.1; done
+node_port=$(sed 's/listening on //' "$work/node.log")
+
+run() { wrk -t2 -c"$2" -d"$DURATION" --latency -s "$work/post.lua" "$1" | tee /dev/stderr | awk '/Requests\/sec/ {print $2}'; }
+echo "== lambdabox, 1 connection (latency)" >&2
+run "$base/lambdas/$uuid/invoke?v=1&externalSystem=bench" 1 >/dev/null
+echo "== lambdabox, $CONNECTIONS connections" >&2
+lbx=$(run "$base/lambdas/$uuid/invoke?v=1&externalSystem=bench" "$CONNECTIONS")
+echo "== node vm per request, $CONNECTIONS connections" >&2
+nod=$(run "http://127.0.0.1:$node_port/" "$CONNECTIONS")
+echo "lambdabox: $lbx req/s; node vm: $nod req/s; ratio: $(python3 -c "print(round($lbx/$nod, 1))")x"
