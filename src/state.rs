@@ -6,6 +6,7 @@ use std::sync::{Arc, OnceLock};
 use crate::auth::reveal::PendingSecrets;
 use crate::auth::throttle::LoginThrottle;
 use crate::auth::token::TokenKeys;
+use crate::auth::token_cache::TokenCache;
 use crate::config::Config;
 use crate::crypto::MasterKey;
 use crate::domain::AccountId;
@@ -29,6 +30,8 @@ pub struct AppState {
     pub invoker: Invoker,
     /// The account's secrets.
     pub vault: Vault,
+    /// Recently verified bearer tokens.
+    pub token_cache: TokenCache,
     /// New API secrets waiting to be shown once.
     pub pending_secrets: PendingSecrets,
     /// The account id, set once setup has run; unset means "not provisioned".
@@ -63,6 +66,7 @@ impl AppState {
             throttle,
             invoker,
             vault,
+            token_cache: TokenCache::default(),
             pending_secrets: PendingSecrets::default(),
             account: cell,
         }

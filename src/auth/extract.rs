@@ -62,7 +62,7 @@ async fn resolve(req: &HttpRequest) -> Result<Caller, Error> {
         .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
         .map(str::trim)
         .map(str::to_owned);
-    let (user_id, session) = if let Some(bearer) = bearer {
+    let (user, session) = if let Some(bearer) = bearer {
         (token::verify(state, &bearer).await?, None)
     } else {
         let known = req.extensions().get::<Session>().cloned();
@@ -73,15 +73,13 @@ async fn resolve(req: &HttpRequest) -> Result<Caller, Error> {
                 None => None,
             },
         };
-        (session.as_ref().map(|s| s.user_id), session)
+        let user = match session.as_ref().map(|s| s.user_id) {
+            Some(id) => state.store.read(move |conn| users::get_user(conn, id)).await?.filter(|u| !u.disabled),
+            None => None,
+        };
+        (user, session)
     };
-    let Some(user_id) = user_id else {
-        return Err(Error::Unauthenticated);
-    };
-    let user = state.store.read(move |conn| users::get_user(conn, user_id)).await?;
-    let Some(user) = user.filter(|u| !u.disabled) else {
-        return Err(Error::Unauthenticated);
-    };
+    let Some(user) = user else { return Err(Error::Unauthenticated) };
     let caller = Caller { user, session };
     req.extensions_mut().insert(caller.clone());
     Ok(caller)

@@ -9,5 +9,6 @@ pub mod reveal;
 pub mod session;
 pub mod throttle;
 pub mod token;
+pub mod token_cache;
 
 pub use extract::{Authorized, Caller, Guarded};

@@ -11,6 +11,7 @@ use crate::crypto::MasterKey;
 use crate::domain::UserId;
 use crate::error::Error;
 use crate::state::AppState;
+use crate::store::users::{self, User};
 use crate::store::{credentials, now_ms};
 
 const ISSUER: &str = "lambdabox";
@@ -117,8 +118,13 @@ pub async fn issue(
     Ok(Ok(TokenResponse { access_token, token_type: "Bearer", expires_in: ttl }))
 }
 
-/// Checks a bearer token; `Ok(None)` if it is invalid, expired or revoked.
-pub async fn verify(state: &AppState, token: &str) -> Result<Option<UserId>, Error> {
+/// Checks a bearer token and returns its enabled user; `Ok(None)` if the token is invalid,
+/// expired or revoked, or the user is disabled. Recent answers come from `TokenCache`.
+pub async fn verify(state: &AppState, token: &str) -> Result<Option<User>, Error> {
+    let now = now_ms();
+    if let Some(user) = state.token_cache.get(token, now) {
+        return Ok(Some(user));
+    }
     let mut validation = Validation::new(Algorithm::HS256);
     validation.set_issuer(&[ISSUER]);
     validation.leeway = 0;
@@ -133,14 +139,21 @@ pub async fn verify(state: &AppState, token: &str) -> Result<Option<UserId>, Err
         return Ok(None);
     };
     let client_id = claims.cid;
-    let live = state
+    let user = state
         .store
         .read(move |conn| {
-            Ok(credentials::get_credential(conn, &client_id)?
-                .is_some_and(|c| c.revoked_at.is_none() && c.user_id == user_id))
+            let live = credentials::get_credential(conn, &client_id)?
+                .is_some_and(|c| c.revoked_at.is_none() && c.user_id == user_id);
+            if !live {
+                return Ok(None);
+            }
+            Ok(users::get_user(conn, user_id)?.filter(|u| !u.disabled))
         })
         .await?;
-    Ok(live.then_some(user_id))
+    if let Some(user) = &user {
+        state.token_cache.put(token.to_owned(), user.clone(), claims.exp.saturating_mul(1000));
+    }
+    Ok(user)
 }
 
 /// Freshly created credentials; the secret exists only here and in the caller's hands.

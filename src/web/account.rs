@@ -120,6 +120,7 @@ async fn revoke_credential(
     let client_id = path.into_inner();
     let user = caller.user.id;
     let revoked = state.store.write(move |tx| credentials::revoke_credential(tx, &client_id, user)).await?;
+    state.token_cache.invalidate();
     if !revoked {
         return Err(Error::NotFound("no such active credentials of yours".into()).into());
     }

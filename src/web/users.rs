@@ -116,6 +116,8 @@ async fn note(
     subject: &str,
     description: String,
 ) -> Result<(), Error> {
+    // Users changed: cached bearer tokens must be checked again.
+    state.token_cache.invalidate();
     Ok(activity::record(&state.store, &auth.caller.user.username, kind, subject, description).await?)
 }
 
