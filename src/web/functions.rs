@@ -17,6 +17,7 @@ use crate::domain::lambda::{EnvVar, LambdaId, LambdaState};
 use crate::error::Error;
 use crate::lifecycle::{self, CreateLambda, SaveLambda, Saved};
 use crate::state::AppState;
+use crate::store::invocations::{self, OutcomeCounts};
 use crate::store::lambdas::{self, Deployment, Lambda};
 
 /// Registers the routes.
@@ -247,6 +248,37 @@ struct EditPage {
     modules: &'static [(&'static str, &'static str)],
     can_write: bool,
     unsaved: bool,
+    metrics: Vec<MetricsRow>,
+}
+
+/// Invocations of one time window, as bar widths in percent of the window's total.
+pub struct MetricsRow {
+    label: &'static str,
+    total: i64,
+    succeeded: i64,
+    failed: i64,
+    timeouts: i64,
+    ok_pct: i64,
+    failed_pct: i64,
+    timeout_pct: i64,
+}
+
+impl MetricsRow {
+    fn of(label: &'static str, c: OutcomeCounts) -> Self {
+        let total = c.total();
+        let pct = |n: i64| if total == 0 { 0 } else { n * 100 / total };
+        let failed = c.coding_failures + c.platform_failures;
+        Self {
+            label,
+            total,
+            succeeded: c.succeeded,
+            failed,
+            timeouts: c.timeouts,
+            ok_pct: pct(c.succeeded),
+            failed_pct: pct(failed),
+            timeout_pct: pct(c.timeouts),
+        }
+    }
 }
 
 /// Modules `require()` offers, shown in the editor sidebar.
@@ -288,6 +320,7 @@ fn edit_page(account: &str, caller: &Caller, lambda: &Lambda, notice: Option<&st
         modules: MODULES,
         can_write: Action::LambdaWrite.allows(&caller.user.permissions),
         unsaved: false,
+        metrics: Vec::new(),
     }
 }
 
@@ -301,8 +334,21 @@ async fn edit_function(
     let id = parse_id(&path)?;
     let lambda = lifecycle::get(&state.store, &id).await?;
     let lookup = id.clone();
-    let history = state.store.read(move |conn| lambdas::list_deployments(conn, &lookup)).await?;
+    let now = crate::store::now_ms();
+    let (history, windows) = state
+        .store
+        .read(move |conn| {
+            let history = lambdas::list_deployments(conn, &lookup)?;
+            let mut windows = Vec::new();
+            for (label, hours) in [("1 h", 1), ("24 h", 24), ("7 d", 24 * 7), ("30 d", 24 * 30)] {
+                let from = now - hours * 3600 * 1000;
+                windows.push((label, invocations::count_outcomes(conn, from, i64::MAX, Some(lookup.as_str()))?));
+            }
+            Ok((history, windows))
+        })
+        .await?;
     let mut page = edit_page(&account(&state), &auth.caller, &lambda, q.notice.as_deref());
+    page.metrics = windows.into_iter().map(|(label, c)| MetricsRow::of(label, c)).collect();
     page.history = history.iter().map(|d| HistoryRow::of(d, page_serving(&lambda))).collect();
     if let Some(restore) = q.restore {
         let d = history.iter().find(|d| d.id == restore).ok_or_else(|| Error::NotFound("no such deployment".into()))?;

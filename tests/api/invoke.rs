@@ -171,6 +171,11 @@ async fn production_invocations_are_counted_and_test_runs_are_not() {
     assert_eq!(counts["unsuccessfulInvocations"], 1);
     let home = api.app.get(&api.admin, "/").await.text().await.unwrap();
     assert!(home.contains("<span class=\"tile-value\">4</span>"), "home counts this month's invocations");
+    let details = api.app.get(&api.admin, &format!("/functions/{ok}/edit")).await.text().await.unwrap();
+    assert!(
+        details.contains("id=\"invocation-metrics\"") && details.contains("<td class=\"small nowrap\">3</td>"),
+        "per-lambda metrics"
+    );
 }
 
 #[tokio::test]
