@@ -26,6 +26,7 @@ pub use outcome::{FailureCode, LogEntry, LogLevel, RunOutcome, RunResult};
 
 use limits::CALLER_GRACE;
 use pool::{Job, Shared};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use tokio::sync::oneshot;
@@ -59,6 +60,7 @@ struct Inner {
     jobs: async_channel::Sender<Job>,
     limits: Limits,
     io: Option<tokio::runtime::Runtime>,
+    shared: Arc<Shared>,
 }
 
 impl Drop for Inner {
@@ -99,7 +101,9 @@ impl Sandbox {
             io: io.handle().clone(),
             jobs: rx,
             epoch: Instant::now(),
+            max_overshoot_ms: AtomicU64::new(0),
         });
+        let overshoot = shared.clone();
         let health = (0..workers.max(1))
             .map(|index| pool::spawn_worker(shared.clone(), index))
             .collect::<Result<Vec<_>, _>>()?;
@@ -109,6 +113,7 @@ impl Sandbox {
                 jobs: tx,
                 limits,
                 io: Some(io),
+                shared: overshoot,
             }),
         })
     }
@@ -116,6 +121,12 @@ impl Sandbox {
     /// The limits in force (after clamping).
     pub fn limits(&self) -> &Limits {
         &self.inner.limits
+    }
+
+    /// The longest any stretch of JS has run past its invocation's deadline so far (the
+    /// caller is answered on time regardless; this shows how long a worker stayed busy).
+    pub fn max_overshoot(&self) -> std::time::Duration {
+        std::time::Duration::from_millis(self.inner.shared.max_overshoot_ms.load(Ordering::Relaxed))
     }
 
     /// Checks the contract and compiles `code` to bytecode; call once per deploy.

@@ -38,6 +38,8 @@ pub(crate) struct Shared {
     pub(crate) io: tokio::runtime::Handle,
     pub(crate) jobs: async_channel::Receiver<Job>,
     pub(crate) epoch: Instant,
+    /// Longest time any JS slice ran past its deadline, in ms (diagnostics).
+    pub(crate) max_overshoot_ms: AtomicU64,
 }
 
 impl Shared {
@@ -61,6 +63,12 @@ impl Health {
             .store(self.shared.millis(deadline), Ordering::Release);
         let result = f();
         self.slice_deadline.store(0, Ordering::Release);
+        let overshoot = Instant::now()
+            .saturating_duration_since(deadline)
+            .as_millis() as u64;
+        self.shared
+            .max_overshoot_ms
+            .fetch_max(overshoot, Ordering::Relaxed);
         result
     }
 

@@ -128,3 +128,29 @@ async fn deep_recursion_is_a_stack_overflow_failure() {
     .await;
     assert_eq!(ok(&hello), "alive");
 }
+
+#[tokio::test]
+async fn loops_of_slow_builtins_stop_close_to_the_deadline() {
+    let limits = Limits {
+        timeout: Duration::from_millis(100),
+        ..Limits::default()
+    };
+    let sandbox = Sandbox::start(limits, 1, 16).unwrap();
+    for (name, code) in &RUNAWAYS[3..5] {
+        failure(
+            &run(&sandbox, code).await,
+            FailureCode::ExecutionTimeExceeded,
+        );
+        // Let the worker come back from its last slice before reading the figure.
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        println!(
+            "{name}: worker overshoot so far {:?}",
+            sandbox.max_overshoot()
+        );
+    }
+    assert!(
+        sandbox.max_overshoot() < Duration::from_millis(500),
+        "{:?}",
+        sandbox.max_overshoot()
+    );
+}
