@@ -96,8 +96,17 @@ fn main() {
             total
         })
     });
-    c.bench_function("lambda_100kb_run_from_bytecode", |b| {
-        b.iter(|| rt.block_on(sandbox.run(&big, input(), caps())).unwrap())
+    c.bench_function("lambda_100kb_run_warm_latency", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                std::thread::sleep(Duration::from_micros(400));
+                let started = Instant::now();
+                rt.block_on(sandbox.run(&big, input(), caps())).unwrap();
+                total += started.elapsed();
+            }
+            total
+        })
     });
     c.bench_function("compile_100kb_to_bytecode", |b| {
         b.iter(|| sandbox.compile(&big_source).unwrap())

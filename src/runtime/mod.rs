@@ -6,6 +6,7 @@ mod bytecode;
 mod capabilities;
 mod compile;
 mod engine;
+mod interrupt;
 mod invocation;
 mod limits;
 mod modules;
@@ -101,7 +102,7 @@ impl Sandbox {
             io: io.handle().clone(),
             jobs: rx,
             epoch: Instant::now(),
-            max_overshoot_ms: AtomicU64::new(0),
+            max_overshoot_us: AtomicU64::new(0),
         });
         let overshoot = shared.clone();
         let health = (0..workers.max(1))
@@ -126,7 +127,7 @@ impl Sandbox {
     /// The longest any stretch of JS has run past its invocation's deadline so far (the
     /// caller is answered on time regardless; this shows how long a worker stayed busy).
     pub fn max_overshoot(&self) -> std::time::Duration {
-        std::time::Duration::from_millis(self.inner.shared.max_overshoot_ms.load(Ordering::Relaxed))
+        std::time::Duration::from_micros(self.inner.shared.max_overshoot_us.load(Ordering::Relaxed))
     }
 
     /// Checks the contract and compiles `code` to bytecode; call once per deploy.

@@ -6,11 +6,13 @@
 use super::capabilities::Capabilities;
 use super::compile::Compiled;
 use super::engine::Warm;
+use super::interrupt::RunningSlice;
 use super::invocation;
 use super::limits::{Limits, WATCHDOG_GRACE, WORKER_THREAD_STACK};
 use super::modules::Bundles;
 use super::outcome::{LogEntry, RunOutcome};
 use super::rate::RateLimits;
+use rquickjs::Context;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -38,8 +40,8 @@ pub(crate) struct Shared {
     pub(crate) io: tokio::runtime::Handle,
     pub(crate) jobs: async_channel::Receiver<Job>,
     pub(crate) epoch: Instant,
-    /// Longest time any JS slice ran past its deadline, in ms (diagnostics).
-    pub(crate) max_overshoot_ms: AtomicU64,
+    /// Longest time any JS slice ran past its deadline, in µs (diagnostics).
+    pub(crate) max_overshoot_us: AtomicU64,
 }
 
 impl Shared {
@@ -53,28 +55,38 @@ pub(crate) struct Health {
     shared: Arc<Shared>,
     /// Deadline (ms since epoch + 1) of the JS slice running now; 0 when idle.
     slice_deadline: AtomicU64,
+    running: RunningSlice,
     abandoned: AtomicBool,
 }
 
 impl Health {
     /// Runs one stretch of JS, visible to the watchdog.
-    pub(crate) fn slice<R>(&self, deadline: Instant, f: impl FnOnce() -> R) -> R {
+    pub(crate) fn slice<R>(
+        &self,
+        deadline: Instant,
+        context: &Context,
+        f: impl FnOnce() -> R,
+    ) -> R {
+        self.running.enter(context);
         self.slice_deadline
             .store(self.shared.millis(deadline), Ordering::Release);
         let result = f();
         self.slice_deadline.store(0, Ordering::Release);
-        let overshoot = Instant::now()
-            .saturating_duration_since(deadline)
-            .as_millis() as u64;
-        self.shared
-            .max_overshoot_ms
-            .fetch_max(overshoot, Ordering::Relaxed);
+        self.running.leave();
+        if let Some(overshoot) = Instant::now().checked_duration_since(deadline) {
+            let micros = overshoot.as_micros() as u64 + 1;
+            self.shared
+                .max_overshoot_us
+                .fetch_max(micros, Ordering::Relaxed);
+        }
         result
     }
 
-    fn is_stuck(&self, now: Instant) -> bool {
+    /// How far (ms) past its deadline the running slice is, if it is.
+    fn overdue(&self, now: Instant) -> Option<u64> {
         let deadline = self.slice_deadline.load(Ordering::Acquire);
-        deadline != 0 && self.shared.millis(now) > deadline + WATCHDOG_GRACE.as_millis() as u64
+        let now = self.shared.millis(now);
+        (deadline != 0 && now > deadline).then(|| now - deadline)
     }
 }
 
@@ -83,6 +95,7 @@ pub(crate) fn spawn_worker(shared: Arc<Shared>, index: usize) -> std::io::Result
     let health = Arc::new(Health {
         shared,
         slice_deadline: AtomicU64::new(0),
+        running: RunningSlice::default(),
         abandoned: AtomicBool::new(false),
     });
     let mine = health.clone();
@@ -169,7 +182,12 @@ pub(crate) fn spawn_watchdog(
                 std::thread::sleep(Duration::from_millis(10));
                 let now = Instant::now();
                 for slot in &mut workers {
-                    if !slot.is_stuck(now) {
+                    let Some(overdue) = slot.overdue(now) else {
+                        continue;
+                    };
+                    // Repeated every tick: the interpreter's countdown may overwrite a request.
+                    slot.running.request();
+                    if overdue <= WATCHDOG_GRACE.as_millis() as u64 {
                         continue;
                     }
                     slot.abandoned.store(true, Ordering::Release);

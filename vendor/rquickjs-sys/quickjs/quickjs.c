@@ -553,9 +553,7 @@ enum {
 
 /* must be large enough to have a negligible runtime cost and small
    enough to call the interrupt callback often. */
-/* lambdabox: poll the interrupt handler every 100 steps instead of 10000, so loops of slow
-   built-ins (JSON.stringify, sort) stop close to the deadline; costs ~1-3% CPU. */
-#define JS_INTERRUPT_COUNTER_INIT 100
+#define JS_INTERRUPT_COUNTER_INIT 10000
 
 struct JSContext {
     JSGCObjectHeader header; /* must come first */
@@ -8645,6 +8643,15 @@ static void JS_ThrowInterrupted(JSContext *ctx)
 {
     JS_ThrowInternalError(ctx, "interrupted");
     JS_SetUncatchableError(ctx, ctx->rt->current_exception);
+}
+
+/* lambdabox: make the interpreter running `ctx` poll its interrupt handler at its next
+   step instead of up to JS_INTERRUPT_COUNTER_INIT steps later (which, in a loop of slow
+   built-ins, can be minutes). Called from a watchdog thread while `ctx` is alive; the plain
+   decrement in js_poll_interrupts may overwrite it, so the watchdog repeats the request. */
+void JS_RequestInterrupt(JSContext *ctx)
+{
+    __atomic_store_n(&ctx->interrupt_counter, 0, __ATOMIC_RELAXED);
 }
 
 static no_inline __exception int __js_poll_interrupts(JSContext *ctx)
