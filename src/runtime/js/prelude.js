@@ -144,16 +144,21 @@
     return host;
   }
 
-  // require(): bundled and native modules only, cached per invocation.
+  // require(): bundled and native modules only, cached per invocation. `lambdabox:*` names
+  // are internals (Buffer, URL, fetch…), loadable by bundled modules but not by lambdas.
   const modules = new Map();
   function require(name) {
     name = String(name);
+    if (name.startsWith('lambdabox:')) throw new Error('module ' + name + ' is not available');
+    return load(name);
+  }
+  function load(name) {
     const cached = modules.get(name);
     if (cached) return cached.exports;
     const module = { exports: {} };
     const factory = host.loadModule(name);
     modules.set(name, module);
-    factory.call(module.exports, module, module.exports, require, natives(), op);
+    factory.call(module.exports, module, module.exports, load, natives(), op);
     return module.exports;
   }
   hidden(g, 'require', require);
@@ -170,7 +175,7 @@
         hidden(g, name, value);
       },
     });
-  lazy('Buffer', () => require('lambdabox:buffer').Buffer);
+  lazy('Buffer', () => load('lambdabox:buffer').Buffer);
   lazy('atob', () => (text) => {
     const bytes = natives().base64Decode(String(text));
     let out = '';
@@ -188,9 +193,9 @@
     return natives().base64Encode(bytes, false);
   });
   hidden(g, 'global', g);
-  for (const name of ['URL', 'URLSearchParams']) lazy(name, () => require('lambdabox:url')[name]);
-  for (const name of ['TextEncoder', 'TextDecoder']) lazy(name, () => require('lambdabox:encoding')[name]);
-  for (const name of ['fetch', 'Headers', 'Request', 'Response']) lazy(name, () => require('lambdabox:fetch')[name]);
+  for (const name of ['URL', 'URLSearchParams']) lazy(name, () => load('lambdabox:url')[name]);
+  for (const name of ['TextEncoder', 'TextDecoder']) lazy(name, () => load('lambdabox:encoding')[name]);
+  for (const name of ['fetch', 'Headers', 'Request', 'Response']) lazy(name, () => load('lambdabox:fetch')[name]);
 
   const process = { env: {}, version: 'v20.0.0', versions: {}, platform: 'linux' };
   hidden(process, 'nextTick', (fn, ...args) => queueMicrotask(() => fn(...args)));
