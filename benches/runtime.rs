@@ -71,7 +71,11 @@ fn main() {
         .build()
         .unwrap();
     let rss_before = rss_kib();
-    let sandbox = Sandbox::start(Limits::default(), 1, 4096).unwrap();
+    let limits = Limits {
+        max_in_flight_per_worker: 4096,
+        ..Limits::default()
+    };
+    let sandbox = Sandbox::start(limits, 1, 4096).unwrap();
     std::thread::sleep(Duration::from_millis(200));
     let rss_one_worker = rss_kib();
     let hello = sandbox.compile(HELLO).unwrap();

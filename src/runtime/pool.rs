@@ -57,6 +57,7 @@ pub(crate) struct Health {
     slice_deadline: AtomicU64,
     running: RunningSlice,
     abandoned: AtomicBool,
+    exited: AtomicBool,
 }
 
 impl Health {
@@ -97,6 +98,7 @@ pub(crate) fn spawn_worker(shared: Arc<Shared>, index: usize) -> std::io::Result
         slice_deadline: AtomicU64::new(0),
         running: RunningSlice::default(),
         abandoned: AtomicBool::new(false),
+        exited: AtomicBool::new(false),
     });
     let mine = health.clone();
     std::thread::Builder::new()
@@ -106,7 +108,17 @@ pub(crate) fn spawn_worker(shared: Arc<Shared>, index: usize) -> std::io::Result
     Ok(health)
 }
 
+/// Marks the worker as gone when its thread ends, however it ends (even by a panic).
+struct ExitGuard(Arc<Health>);
+
+impl Drop for ExitGuard {
+    fn drop(&mut self) {
+        self.0.exited.store(true, Ordering::Release);
+    }
+}
+
 fn worker_main(health: Arc<Health>) {
+    let _guard = ExitGuard(health.clone());
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .build()
@@ -182,7 +194,9 @@ pub(crate) fn spawn_watchdog(
                 std::thread::sleep(Duration::from_millis(10));
                 let now = Instant::now();
                 for slot in &mut workers {
-                    let Some(overdue) = slot.overdue(now) else {
+                    let died = slot.exited.load(Ordering::Acquire)
+                        && !slot.abandoned.load(Ordering::Acquire);
+                    let Some(overdue) = slot.overdue(now).or(died.then_some(u64::MAX)) else {
                         continue;
                     };
                     // Repeated every tick: the interpreter's countdown may overwrite a request.
@@ -192,7 +206,8 @@ pub(crate) fn spawn_watchdog(
                     }
                     slot.abandoned.store(true, Ordering::Release);
                     tracing::warn!(
-                        "runtime worker stuck past its deadline; starting a replacement"
+                        died,
+                        "runtime worker stuck past its deadline or gone; starting a replacement"
                     );
                     match spawn_worker(shared.clone(), next_index) {
                         Ok(fresh) => *slot = fresh,
