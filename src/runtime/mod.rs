@@ -119,6 +119,11 @@ impl Sandbox {
         })
     }
 
+    /// One worker per core: the usual `workers` argument for [`Sandbox::start`].
+    pub fn default_workers() -> usize {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    }
+
     /// The limits in force (after clamping).
     pub fn limits(&self) -> &Limits {
         &self.inner.limits
