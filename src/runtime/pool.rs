@@ -148,6 +148,12 @@ async fn worker_loop(health: Arc<Health>) {
         let Ok(job) = shared.jobs.recv().await else {
             break;
         };
+        // Under overload a job can wait in the queue past its deadline; its caller has
+        // already been answered, so don't spend a context on it.
+        if job.reply.is_closed() || Instant::now() >= job.deadline {
+            let _ = job.reply.send(RunOutcome::timeout(job.timeout));
+            continue;
+        }
         let Some(ready) = warm.take().or_else(|| prepare(&shared)) else {
             let _ = job.reply.send(RunOutcome::failure(
                 super::FailureCode::RuntimeException,
