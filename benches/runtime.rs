@@ -56,7 +56,8 @@ fn batch(rt: &tokio::runtime::Runtime, sandbox: &Sandbox, compiled: &Compiled, n
 fn main() {
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let rss_before = rss_kib();
-    let sandbox = Sandbox::start(Limits::default(), 1, 4096).unwrap();
+    let limits = Limits { max_in_flight_per_worker: 4096, ..Limits::default() };
+    let sandbox = Sandbox::start(limits, 1, 4096).unwrap();
     std::thread::sleep(Duration::from_millis(200));
     let rss_one_worker = rss_kib();
     let hello = sandbox.compile(HELLO).unwrap();
@@ -81,8 +82,17 @@ fn main() {
             total
         })
     });
-    c.bench_function("lambda_100kb_run_from_bytecode", |b| {
-        b.iter(|| rt.block_on(sandbox.run(&big, input(), caps())).unwrap())
+    c.bench_function("lambda_100kb_run_warm_latency", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                std::thread::sleep(Duration::from_micros(400));
+                let started = Instant::now();
+                rt.block_on(sandbox.run(&big, input(), caps())).unwrap();
+                total += started.elapsed();
+            }
+            total
+        })
     });
     c.bench_function("compile_100kb_to_bytecode", |b| b.iter(|| sandbox.compile(&big_source).unwrap()));
     c.bench_function("compile_hello", |b| b.iter(|| sandbox.compile(HELLO).unwrap()));

@@ -25,18 +25,20 @@ pub(crate) async fn run(warm: Warm, job: Job, health: &Health) {
 async fn drive(warm: &Warm, job: &Job, health: &Health) -> RunOutcome {
     let state = &warm.state;
     state.begin(job.caps.clone(), job.logs.clone(), job.deadline);
-    let started = health.slice(job.deadline, || warm.context.with(|ctx| start(&ctx, job)));
+    let started = health.slice(job.deadline, &warm.context, || warm.context.with(|ctx| start(&ctx, job)));
     fail_unless_stopped(warm, started);
     let mut ops = FuturesUnordered::new();
     loop {
-        health.slice(job.deadline, || warm.context.with(|ctx| drain_jobs(&ctx, state, job.deadline)));
+        health.slice(job.deadline, &warm.context, || warm.context.with(|ctx| drain_jobs(&ctx, state, job.deadline)));
         if state.is_settled() || state.log_limit_hit() || Instant::now() >= job.deadline {
             break;
         }
         let now = Instant::now();
         let due = state.timers.borrow_mut().pop_due(now);
         if let Some(id) = due {
-            let fired = health.slice(job.deadline, || warm.context.with(|ctx| call_dispatch(&ctx, "fireTimer", (id,))));
+            let fired = health.slice(job.deadline, &warm.context, || {
+                warm.context.with(|ctx| call_dispatch(&ctx, "fireTimer", (id,)))
+            });
             fail_unless_stopped(warm, fired);
             tokio::task::yield_now().await;
             continue;
@@ -47,7 +49,7 @@ async fn drive(warm: &Warm, job: &Job, health: &Health) -> RunOutcome {
         let wake_at = state.timers.borrow().next_due().map_or(job.deadline, |due| due.min(job.deadline));
         tokio::select! {
             Some((id, answer)) = ops.next(), if !ops.is_empty() => {
-                let delivered = health.slice(job.deadline, || warm.context.with(|ctx| deliver(&ctx, id, answer)));
+                let delivered = health.slice(job.deadline, &warm.context, || warm.context.with(|ctx| deliver(&ctx, id, answer)));
                 fail_unless_stopped(warm, delivered);
             }
             () = tokio::time::sleep_until(wake_at.into()) => {}

@@ -6,6 +6,7 @@ mod bytecode;
 mod capabilities;
 mod compile;
 mod engine;
+mod interrupt;
 mod invocation;
 mod limits;
 mod modules;
@@ -26,6 +27,7 @@ pub use outcome::{FailureCode, LogEntry, LogLevel, RunOutcome, RunResult};
 
 use limits::CALLER_GRACE;
 use pool::{Job, Shared};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use tokio::sync::oneshot;
@@ -59,6 +61,7 @@ struct Inner {
     jobs: async_channel::Sender<Job>,
     limits: Limits,
     io: Option<tokio::runtime::Runtime>,
+    shared: Arc<Shared>,
 }
 
 impl Drop for Inner {
@@ -97,17 +100,30 @@ impl Sandbox {
             io: io.handle().clone(),
             jobs: rx,
             epoch: Instant::now(),
+            max_overshoot_us: AtomicU64::new(0),
         });
+        let overshoot = shared.clone();
         let health = (0..workers.max(1))
             .map(|index| pool::spawn_worker(shared.clone(), index))
             .collect::<Result<Vec<_>, _>>()?;
         pool::spawn_watchdog(shared, health)?;
-        Ok(Self { inner: Arc::new(Inner { jobs: tx, limits, io: Some(io) }) })
+        Ok(Self { inner: Arc::new(Inner { jobs: tx, limits, io: Some(io), shared: overshoot }) })
+    }
+
+    /// One worker per core: the usual `workers` argument for [`Sandbox::start`].
+    pub fn default_workers() -> usize {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
     }
 
     /// The limits in force (after clamping).
     pub fn limits(&self) -> &Limits {
         &self.inner.limits
+    }
+
+    /// The longest any stretch of JS has run past its invocation's deadline so far (the
+    /// caller is answered on time regardless; this shows how long a worker stayed busy).
+    pub fn max_overshoot(&self) -> std::time::Duration {
+        std::time::Duration::from_micros(self.inner.shared.max_overshoot_us.load(Ordering::Relaxed))
     }
 
     /// Checks the contract and compiles `code` to bytecode; call once per deploy.

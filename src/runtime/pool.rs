@@ -6,11 +6,13 @@
 use super::capabilities::Capabilities;
 use super::compile::Compiled;
 use super::engine::Warm;
+use super::interrupt::RunningSlice;
 use super::invocation;
 use super::limits::{Limits, WATCHDOG_GRACE, WORKER_THREAD_STACK};
 use super::modules::Bundles;
 use super::outcome::{LogEntry, RunOutcome};
 use super::rate::RateLimits;
+use rquickjs::Context;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -38,6 +40,8 @@ pub(crate) struct Shared {
     pub(crate) io: tokio::runtime::Handle,
     pub(crate) jobs: async_channel::Receiver<Job>,
     pub(crate) epoch: Instant,
+    /// Longest time any JS slice ran past its deadline, in µs (diagnostics).
+    pub(crate) max_overshoot_us: AtomicU64,
 }
 
 impl Shared {
@@ -51,27 +55,43 @@ pub(crate) struct Health {
     shared: Arc<Shared>,
     /// Deadline (ms since epoch + 1) of the JS slice running now; 0 when idle.
     slice_deadline: AtomicU64,
+    running: RunningSlice,
     abandoned: AtomicBool,
+    exited: AtomicBool,
 }
 
 impl Health {
     /// Runs one stretch of JS, visible to the watchdog.
-    pub(crate) fn slice<R>(&self, deadline: Instant, f: impl FnOnce() -> R) -> R {
+    pub(crate) fn slice<R>(&self, deadline: Instant, context: &Context, f: impl FnOnce() -> R) -> R {
+        self.running.enter(context);
         self.slice_deadline.store(self.shared.millis(deadline), Ordering::Release);
         let result = f();
         self.slice_deadline.store(0, Ordering::Release);
+        self.running.leave();
+        if let Some(overshoot) = Instant::now().checked_duration_since(deadline) {
+            let micros = overshoot.as_micros() as u64 + 1;
+            self.shared.max_overshoot_us.fetch_max(micros, Ordering::Relaxed);
+        }
         result
     }
 
-    fn is_stuck(&self, now: Instant) -> bool {
+    /// How far (ms) past its deadline the running slice is, if it is.
+    fn overdue(&self, now: Instant) -> Option<u64> {
         let deadline = self.slice_deadline.load(Ordering::Acquire);
-        deadline != 0 && self.shared.millis(now) > deadline + WATCHDOG_GRACE.as_millis() as u64
+        let now = self.shared.millis(now);
+        (deadline != 0 && now > deadline).then(|| now - deadline)
     }
 }
 
 /// Starts one worker thread.
 pub(crate) fn spawn_worker(shared: Arc<Shared>, index: usize) -> std::io::Result<Arc<Health>> {
-    let health = Arc::new(Health { shared, slice_deadline: AtomicU64::new(0), abandoned: AtomicBool::new(false) });
+    let health = Arc::new(Health {
+        shared,
+        slice_deadline: AtomicU64::new(0),
+        running: RunningSlice::default(),
+        abandoned: AtomicBool::new(false),
+        exited: AtomicBool::new(false),
+    });
     let mine = health.clone();
     std::thread::Builder::new()
         .name(format!("lambdabox-js-{index}"))
@@ -80,7 +100,17 @@ pub(crate) fn spawn_worker(shared: Arc<Shared>, index: usize) -> std::io::Result
     Ok(health)
 }
 
+/// Marks the worker as gone when its thread ends, however it ends (even by a panic).
+struct ExitGuard(Arc<Health>);
+
+impl Drop for ExitGuard {
+    fn drop(&mut self) {
+        self.0.exited.store(true, Ordering::Release);
+    }
+}
+
 fn worker_main(health: Arc<Health>) {
+    let _guard = ExitGuard(health.clone());
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_time().build() else {
         tracing::error!("could not start a runtime worker");
         return;
@@ -107,6 +137,12 @@ async fn worker_loop(health: Arc<Health>) {
         let Ok(job) = shared.jobs.recv().await else {
             break;
         };
+        // Under overload a job can wait in the queue past its deadline; its caller has
+        // already been answered, so don't spend a context on it.
+        if job.reply.is_closed() || Instant::now() >= job.deadline {
+            let _ = job.reply.send(RunOutcome::timeout(job.timeout));
+            continue;
+        }
         let Some(ready) = warm.take().or_else(|| prepare(&shared)) else {
             let _ = job.reply.send(RunOutcome::failure(
                 super::FailureCode::RuntimeException,
@@ -148,11 +184,17 @@ pub(crate) fn spawn_watchdog(shared: Arc<Shared>, mut workers: Vec<Arc<Health>>)
             std::thread::sleep(Duration::from_millis(10));
             let now = Instant::now();
             for slot in &mut workers {
-                if !slot.is_stuck(now) {
+                let died = slot.exited.load(Ordering::Acquire) && !slot.abandoned.load(Ordering::Acquire);
+                let Some(overdue) = slot.overdue(now).or(died.then_some(u64::MAX)) else {
+                    continue;
+                };
+                // Repeated every tick: the interpreter's countdown may overwrite a request.
+                slot.running.request();
+                if overdue <= WATCHDOG_GRACE.as_millis() as u64 {
                     continue;
                 }
                 slot.abandoned.store(true, Ordering::Release);
-                tracing::warn!("runtime worker stuck past its deadline; starting a replacement");
+                tracing::warn!(died, "runtime worker stuck past its deadline or gone; starting a replacement");
                 match spawn_worker(shared.clone(), next_index) {
                     Ok(fresh) => *slot = fresh,
                     Err(e) => {

@@ -8,6 +8,7 @@ use super::outcome::{LogEntry, LogLevel};
 use super::pool::Shared;
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
@@ -89,8 +90,6 @@ pub(crate) struct HostState {
     log_limit_hit: Cell<bool>,
     next_op: Cell<u32>,
 }
-
-use std::rc::Rc;
 
 impl HostState {
     pub(crate) fn new(shared: Arc<Shared>, interrupt: Rc<Interrupt>) -> Self {

@@ -78,3 +78,21 @@ async fn no_host_escape() {
         );
     }
 }
+
+#[test]
+fn runtime_knows_nothing_of_the_web_server_or_the_store() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/runtime");
+    let mut stack = vec![std::path::PathBuf::from(dir)];
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for forbidden in
+                ["actix", "rusqlite", "crate::store", "crate::auth", "crate::web", "crate::api", "crate::egress"]
+            {
+                assert!(!text.contains(forbidden), "{} uses {forbidden}", path.display());
+            }
+        }
+    }
+}

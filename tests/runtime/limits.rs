@@ -97,3 +97,32 @@ async fn deep_recursion_is_a_stack_overflow_failure() {
     let hello = run(&sandbox, "function lambda(input, callback) {\n callback(null, 'alive');\n}").await;
     assert_eq!(ok(&hello), "alive");
 }
+
+/// Loops whose every step is one slow built-in call: stock QuickJS polls its interrupt
+/// handler only every 10000 steps, which kept a worker busy for more than 40 s here; with
+/// the watchdog's interrupt request it is ~50 ms (the bound below leaves room for a loaded CI).
+const SLOW_BUILTIN_LOOPS: &[&str] = &[
+    "function lambda(input, callback) {\n const s = 'x'.repeat(1e7);\n for (;;) s.indexOf('y');\n}",
+    "function lambda(input, callback) {\n const a = new Array(1e6).fill(1);\n for (;;) a.join(',');\n}",
+    "function lambda(input, callback) {\n const a = new Array(3e5).fill('abc');\n for (;;) JSON.stringify(a);\n}",
+    "function lambda(input, callback) {\n const t = JSON.stringify(new Array(1e5).fill({ a: 1 }));\n for (;;) JSON.parse(t);\n}",
+    "function lambda(input, callback) {\n const a = Array.from({ length: 2e5 }, (_, i) => (i * 7919) % 100003);\n for (;;) a.sort();\n}",
+];
+
+#[tokio::test]
+async fn loops_of_slow_builtins_stop_close_to_the_deadline() {
+    for code in SLOW_BUILTIN_LOOPS {
+        let limits = Limits { timeout: Duration::from_millis(100), ..Limits::default() };
+        let sandbox = Sandbox::start(limits, 1, 16).unwrap();
+        failure(&run(&sandbox, code).await, FailureCode::ExecutionTimeExceeded);
+        let waited = Instant::now();
+        while sandbox.max_overshoot().is_zero() && waited.elapsed() < Duration::from_secs(5) {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        let overshoot = sandbox.max_overshoot();
+        assert!(
+            !overshoot.is_zero() && overshoot < Duration::from_secs(2),
+            "{code}: worker busy {overshoot:?} past the deadline"
+        );
+    }
+}

@@ -4,8 +4,11 @@
 mod contract;
 mod fixtures;
 mod helpers;
+mod http;
 mod isolation;
 mod limits;
 mod logs;
 mod modules;
 mod scale;
+mod server;
+mod toolbelt;

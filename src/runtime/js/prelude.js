@@ -42,15 +42,12 @@
   }
 
   // console.*: log = info. The host counts entries and characters and stops the run at the limit.
-  const levels = { debug: 0, info: 1, log: 1, warn: 2, error: 3 };
-  const console = {};
-  for (const name of Object.keys(levels)) {
-    const level = levels[name];
-    hidden(console, name, function (message, ...extras) {
+  const logAt = (level) =>
+    function (message, ...extras) {
       host.log(level, messageOf(message), extrasJson(extras), false);
-    });
-  }
-  hidden(g, 'console', console);
+    };
+  // Plain assignments (enumerable, as in Node) are cheaper than defineProperty per context.
+  g.console = { debug: logAt(0), info: logAt(1), log: logAt(1), warn: logAt(2), error: logAt(3) };
   const warnSystem = (message) => host.log(2, message, '[]', true);
 
   // Timers: callbacks live here; the host only keeps ids and due times.
@@ -67,12 +64,12 @@
   function clearTimer(id) {
     if (timers.delete(Number(id))) host.timerClear(Number(id));
   }
-  hidden(g, 'setTimeout', (fn, ms, ...args) => addTimer(fn, ms, args, false));
-  hidden(g, 'setInterval', (fn, ms, ...args) => addTimer(fn, ms, args, true));
-  hidden(g, 'setImmediate', (fn, ...args) => addTimer(fn, 0, args, false));
-  hidden(g, 'clearTimeout', clearTimer);
-  hidden(g, 'clearInterval', clearTimer);
-  hidden(g, 'clearImmediate', clearTimer);
+  g.setTimeout = (fn, ms, ...args) => addTimer(fn, ms, args, false);
+  g.setInterval = (fn, ms, ...args) => addTimer(fn, ms, args, true);
+  g.setImmediate = (fn, ...args) => addTimer(fn, 0, args, false);
+  g.clearTimeout = clearTimer;
+  g.clearInterval = clearTimer;
+  g.clearImmediate = clearTimer;
   function fireTimer(id) {
     const timer = timers.get(id);
     if (!timer) return;
@@ -144,25 +141,36 @@
     return host;
   }
 
-  // require(): bundled and native modules only, cached per invocation.
+  // require(): bundled and native modules only, cached per invocation. `lambdabox:*` names
+  // are internals (Buffer, URL, fetch…), loadable by bundled modules but not by lambdas.
   const modules = new Map();
   function require(name) {
     name = String(name);
+    if (name.startsWith('lambdabox:')) throw new Error('module ' + name + ' is not available');
+    return load(name);
+  }
+  function load(name) {
     const cached = modules.get(name);
     if (cached) return cached.exports;
     const module = { exports: {} };
     const factory = host.loadModule(name);
     modules.set(name, module);
-    factory.call(module.exports, module, module.exports, require, natives(), op);
+    factory.call(module.exports, module, module.exports, load, natives(), op);
     return module.exports;
   }
-  hidden(g, 'require', require);
-  const lazy = (name, load) =>
+  g.require = require;
+  // Globals backed by bundled modules are loaded on first use.
+  const LAZY = {
+    Buffer: 'lambdabox:buffer', atob: 'lambdabox:encoding', btoa: 'lambdabox:encoding',
+    TextEncoder: 'lambdabox:encoding', TextDecoder: 'lambdabox:encoding', URL: 'lambdabox:url',
+    URLSearchParams: 'lambdabox:url', fetch: 'lambdabox:fetch', Headers: 'lambdabox:fetch',
+    Request: 'lambdabox:fetch', Response: 'lambdabox:fetch',
+  };
+  for (const name in LAZY) {
     Object.defineProperty(g, name, {
       configurable: true,
-      enumerable: false,
       get() {
-        const value = load();
+        const value = load(LAZY[name])[name];
         hidden(g, name, value);
         return value;
       },
@@ -170,31 +178,12 @@
         hidden(g, name, value);
       },
     });
-  lazy('Buffer', () => require('lambdabox:buffer').Buffer);
-  lazy('atob', () => (text) => {
-    const bytes = natives().base64Decode(String(text));
-    let out = '';
-    for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]);
-    return out;
-  });
-  lazy('btoa', () => (text) => {
-    text = String(text);
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code > 255) throw new TypeError('Invalid character');
-      bytes[i] = code;
-    }
-    return natives().base64Encode(bytes, false);
-  });
-  hidden(g, 'global', g);
-  for (const name of ['URL', 'URLSearchParams']) lazy(name, () => require('lambdabox:url')[name]);
-  for (const name of ['TextEncoder', 'TextDecoder']) lazy(name, () => require('lambdabox:encoding')[name]);
-  for (const name of ['fetch', 'Headers', 'Request', 'Response']) lazy(name, () => require('lambdabox:fetch')[name]);
+  }
+  g.global = g;
 
   const process = { env: {}, version: 'v20.0.0', versions: {}, platform: 'linux' };
-  hidden(process, 'nextTick', (fn, ...args) => queueMicrotask(() => fn(...args)));
-  hidden(g, 'process', process);
+  process.nextTick = (fn, ...args) => queueMicrotask(() => fn(...args));
+  g.process = process;
 
   function run(wrapper, inputJson, style, envJson) {
     process.env = parse(envJson);

@@ -1,4 +1,4 @@
-// TextEncoder / TextDecoder (UTF-8 only), backed by the host.
+// TextEncoder / TextDecoder (UTF-8 only) and atob / btoa, backed by the host.
 'use strict';
 
 class TextEncoder {
@@ -26,4 +26,23 @@ class TextDecoder {
   }
 }
 
-module.exports = { TextEncoder, TextDecoder };
+// atob / btoa on Latin-1 strings, as in browsers and Node.
+function atob(text) {
+  const bytes = host.base64Decode(String(text));
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]);
+  return out;
+}
+
+function btoa(text) {
+  text = String(text);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 255) throw new TypeError('Invalid character');
+    bytes[i] = code;
+  }
+  return host.base64Encode(bytes, false);
+}
+
+module.exports = { TextEncoder, TextDecoder, atob, btoa };
