@@ -24,7 +24,7 @@ creds=$("$BIN" credentials create --data-dir "$work/data" --user admin)
 id=$(echo "$creds" | python3 -c 'import json,sys; print(json.load(sys.stdin)["clientId"])')
 secret=$(echo "$creds" | python3 -c 'import json,sys; print(json.load(sys.stdin)["clientSecret"])')
 
-RUST_LOG=warn "$BIN" serve --data-dir "$work/data" --bind 127.0.0.1:0 2>"$work/lbx.log" &
+RUST_LOG=warn,lambdabox::startup=info "$BIN" serve --data-dir "$work/data" --bind 127.0.0.1:0 2>"$work/lbx.log" &
 LBX_PID=$!
 for _ in $(seq 100); do grep -q "listening on" "$work/lbx.log" 2>/dev/null && break; sleep 0.1; done
 port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$work/lbx.log" | head -1 | sed 's/.*://')
@@ -56,7 +56,11 @@ NODE_PID=$!
 for _ in $(seq 50); do grep -q listening "$work/node.log" 2>/dev/null && break; sleep 0.1; done
 node_port=$(sed 's/listening on //' "$work/node.log")
 
-run() { wrk -t2 -c"$2" -d"$DURATION" --latency -s "$work/post.lua" "$1" | tee /dev/stderr | awk '/Requests\/sec/ {print $2}'; }
+run() {
+  wrk -t"$(( $2 < 2 ? 1 : 2 ))" -c"$2" -d"$DURATION" --latency -s "$work/post.lua" "$1" > "$work/wrk.out"
+  cat "$work/wrk.out" >&2
+  awk '/Requests\/sec/ {print $2}' "$work/wrk.out"
+}
 echo "== lambdabox, 1 connection (latency)" >&2
 run "$base/lambdas/$uuid/invoke?v=1&externalSystem=bench" 1 >/dev/null
 echo "== lambdabox, $CONNECTIONS connections" >&2
