@@ -19,9 +19,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-image=lambdabox
-container=lambdabox-ci
-volume=lambdabox-ci-data
+# Names of this run's own (several runs may share a machine): image, container, volume.
+run_id=lambdabox-ci-$$
+image=localhost/lambdabox:ci-$$
+container=$run_id
+volume=$run_id-data
 account=12345678
 # Bump when the recipe of the local base images changes, so that cached ones are remade.
 standin_recipe=1
@@ -58,6 +60,7 @@ cleanup() {
     if command -v podman >/dev/null 2>&1; then
         podman rm -f -t 5 "$container" >/dev/null 2>&1 || true
         podman volume rm -f "$volume" >/dev/null 2>&1 || true
+        podman untag "$image" "$image" >/dev/null 2>&1 || true
     fi
     rm -rf "$work"
 }
@@ -134,7 +137,7 @@ EOF
     find "$root/usr/share/doc" -mindepth 1 -not -name copyright -not -type d -delete
     rm -rf "$root"/usr/share/{man,info,locale}/* "$root"/var/cache/apt/*.bin \
         "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
-    tar -C "$root" --numeric-owner -c . | podman import \
+    tar -C "$root" --numeric-owner -c . | podman import --quiet \
         --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
         --change 'CMD ["bash"]' --change "LABEL lambdabox.ci.standin=\"$label\"" - "$ref" >/dev/null \
         || fail "podman import $ref"
@@ -163,7 +166,8 @@ ENV CARGO_HOME=/usr/local/cargo \\
 RUN rustc -V && cargo -V
 LABEL lambdabox.ci.standin="$label"
 EOF
-    timeout 20m podman build --pull=never --layers=false -q -t "$ref" "$ctx" >/dev/null || fail "making $ref"
+    timeout 20m podman build --pull=never --layers=false -t "$ref" "$ctx" >"$work/rust-image.log" 2>&1 \
+        || { tail -n 30 "$work/rust-image.log" >&2; fail "making $ref"; }
     rm -rf "$ctx"
 }
 
@@ -254,6 +258,21 @@ read_logs() {
     LOGS=$BODY
 }
 
+# Containers and volumes of earlier runs that were killed before they could clean up: runs whose
+# process is gone.
+remove_leftovers() {
+    local name
+    for name in $(podman ps -a --format '{{.Names}}'); do
+        [[ "$name" =~ ^lambdabox-ci-([0-9]+)$ ]] && ! kill -0 "${BASH_REMATCH[1]}" 2>/dev/null \
+            && podman rm -f -t 5 "$name" >/dev/null 2>&1 || true
+    done
+    for name in $(podman volume ls --format '{{.Name}}'); do
+        [[ "$name" =~ ^lambdabox-ci-([0-9]+)-data$ ]] && ! kill -0 "${BASH_REMATCH[1]}" 2>/dev/null \
+            && podman volume rm -f "$name" >/dev/null 2>&1 || true
+    done
+    return 0
+}
+
 # docker build -t lambdabox .  (the docker format keeps HEALTHCHECK; OCI has no place for it)
 build_image() {
     local t0
@@ -340,9 +359,7 @@ main() {
     prepare_base_images
     t_base=$(($(date +%s) - t0))
 
-    # Left over from an interrupted run.
-    podman rm -f -t 5 "$container" >/dev/null 2>&1 || true
-    podman volume rm -f "$volume" >/dev/null 2>&1 || true
+    remove_leftovers
 
     build_image
     run_container
