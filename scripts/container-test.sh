@@ -103,7 +103,7 @@ EOF
 debian_mirror() {
     local uri
     uri=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null \
-        | grep -E '^[[:space:]]*(URIs:|deb )' | tr ' \t' '\n\n' | grep -E '^https?://[^ ]+/debian/?$' | head -n 1 || true)
+        | grep -E '^[[:space:]]*(URIs:|deb )' | tr -s ' \t' '\n' | grep -E '^https?://[^ ]+/debian/?$' | head -n 1 || true)
     echo "${uri:-http://deb.debian.org/debian}"
 }
 
@@ -196,7 +196,8 @@ http() {
     [ -n "$data" ] && args+=(-H 'Content-Type: application/json' --data-binary "$data")
     STATUS=$(curl "${args[@]}" "$BASE$path" 2>"$work/curl.err") || STATUS=000
     BODY=$(cat "$work/body" 2>/dev/null || true)
-    rm -f "$work/body"
+    [ "$STATUS" = 000 ] && BODY="curl: $(cat "$work/curl.err")"
+    rm -f "$work/body" "$work/curl.err"
 }
 
 # Sets BASE to the host address podman mapped the container's port 8080 to.
