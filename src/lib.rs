@@ -17,6 +17,7 @@ pub mod lifecycle;
 pub mod middleware;
 pub mod ops;
 pub mod runtime;
+pub mod scheduler;
 pub mod startup;
 pub mod state;
 pub mod store;

@@ -15,6 +15,7 @@ use crate::crypto::{KEY_ENV, MasterKey};
 use crate::invoke::Invoker;
 use crate::invoke::capabilities::CapabilityFactory;
 use crate::runtime::{Limits, Sandbox};
+use crate::scheduler::Scheduler;
 use crate::state::AppState;
 use crate::store::{Store, accounts};
 
@@ -56,8 +57,11 @@ impl App {
         let (store, key) = open_data_dir(&config.data_dir)?;
         let account = store.read(accounts::get_account).await?.map(|a| a.account_id);
         let invoker = start_invoker(&config, &store)?;
+        let scheduler =
+            Scheduler::new(store.clone(), invoker.clone(), config.clock.clone(), config.max_scheduled_lambdas);
+        scheduler.start().await.context("cannot start the scheduler")?;
         let config = Arc::new(config);
-        let state = web::Data::new(AppState::new(Arc::clone(&config), store, key, invoker, account));
+        let state = web::Data::new(AppState::new(Arc::clone(&config), store, key, invoker, scheduler, account));
         let listener = TcpListener::bind(config.bind).with_context(|| format!("cannot listen on {}", config.bind))?;
         let addr = listener.local_addr()?;
         let data = state.clone();
@@ -106,6 +110,7 @@ impl App {
     /// Serves until stopped, then stores what is still queued and flushes the store.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         self.server.await?;
+        self.state.scheduler.stop().await;
         self.state.invoker.flush().await;
         self.state.store.checkpoint().await?;
         tracing::info!("lambdabox stopped");

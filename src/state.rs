@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::crypto::MasterKey;
 use crate::domain::AccountId;
 use crate::invoke::Invoker;
+use crate::scheduler::Scheduler;
 use crate::store::Store;
 
 /// Shared application state.
@@ -26,6 +27,8 @@ pub struct AppState {
     pub throttle: LoginThrottle,
     /// Runs lambdas.
     pub invoker: Invoker,
+    /// Runs schedules; `scheduler.tick(now)` is the tests' hook.
+    pub scheduler: Scheduler,
     /// New API secrets waiting to be shown once.
     pub pending_secrets: PendingSecrets,
     /// The account id, set once setup has run; unset means "not provisioned".
@@ -39,6 +42,7 @@ impl AppState {
         store: Store,
         key: MasterKey,
         invoker: Invoker,
+        scheduler: Scheduler,
         account: Option<AccountId>,
     ) -> Self {
         let tokens = TokenKeys::new(&key);
@@ -58,6 +62,7 @@ impl AppState {
             tokens,
             throttle,
             invoker,
+            scheduler,
             pending_secrets: PendingSecrets::default(),
             account: cell,
         }

@@ -9,6 +9,7 @@ pub mod invoke;
 pub mod lambdas;
 pub mod oauth;
 pub mod openapi;
+pub mod schedules;
 
 use actix_web::web;
 
@@ -20,5 +21,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(deployments::configure)
         .configure(events::configure)
         .configure(invoke::configure)
+        .configure(schedules::configure)
         .configure(openapi::configure);
 }

@@ -10,6 +10,7 @@ pub mod lambdas;
 pub mod metrics;
 pub mod migrate;
 pub mod profiles;
+pub mod schedules;
 pub mod sessions;
 pub mod users;
 

@@ -9,6 +9,7 @@ pub mod home;
 pub mod layout;
 pub mod login;
 pub mod page_error;
+pub mod schedules;
 pub mod sections;
 pub mod setup;
 pub mod users;
@@ -27,6 +28,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(home::configure)
         .configure(functions::configure)
         .configure(deployments::configure)
+        .configure(schedules::configure)
         .configure(sections::configure)
         .configure(users::configure)
         .configure(account::configure);

@@ -1,5 +1,5 @@
-//! The product sections whose content arrives with their own features (schedules, logs,
-//! settings). Each is permission-checked like the rest and shows its empty state.
+//! The product sections whose content arrives with their own features (logs, settings). Each
+//! is permission-checked like the rest and shows its empty state.
 
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
@@ -8,12 +8,12 @@ use super::layout::Layout;
 use super::page_error::PageError;
 use super::render;
 use crate::auth::Authorized;
-use crate::auth::permission::marker::{ReportingRead, ScheduleRead};
+use crate::auth::permission::marker::ReportingRead;
 use crate::state::AppState;
 
 /// Registers the section pages.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(list_schedules).service(search_logs).service(show_settings);
+    cfg.service(search_logs).service(show_settings);
 }
 
 #[derive(Template)]
@@ -37,18 +37,6 @@ fn section(
     let account = state.account().map(ToString::to_string).unwrap_or_default();
     let layout = Layout::new(&account, caller, key, None);
     render(&SectionPage { layout, key, title, empty_title, empty_text })
-}
-
-#[get("/schedules")]
-async fn list_schedules(state: web::Data<AppState>, auth: Authorized<ScheduleRead>) -> Result<HttpResponse, PageError> {
-    section(
-        &state,
-        &auth.caller,
-        "schedules",
-        "Schedules",
-        "No schedules",
-        "Schedules run a productive function on a cron expression.",
-    )
 }
 
 #[get("/logs")]

@@ -11,6 +11,7 @@ mod invoke;
 mod lambdas;
 mod login;
 mod permissions;
+mod schedules;
 mod setup;
 mod tokens;
 mod users;
