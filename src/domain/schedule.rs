@@ -129,9 +129,10 @@ fn refuse(reason: String) -> String {
     )
 }
 
-/// Unix milliseconds as a chrono time (the epoch for values out of range).
+/// Unix milliseconds as a chrono time, floored to the second: croner carries the start's
+/// fraction of a second into the times it finds, and due times must be whole minutes.
 fn utc(ms: i64) -> DateTime<Utc> {
-    Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
+    Utc.timestamp_opt(ms.div_euclid(1000), 0).single().unwrap_or_default()
 }
 
 impl CronExpr {
@@ -269,6 +270,9 @@ mod tests {
         assert_eq!(due.total, 5);
         assert_eq!(due.newest, vec![T0 + 4 * 3_600_000, T0 + 5 * 3_600_000]);
         assert_eq!(hourly.due_between(T0, T0 + 59_000, 2), DueTimes::default());
+        let minutely = CronExpr::parse("* * * * *").unwrap();
+        assert_eq!(minutely.next_after(T0 + 30_123), Some(T0 + 60_000), "due times are whole minutes");
+        assert_eq!(minutely.due_between(T0 - 1, T0 + 60_500, 5).newest, vec![T0, T0 + 60_000]);
     }
 
     #[test]

@@ -62,11 +62,8 @@ impl Scheduler {
     }
 
     async fn step(&self, now: i64, mode: Mode) -> Result<TickReport, StoreError> {
-        let (account, active) = self
-            .inner
-            .store
-            .read(|conn| Ok((accounts::get_account(conn)?, schedules::list_active(conn)?)))
-            .await?;
+        let (account, active) =
+            self.inner.store.read(|conn| Ok((accounts::get_account(conn)?, schedules::list_active(conn)?))).await?;
         let mut report = TickReport::default();
         let Some(account) = account else {
             return Ok(report);

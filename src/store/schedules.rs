@@ -128,7 +128,11 @@ fn schedule_from_row(conn: &Connection, row: &Row<'_>) -> Result<Schedule, Store
     })
 }
 
-fn query_schedules(conn: &Connection, filter: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<Schedule>, StoreError> {
+fn query_schedules(
+    conn: &Connection,
+    filter: &str,
+    args: &[&dyn rusqlite::ToSql],
+) -> Result<Vec<Schedule>, StoreError> {
     let sql = format!(
         "SELECT {SCHEDULE_COLUMNS} FROM schedules s JOIN lambdas l ON l.uuid = s.lambda_uuid {filter}
          ORDER BY l.name COLLATE NOCASE, s.created_at"
@@ -301,8 +305,7 @@ pub fn fail_interrupted_runs(tx: &Transaction<'_>) -> Result<usize, StoreError> 
 
 /// The newest runs of a schedule.
 pub fn list_runs(conn: &Connection, id: &ScheduleId, limit: i64) -> Result<Vec<ScheduleRun>, StoreError> {
-    let sql =
-        format!("SELECT {RUN_COLUMNS} FROM schedule_runs WHERE schedule_uuid = ?1 ORDER BY due_at DESC LIMIT ?2");
+    let sql = format!("SELECT {RUN_COLUMNS} FROM schedule_runs WHERE schedule_uuid = ?1 ORDER BY due_at DESC LIMIT ?2");
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(params![id.as_str(), limit], run_from_row)?.collect::<Result<_, _>>()?;
     Ok(rows)

@@ -5,8 +5,8 @@
 use lambdabox::domain::Permission;
 use lambdabox::domain::schedule::{RunStatus, ScheduleId};
 use lambdabox::scheduler::Clock;
-use lambdabox::store::schedules::{self, ScheduleRun};
 use lambdabox::store::activity;
+use lambdabox::store::schedules::{self, ScheduleRun};
 use reqwest::{Response, StatusCode};
 use serde_json::{Value, json};
 use time::OffsetDateTime;
@@ -15,8 +15,8 @@ use time::macros::datetime;
 use crate::helpers::*;
 use crate::lambdas::{Api, HELLO};
 
-/// The manual clock starts here: half a minute past noon.
-const T0: OffsetDateTime = datetime!(2030-01-01 12:00:30 UTC);
+/// The manual clock starts here: half a minute past noon (and a fraction: due times are whole minutes).
+const T0: OffsetDateTime = datetime!(2030-01-01 12:00:30.250 UTC);
 
 /// Succeeds only if it got the schedule's input: `{timestamp: <a due minute>, headers: [], payload}`.
 const CHECKS_INPUT: &str = "function lambda(input, callback) {\n  \
@@ -144,7 +144,8 @@ async fn bad_cron_expressions_and_payloads_are_refused_with_examples() {
     let big = json!({"text": "x".repeat(8_000)});
     let msg = error_of(create(&api, &lambda, "@daily", big).await, StatusCode::BAD_REQUEST).await;
     assert!(msg.contains("at most 8000"), "{msg}");
-    let msg = error_of(api.post("/schedules", json!({"cronExpression": "@daily"})).await, StatusCode::BAD_REQUEST).await;
+    let msg =
+        error_of(api.post("/schedules", json!({"cronExpression": "@daily"})).await, StatusCode::BAD_REQUEST).await;
     assert!(msg.contains("lambdaUUID is required"), "{msg}");
     let unknown = "0b9f6c2e-5d1a-4e8b-9c3d-7a6f5e4d3c2b";
     let msg = error_of(create(&api, unknown, "@daily", json!({})).await, StatusCode::BAD_REQUEST).await;
@@ -178,7 +179,8 @@ async fn at_most_ten_lambdas_can_be_scheduled() {
     assert!(msg.contains("at most 10 lambdas"), "{msg}");
     // A second schedule for a lambda that already has one does not count against the limit.
     created(&api, &lambdas[0], "@hourly", json!({})).await;
-    let res = api.put(&format!("/schedules/{}", last["uuid"].as_str().unwrap()), json!({"lambdaUUID": lambdas[10]})).await;
+    let res =
+        api.put(&format!("/schedules/{}", last["uuid"].as_str().unwrap()), json!({"lambdaUUID": lambdas[10]})).await;
     assert_eq!(res.status(), StatusCode::OK, "moving a schedule to another lambda keeps the count");
     let msg = error_of(create(&api, &lambdas[9], "@daily", json!({})).await, StatusCode::CONFLICT).await;
     assert!(msg.contains("delete a schedule first"), "{msg}");
@@ -303,8 +305,9 @@ async fn undeploying_a_lambda_pauses_its_schedules_and_says_so() {
     let report = api.app.state.scheduler.tick(datetime!(2030-01-01 13:00:00 UTC)).await.unwrap();
     assert!(report.fired.is_empty(), "a paused schedule does not run");
 
-    let msg = error_of(api.put(&format!("/schedules/{uuid}"), json!({"isActive": true})).await, StatusCode::BAD_REQUEST)
-        .await;
+    let msg =
+        error_of(api.put(&format!("/schedules/{uuid}"), json!({"isActive": true})).await, StatusCode::BAD_REQUEST)
+            .await;
     assert!(msg.contains("not productive"), "{msg}");
     assert_eq!(api.deploy(&lambda).await.status(), StatusCode::OK);
     let resumed: Value = api.put(&format!("/schedules/{uuid}"), json!({"isActive": true})).await.json().await.unwrap();
@@ -362,7 +365,9 @@ async fn the_ui_creates_previews_edits_pauses_resumes_and_deletes_schedules() {
     let res = post("/schedules".into(), fields("*/20 * * * *", "{\"name\": \"Ada\"}"), &[("active", "on")]).await;
     assert_eq!(res.headers()["location"], "/schedules?notice=schedule-created");
     let list = app.get(admin, "/schedules?notice=schedule-created").await.text().await.unwrap();
-    assert!(list.contains("Schedule created.") && list.contains("*/20 * * * *") && list.contains("data-status=\"active\""));
+    assert!(
+        list.contains("Schedule created.") && list.contains("*/20 * * * *") && list.contains("data-status=\"active\"")
+    );
     assert!(list.contains("2030-01-01 12:20 UTC"), "the next run is listed");
     let all: Vec<Value> = api.get("/schedules").await.json().await.unwrap();
     let id = all[0]["uuid"].as_str().unwrap().to_owned();
@@ -373,7 +378,10 @@ async fn the_ui_creates_previews_edits_pauses_resumes_and_deletes_schedules() {
     let res = post(format!("/schedules/{id}"), fields("0 9 * * 1-5", "{}"), &[("active", "on")]).await;
     assert_eq!(res.headers()["location"], "/schedules?notice=schedule-saved");
     let one: Value = api.get(&format!("/schedules/{id}")).await.json().await.unwrap();
-    assert_eq!((one["cronExpression"].as_str(), one["nextExecution"].as_str()), (Some("0 9 * * 1-5"), Some("2030-01-02T09:00:00Z")));
+    assert_eq!(
+        (one["cronExpression"].as_str(), one["nextExecution"].as_str()),
+        (Some("0 9 * * 1-5"), Some("2030-01-02T09:00:00Z"))
+    );
 
     let res = app.post_form(admin, &format!("/schedules/{id}/pause"), &[]).await;
     assert_eq!(res.headers()["location"], "/schedules?notice=schedule-paused");
