@@ -127,6 +127,11 @@ pub struct ServeArgs {
     /// TLS-terminating proxy).
     #[arg(long, env = "LAMBDABOX_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,
+
+    /// How many lambdas may have schedules (cron runs) at the same time.
+    #[arg(long, env = "LAMBDABOX_MAX_SCHEDULED_LAMBDAS", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(0..=1000))]
+    pub max_scheduled_lambdas: u64,
 }
 
 #[derive(Debug, Args)]

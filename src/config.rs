@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::cli::ServeArgs;
+use crate::domain::schedule::DEFAULT_MAX_SCHEDULED_LAMBDAS;
+use crate::scheduler::Clock;
 
 /// Everything the server needs to start.
 #[derive(Debug, Clone)]
@@ -42,6 +44,10 @@ pub struct Config {
     pub max_login_failures_per_address: u32,
     /// How long a lockout lasts (and the window failures are counted in).
     pub lockout: Duration,
+    /// How many lambdas may have schedules.
+    pub max_scheduled_lambdas: usize,
+    /// Where the scheduler reads "now": the system clock, or a manual one in tests.
+    pub clock: Clock,
 }
 
 /// The hard ceiling for a lambda invocation, as on LivePerson Functions.
@@ -67,6 +73,8 @@ impl Config {
             max_login_failures_per_user: 5,
             max_login_failures_per_address: 20,
             lockout: Duration::from_secs(15 * 60),
+            max_scheduled_lambdas: DEFAULT_MAX_SCHEDULED_LAMBDAS,
+            clock: Clock::system(),
         }
     }
 
@@ -86,6 +94,8 @@ impl Config {
         config.session_idle = Duration::from_secs(args.session_idle_minutes * 60);
         config.token_ttl = Duration::from_secs(args.token_ttl_seconds);
         config.secure_cookies = args.secure_cookies;
+        config.max_scheduled_lambdas =
+            usize::try_from(args.max_scheduled_lambdas).unwrap_or(DEFAULT_MAX_SCHEDULED_LAMBDAS);
         config
     }
 }

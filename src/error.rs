@@ -182,6 +182,18 @@ impl From<crate::invoke::InvokeError> for Error {
     }
 }
 
+impl From<crate::scheduler::ScheduleError> for Error {
+    fn from(err: crate::scheduler::ScheduleError) -> Self {
+        use crate::scheduler::ScheduleError as E;
+        match err {
+            E::Invalid(msg) => Self::BadInput(msg),
+            E::NotFound(msg) => Self::NotFound(msg),
+            E::LimitReached(msg) => Self::Conflict(msg),
+            E::Store(err) => Self::internal(err),
+        }
+    }
+}
+
 impl From<crate::store::StoreError> for Error {
     fn from(err: crate::store::StoreError) -> Self {
         Self::internal(err)

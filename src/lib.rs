@@ -20,6 +20,7 @@ pub mod logsearch;
 pub mod middleware;
 pub mod ops;
 pub mod runtime;
+pub mod scheduler;
 pub mod settings;
 pub mod startup;
 pub mod state;

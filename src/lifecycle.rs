@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::invoke::Invoker;
 use crate::runtime::CompileError;
 use crate::store::lambdas::{self, Lambda, LambdaChanges, NewLambda, SaveOutcome};
-use crate::store::{Store, StoreError, activity};
+use crate::store::{Store, StoreError, activity, schedules};
 
 /// What a user submits to create a lambda.
 #[derive(Debug, Clone, Default)]
@@ -250,30 +250,49 @@ fn compile_line(err: &CompileError) -> Option<u32> {
     }
 }
 
-/// Undeploys: the lambda returns to Draft and stops serving at once.
-pub async fn undeploy(store: &Store, invoker: &Invoker, user: &str, id: &LambdaId) -> Result<(), Error> {
+/// What an undeploy did besides stopping the lambda.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Undeployed {
+    /// Active schedules of the lambda that were paused with it.
+    pub paused_schedules: usize,
+}
+
+/// Undeploys: the lambda returns to Draft and stops serving at once; its active schedules are
+/// paused (and the activity stream says so).
+pub async fn undeploy(store: &Store, invoker: &Invoker, user: &str, id: &LambdaId) -> Result<Undeployed, Error> {
     let lambda = get(store, id).await?;
     let (lookup, user) = (id.clone(), user.to_owned());
     let changed = store
         .write(move |tx| {
             let changed = lambdas::undeploy(tx, &lookup)?;
-            if changed {
+            if !changed {
+                return Ok(None);
+            }
+            activity::insert_activity(
+                tx,
+                &user,
+                "lambda.undeployed",
+                &lambda.name,
+                &format!("Undeployed lambda {}", lambda.name),
+            )?;
+            let paused = schedules::pause_for_lambda(tx, &lookup, "the lambda was undeployed")?;
+            if paused > 0 {
                 activity::insert_activity(
                     tx,
                     &user,
-                    "lambda.undeployed",
+                    "schedule.paused",
                     &lambda.name,
-                    &format!("Undeployed lambda {}", lambda.name),
+                    &format!("Paused {paused} schedule(s) of lambda {} because it was undeployed", lambda.name),
                 )?;
             }
-            Ok(changed)
+            Ok(Some(paused))
         })
         .await?;
     invoker.deactivate(id);
-    if !changed {
-        return Err(Error::Conflict("the lambda is not deployed".into()));
+    match changed {
+        Some(paused_schedules) => Ok(Undeployed { paused_schedules }),
+        None => Err(Error::Conflict("the lambda is not deployed".into())),
     }
-    Ok(())
 }
 
 /// Removes a Draft lambda.

@@ -16,6 +16,7 @@ use crate::housekeeping::Retention;
 use crate::invoke::Invoker;
 use crate::invoke::capabilities::CapabilityFactory;
 use crate::runtime::{Limits, Sandbox};
+use crate::scheduler::Scheduler;
 use crate::state::AppState;
 use crate::store::{Store, accounts, allowlist};
 use crate::vault::Vault;
@@ -97,8 +98,11 @@ impl App {
         let allowlist: Vec<String> =
             store.read(allowlist::list_entries).await?.into_iter().map(|e| e.pattern).collect();
         let invoker = start_invoker(&config, &store, CapabilityFactory::new(vault.clone(), &allowlist))?;
+        let scheduler =
+            Scheduler::new(store.clone(), invoker.clone(), config.clock.clone(), config.max_scheduled_lambdas);
+        scheduler.start().await.context("cannot start the scheduler")?;
         let config = Arc::new(config);
-        let state = web::Data::new(AppState::new(Arc::clone(&config), store, key, invoker, vault, account));
+        let state = web::Data::new(AppState::new(Arc::clone(&config), store, key, invoker, vault, scheduler, account));
         crate::housekeeping::spawn(
             state.store.clone(),
             Retention { logs: config.log_retention, sessions: config.session_idle },
@@ -151,6 +155,7 @@ impl App {
     /// Serves until stopped, then stores what is still queued and flushes the store.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         self.server.await?;
+        self.state.scheduler.stop().await;
         self.state.invoker.flush().await;
         self.state.store.checkpoint().await?;
         tracing::info!("lambdabox stopped");

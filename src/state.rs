@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::crypto::MasterKey;
 use crate::domain::AccountId;
 use crate::invoke::Invoker;
+use crate::scheduler::Scheduler;
 use crate::store::Store;
 use crate::vault::Vault;
 
@@ -32,6 +33,8 @@ pub struct AppState {
     pub vault: Vault,
     /// Recently verified bearer tokens.
     pub token_cache: TokenCache,
+    /// Runs schedules; `scheduler.tick(now)` is the tests' hook.
+    pub scheduler: Scheduler,
     /// New API secrets waiting to be shown once.
     pub pending_secrets: PendingSecrets,
     /// The account id, set once setup has run; unset means "not provisioned".
@@ -46,6 +49,7 @@ impl AppState {
         key: MasterKey,
         invoker: Invoker,
         vault: Vault,
+        scheduler: Scheduler,
         account: Option<AccountId>,
     ) -> Self {
         let tokens = TokenKeys::new(&key);
@@ -67,6 +71,7 @@ impl AppState {
             invoker,
             vault,
             token_cache: TokenCache::default(),
+            scheduler,
             pending_secrets: PendingSecrets::default(),
             account: cell,
         }

@@ -49,6 +49,11 @@ async fn undeploy_lambda(
 ) -> Result<HttpResponse, ApiError> {
     let (account, uuid) = path.into_inner();
     let id = parse(&state, &account, &uuid)?;
-    lifecycle::undeploy(&state.store, &state.invoker, &auth.caller.user.username, &id).await?;
-    Ok(HttpResponse::Ok().json(json!({"message": "Lambda undeployed", "state": "Draft"})))
+    let undeployed = lifecycle::undeploy(&state.store, &state.invoker, &auth.caller.user.username, &id).await?;
+    let paused = undeployed.paused_schedules;
+    let message = match paused {
+        0 => "Lambda undeployed".to_owned(),
+        n => format!("Lambda undeployed; its {n} active schedule(s) were paused"),
+    };
+    Ok(HttpResponse::Ok().json(json!({"message": message, "state": "Draft", "pausedSchedules": paused})))
 }

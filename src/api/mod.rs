@@ -10,6 +10,7 @@ pub mod lambdas;
 pub mod logs;
 pub mod oauth;
 pub mod openapi;
+pub mod schedules;
 pub mod settings;
 
 use actix_web::web;
@@ -24,5 +25,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(invoke::configure)
         .configure(settings::configure)
         .configure(logs::configure)
+        .configure(schedules::configure)
         .configure(openapi::configure);
 }

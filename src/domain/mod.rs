@@ -6,6 +6,7 @@ pub mod events;
 pub mod ids;
 pub mod lambda;
 pub mod permission;
+pub mod schedule;
 pub mod secret;
 
 pub use ids::{AccountId, ProfileId, UserId, Username};

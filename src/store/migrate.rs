@@ -13,6 +13,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_lambdas.sql"),
     include_str!("../../migrations/0003_settings.sql"),
+    include_str!("../../migrations/0004_schedules.sql"),
 ];
 
 /// The schema version this binary writes.

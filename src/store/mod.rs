@@ -12,6 +12,7 @@ pub mod logs;
 pub mod metrics;
 pub mod migrate;
 pub mod profiles;
+pub mod schedules;
 pub mod secrets;
 pub mod sessions;
 pub mod users;

@@ -137,7 +137,10 @@ async fn undeploy_lambda(
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let id = parse_id(&path)?;
-    lifecycle::undeploy(&state.store, &state.invoker, &auth.caller.user.username, &id).await?;
+    let undeployed = lifecycle::undeploy(&state.store, &state.invoker, &auth.caller.user.username, &id).await?;
+    if undeployed.paused_schedules > 0 {
+        return Ok(redirect("/deployments?notice=undeployed-schedules-paused"));
+    }
     Ok(redirect("/deployments?notice=undeployed"))
 }
 

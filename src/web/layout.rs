@@ -68,6 +68,15 @@ const NOTICES: &[(&str, &str)] = &[
     ("secret-saved", "Secret saved. Its value will not be shown again."),
     ("secret-deleted", "Secret deleted."),
     ("restored", "Restored into the editor. Save to keep it; restoring does not deploy."),
+    (
+        "undeployed-schedules-paused",
+        "Undeployed: the function is a Draft again. Its schedules were paused; resume them after deploying it again.",
+    ),
+    ("schedule-created", "Schedule created."),
+    ("schedule-saved", "Schedule saved."),
+    ("schedule-paused", "Schedule paused: it does not run until resumed."),
+    ("schedule-resumed", "Schedule resumed: it runs from its next due time; missed times are not replayed."),
+    ("schedule-deleted", "Schedule deleted."),
 ];
 
 /// Looks up a notice by its code.

@@ -11,7 +11,7 @@ pub mod layout;
 pub mod login;
 pub mod logs;
 pub mod page_error;
-pub mod sections;
+pub mod schedules;
 pub mod settings;
 pub mod setup;
 pub mod users;
@@ -33,7 +33,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(logs::configure)
         .configure(activity::configure)
         .configure(settings::configure)
-        .configure(sections::configure)
+        .configure(schedules::configure)
         .configure(users::configure)
         .configure(account::configure);
 }

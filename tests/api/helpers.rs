@@ -17,6 +17,8 @@ pub const ACCOUNT: &str = "le12345678";
 pub struct TestApp {
     pub addr: SocketAddr,
     pub data_dir: PathBuf,
+    /// The app's shared state, for "do one step" hooks (`state.scheduler.tick(now)`).
+    pub state: actix_web::web::Data<lambdabox::state::AppState>,
     handle: ServerHandle,
     _dir: Option<tempfile::TempDir>,
 }
@@ -44,8 +46,9 @@ impl TestApp {
         let app = App::build(config).await.expect("app builds");
         let addr = app.addr();
         let handle = app.handle();
+        let state = app.state();
         tokio::spawn(app.run_until_stopped());
-        Self { addr, data_dir, handle, _dir: dir }
+        Self { addr, data_dir, state, handle, _dir: dir }
     }
 
     /// A provisioned app and a client signed in as the administrator.

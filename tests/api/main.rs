@@ -12,6 +12,7 @@ mod lambdas;
 mod login;
 mod logs;
 mod permissions;
+mod schedules;
 mod settings;
 mod setup;
 mod tokens;
