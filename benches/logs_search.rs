@@ -58,12 +58,12 @@ fn main() {
             LogFilter { levels: vec!["Warn".into(), "Error".into()], from: now - day, to: now, ..Default::default() },
         ),
         (
-            "one lambda, 7 days, text 'refund'",
+            "one lambda, 7 days, text 'invoice'",
             LogFilter {
                 lambda_uuid: Some(uuid(3)),
                 from: now - 7 * day,
                 to: now,
-                text: Some("refund".into()),
+                text: Some("invoice".into()),
                 ..Default::default()
             },
         ),
