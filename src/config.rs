@@ -40,6 +40,9 @@ pub struct Config {
     pub max_login_failures_per_address: u32,
     /// How long a lockout lasts (and the window failures are counted in).
     pub lockout: Duration,
+    /// How often the email reporter checks for a due report; `None` runs no background task
+    /// (tests call `Reporter::tick` themselves).
+    pub report_interval: Option<Duration>,
 }
 
 /// The hard ceiling for a lambda invocation, as on LivePerson Functions.
@@ -64,6 +67,7 @@ impl Config {
             max_login_failures_per_user: 5,
             max_login_failures_per_address: 20,
             lockout: Duration::from_secs(15 * 60),
+            report_interval: Some(Duration::from_secs(60)),
         }
     }
 

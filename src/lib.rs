@@ -16,6 +16,7 @@ pub mod invoke;
 pub mod lifecycle;
 pub mod middleware;
 pub mod ops;
+pub mod reports;
 pub mod runtime;
 pub mod startup;
 pub mod state;

@@ -23,6 +23,7 @@ pub struct App {
     server: Server,
     addr: SocketAddr,
     state: web::Data<AppState>,
+    reports_ticker: Option<tokio::task::JoinHandle<()>>,
 }
 
 /// Creates the data dir (owner-only) if needed.
@@ -84,8 +85,9 @@ impl App {
         .disable_signals()
         .shutdown_timeout(30)
         .run();
+        let reports_ticker = config.report_interval.map(|every| crate::reports::spawn_ticker(state.reporter.clone(), every));
         tracing::info!(%addr, data_dir = %config.data_dir.display(), "lambdabox listening on http://{addr}");
-        Ok(Self { server, addr, state })
+        Ok(Self { server, addr, state, reports_ticker })
     }
 
     /// The bound address.
@@ -106,6 +108,9 @@ impl App {
     /// Serves until stopped, then stores what is still queued and flushes the store.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         self.server.await?;
+        if let Some(ticker) = self.reports_ticker {
+            ticker.abort();
+        }
         self.state.invoker.flush().await;
         self.state.store.checkpoint().await?;
         tracing::info!("lambdabox stopped");

@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::crypto::MasterKey;
 use crate::domain::AccountId;
 use crate::invoke::Invoker;
+use crate::reports::Reporter;
 use crate::store::Store;
 
 /// Shared application state.
@@ -28,6 +29,8 @@ pub struct AppState {
     pub invoker: Invoker,
     /// New API secrets waiting to be shown once.
     pub pending_secrets: PendingSecrets,
+    /// Sends the email reports (and the test email).
+    pub reporter: Reporter,
     /// The account id, set once setup has run; unset means "not provisioned".
     account: OnceLock<AccountId>,
 }
@@ -47,6 +50,7 @@ impl AppState {
             config.max_login_failures_per_address,
             config.lockout,
         );
+        let reporter = Reporter::new(store.clone(), key.clone(), invoker.clone());
         let cell = OnceLock::new();
         if let Some(account) = account {
             let _ = cell.set(account);
@@ -59,6 +63,7 @@ impl AppState {
             throttle,
             invoker,
             pending_secrets: PendingSecrets::default(),
+            reporter,
             account: cell,
         }
     }

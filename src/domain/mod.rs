@@ -5,6 +5,7 @@ pub mod events;
 pub mod ids;
 pub mod lambda;
 pub mod permission;
+pub mod report;
 pub mod secret;
 
 pub use ids::{AccountId, ProfileId, UserId, Username};

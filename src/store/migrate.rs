@@ -8,8 +8,11 @@ use rusqlite_migration::{M, Migrations};
 use super::StoreError;
 
 /// Every migration, in order. Append-only: never edit a file that has landed.
-const STEPS: &[&str] =
-    &[include_str!("../../migrations/0001_init.sql"), include_str!("../../migrations/0002_lambdas.sql")];
+const STEPS: &[&str] = &[
+    include_str!("../../migrations/0001_init.sql"),
+    include_str!("../../migrations/0002_lambdas.sql"),
+    include_str!("../../migrations/0005_email_reports.sql"),
+];
 
 /// The schema version this binary writes.
 pub fn latest_version() -> usize {

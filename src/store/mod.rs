@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod activity;
 pub mod credentials;
+pub mod email_reports;
 pub mod invocations;
 pub mod lambdas;
 pub mod metrics;

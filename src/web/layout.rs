@@ -64,6 +64,9 @@ const NOTICES: &[(&str, &str)] = &[
     ("deploy-failed", "Deployment failed; the previous deployment (if any) keeps serving. See the cause below."),
     ("undeployed", "Undeployed: the function is a Draft again."),
     ("restored", "Restored into the editor. Save to keep it; restoring does not deploy."),
+    ("report-settings-saved", "Email report settings saved."),
+    ("recipient-added", "Recipient added."),
+    ("recipient-removed", "Recipient removed."),
 ];
 
 /// Looks up a notice by its code.

@@ -9,6 +9,7 @@ pub mod home;
 pub mod layout;
 pub mod login;
 pub mod page_error;
+pub mod reporting;
 pub mod sections;
 pub mod setup;
 pub mod users;
@@ -28,6 +29,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(functions::configure)
         .configure(deployments::configure)
         .configure(sections::configure)
+        .configure(reporting::configure)
         .configure(users::configure)
         .configure(account::configure);
 }

@@ -5,7 +5,9 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use actix_web::dev::ServerHandle;
+use actix_web::web::Data;
 use lambdabox::domain::Permission;
+use lambdabox::state::AppState;
 use lambdabox::{App, Config};
 use reqwest::redirect::Policy;
 use reqwest::{Client, Response, StatusCode};
@@ -17,6 +19,8 @@ pub const ACCOUNT: &str = "le12345678";
 pub struct TestApp {
     pub addr: SocketAddr,
     pub data_dir: PathBuf,
+    /// The app's shared state, for "do one step" hooks (`invoker.flush()`, `reporter.tick(now)`).
+    pub state: Data<AppState>,
     handle: ServerHandle,
     _dir: Option<tempfile::TempDir>,
 }
@@ -27,6 +31,8 @@ pub fn test_config(data_dir: &Path) -> Config {
     config.max_login_failures_per_user = 3;
     config.max_login_failures_per_address = 1000;
     config.max_body_bytes = 160 * 1024;
+    // Tests drive the reporter with `tick(now)`; no background ticks at wall-clock time.
+    config.report_interval = None;
     config
 }
 
@@ -44,8 +50,9 @@ impl TestApp {
         let app = App::build(config).await.expect("app builds");
         let addr = app.addr();
         let handle = app.handle();
+        let state = app.state();
         tokio::spawn(app.run_until_stopped());
-        Self { addr, data_dir, handle, _dir: dir }
+        Self { addr, data_dir, state, handle, _dir: dir }
     }
 
     /// A provisioned app and a client signed in as the administrator.

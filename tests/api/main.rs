@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod helpers;
+mod smtp;
 
 mod bad_input;
 mod cli;
@@ -11,6 +12,7 @@ mod invoke;
 mod lambdas;
 mod login;
 mod permissions;
+mod reports;
 mod setup;
 mod tokens;
 mod users;

@@ -27,6 +27,11 @@ const ROUTES: &[(Method, &str, Action)] = &[
     (Method::GET, "/schedules", Action::ScheduleRead),
     (Method::GET, "/logs", Action::ReportingRead),
     (Method::GET, "/settings", Action::ReportingRead),
+    (Method::GET, "/settings/reporting", Action::ReportingRead),
+    (Method::POST, "/settings/reporting", Action::EmailReportSettingsWrite),
+    (Method::POST, "/settings/reporting/test", Action::EmailReportSettingsWrite),
+    (Method::POST, "/settings/reporting/recipients", Action::EmailReportRecipientsWrite),
+    (Method::POST, "/settings/reporting/recipients/delete", Action::EmailReportRecipientsWrite),
     (Method::GET, "/users", Action::UsersManage),
     (Method::POST, "/users", Action::UsersManage),
     (Method::POST, "/profiles", Action::UsersManage),
@@ -48,6 +53,11 @@ const ROUTES: &[(Method, &str, Action)] = &[
     (Method::GET, "/api/account/{acc}/reports/limitCounts", Action::ReportingRead),
     (Method::GET, "/api/account/{acc}/reports/lambdaCounts", Action::ReportingRead),
     (Method::GET, "/api/account/{acc}/reports/invocationCounts?startTimestamp=0&endTimestamp=1", Action::ReportingRead),
+    (Method::GET, "/api/account/{acc}/email-report", Action::ReportingRead),
+    (Method::PUT, "/api/account/{acc}/email-report", Action::EmailReportSettingsWrite),
+    (Method::POST, "/api/account/{acc}/email-report/test", Action::EmailReportSettingsWrite),
+    (Method::POST, "/api/account/{acc}/email-report/recipients", Action::EmailReportRecipientsWrite),
+    (Method::DELETE, "/api/account/{acc}/email-report/recipients/nobody@example.com", Action::EmailReportRecipientsWrite),
 ];
 
 /// A lambda id that does not exist: allowed callers get 404, never a change.
