@@ -85,7 +85,8 @@ impl App {
         .disable_signals()
         .shutdown_timeout(30)
         .run();
-        let reports_ticker = config.report_interval.map(|every| crate::reports::spawn_ticker(state.reporter.clone(), every));
+        let reports_ticker =
+            config.report_interval.map(|every| crate::reports::spawn_ticker(state.reporter.clone(), every));
         tracing::info!(%addr, data_dir = %config.data_dir.display(), "lambdabox listening on http://{addr}");
         Ok(Self { server, addr, state, reports_ticker })
     }

@@ -127,7 +127,8 @@ async fn add_recipient(
     req: Guarded<Authorized<EmailReportRecipientsWrite>, web::Json<RecipientBody>>,
 ) -> Result<HttpResponse, ApiError> {
     check_account(&state, &path)?;
-    let email = state.reporter.add_recipient(&req.body.email, &req.auth.caller.user.username).await.map_err(Error::from)?;
+    let email =
+        state.reporter.add_recipient(&req.body.email, &req.auth.caller.user.username).await.map_err(Error::from)?;
     Ok(HttpResponse::Created().json(json!({"email": email})))
 }
 

@@ -144,7 +144,12 @@ struct ReportHtml<'a> {
 impl Report {
     /// `lambdabox daily report for account le123: 2025-01-14 (UTC)`.
     pub fn subject(&self) -> String {
-        format!("lambdabox {} report for account {}: {} (UTC)", self.period.frequency, self.account, self.period.label())
+        format!(
+            "lambdabox {} report for account {}: {} (UTC)",
+            self.period.frequency,
+            self.account,
+            self.period.label()
+        )
     }
 
     /// The multipart message content.

@@ -57,7 +57,7 @@ pub async fn send(target: &SmtpTarget, to: &[String], content: Content) -> Resul
 
 fn build_message(target: &SmtpTarget, to: &[String], content: Content) -> Result<Message, String> {
     let from: Mailbox = target.from.parse().map_err(|e| format!("sender address '{}': {e}", target.from))?;
-    let mut builder = Message::builder().from(from).subject(content.subject);
+    let mut builder = Message::builder().message_id(None).from(from).subject(content.subject);
     for address in to {
         let mailbox: Mailbox = address.parse().map_err(|e| format!("recipient '{address}': {e}"))?;
         builder = builder.to(mailbox);

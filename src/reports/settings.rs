@@ -118,7 +118,9 @@ impl RawSettings {
         let security = SmtpSecurity::parse(&self.security)?;
         let username = self.username.trim().to_owned();
         if username.chars().count() > MAX_CREDENTIAL_LEN || username.chars().any(char::is_control) {
-            return Err(format!("SMTP user name must be at most {MAX_CREDENTIAL_LEN} characters, without control characters"));
+            return Err(format!(
+                "SMTP user name must be at most {MAX_CREDENTIAL_LEN} characters, without control characters"
+            ));
         }
         let password = match self.password.filter(|p| !p.is_empty()) {
             None => PasswordChange::Keep,
@@ -168,7 +170,8 @@ mod tests {
     fn good_settings_pass_and_bad_fields_are_named() {
         let ok = raw().validate().unwrap();
         assert_eq!((ok.host.as_str(), ok.port, ok.frequency), ("smtp.example.com", 587, Frequency::Daily));
-        let cases: [(fn(&mut RawSettings), &str); 6] = [
+        type Change = fn(&mut RawSettings);
+        let cases: [(Change, &str); 6] = [
             (|r| r.host = String::new(), "host is required"),
             (|r| r.host = "smtp example".into(), "host"),
             (|r| r.port = Some(70000), "port"),

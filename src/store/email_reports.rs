@@ -111,7 +111,7 @@ pub fn put_settings(tx: &Transaction<'_>, s: &ReportSettings) -> Result<(), Stor
     Ok(())
 }
 
-/// The recipients, in the order they were added.
+/// The recipients, by when they were added (then by address).
 pub fn list_recipients(conn: &Connection) -> Result<Vec<String>, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT email FROM email_report_recipients ORDER BY created_at, email")?;
     let rows = stmt.query_map([], |r| r.get(0))?;
@@ -233,7 +233,11 @@ fn period_from_row(r: &Row<'_>) -> rusqlite::Result<(PeriodRow, String)> {
     ))
 }
 
-fn query_period(conn: &Connection, filter: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Option<PeriodRow>, StoreError> {
+fn query_period(
+    conn: &Connection,
+    filter: &str,
+    args: &[&dyn rusqlite::ToSql],
+) -> Result<Option<PeriodRow>, StoreError> {
     let sql = format!("SELECT {PERIOD_COLUMNS} FROM email_report_periods {filter} LIMIT 1");
     let Some((mut row, status)) = conn.query_row(&sql, args, period_from_row).optional()? else {
         return Ok(None);

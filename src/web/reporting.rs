@@ -129,7 +129,12 @@ async fn page(state: &AppState, caller: &Caller, extra: Extra, status: StatusCod
 }
 
 /// Shows a refused change on the page; other errors propagate.
-async fn refuse(state: &AppState, caller: &Caller, err: Error, form: Option<SettingsForm>) -> Result<HttpResponse, PageError> {
+async fn refuse(
+    state: &AppState,
+    caller: &Caller,
+    err: Error,
+    form: Option<SettingsForm>,
+) -> Result<HttpResponse, PageError> {
     let status = match &err {
         Error::BadInput(_) => StatusCode::BAD_REQUEST,
         Error::Conflict(_) => StatusCode::CONFLICT,
@@ -246,7 +251,9 @@ async fn send_test_email(
 ) -> Result<HttpResponse, PageError> {
     let caller = req.auth.caller;
     match state.reporter.send_test(Some(&req.body.to)).await {
-        Ok(result) => page(&state, &caller, Extra { test_result: Some(result), ..Extra::default() }, StatusCode::OK).await,
+        Ok(result) => {
+            page(&state, &caller, Extra { test_result: Some(result), ..Extra::default() }, StatusCode::OK).await
+        }
         Err(e) => refuse(&state, &caller, e.into(), None).await,
     }
 }

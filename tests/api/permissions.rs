@@ -57,7 +57,11 @@ const ROUTES: &[(Method, &str, Action)] = &[
     (Method::PUT, "/api/account/{acc}/email-report", Action::EmailReportSettingsWrite),
     (Method::POST, "/api/account/{acc}/email-report/test", Action::EmailReportSettingsWrite),
     (Method::POST, "/api/account/{acc}/email-report/recipients", Action::EmailReportRecipientsWrite),
-    (Method::DELETE, "/api/account/{acc}/email-report/recipients/nobody@example.com", Action::EmailReportRecipientsWrite),
+    (
+        Method::DELETE,
+        "/api/account/{acc}/email-report/recipients/nobody@example.com",
+        Action::EmailReportRecipientsWrite,
+    ),
 ];
 
 /// A lambda id that does not exist: allowed callers get 404, never a change.
