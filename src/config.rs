@@ -48,6 +48,9 @@ pub struct Config {
     pub max_scheduled_lambdas: usize,
     /// Where the scheduler reads "now": the system clock, or a manual one in tests.
     pub clock: Clock,
+    /// How often the email reporter checks for a due report; `None` runs no background task
+    /// (tests call `Reporter::tick` themselves).
+    pub report_interval: Option<Duration>,
 }
 
 /// The hard ceiling for a lambda invocation, as on LivePerson Functions.
@@ -75,6 +78,7 @@ impl Config {
             lockout: Duration::from_secs(15 * 60),
             max_scheduled_lambdas: DEFAULT_MAX_SCHEDULED_LAMBDAS,
             clock: Clock::system(),
+            report_interval: Some(Duration::from_secs(60)),
         }
     }
 

@@ -19,6 +19,7 @@ pub mod lifecycle;
 pub mod logsearch;
 pub mod middleware;
 pub mod ops;
+pub mod reports;
 pub mod runtime;
 pub mod scheduler;
 pub mod settings;

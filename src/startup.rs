@@ -26,6 +26,7 @@ pub struct App {
     server: Server,
     addr: SocketAddr,
     state: web::Data<AppState>,
+    reports_ticker: Option<tokio::task::JoinHandle<()>>,
 }
 
 /// Creates the data dir (owner-only) if needed.
@@ -133,8 +134,10 @@ impl App {
         .disable_signals()
         .shutdown_timeout(30)
         .run();
+        let reports_ticker =
+            config.report_interval.map(|every| crate::reports::spawn_ticker(state.reporter.clone(), every));
         tracing::info!(%addr, data_dir = %config.data_dir.display(), "lambdabox listening on http://{addr}");
-        Ok(Self { server, addr, state })
+        Ok(Self { server, addr, state, reports_ticker })
     }
 
     /// The bound address.
@@ -156,6 +159,9 @@ impl App {
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         self.server.await?;
         self.state.scheduler.stop().await;
+        if let Some(ticker) = self.reports_ticker {
+            ticker.abort();
+        }
         self.state.invoker.flush().await;
         self.state.store.checkpoint().await?;
         tracing::info!("lambdabox stopped");

@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::crypto::MasterKey;
 use crate::domain::AccountId;
 use crate::invoke::Invoker;
+use crate::reports::Reporter;
 use crate::scheduler::Scheduler;
 use crate::store::Store;
 use crate::vault::Vault;
@@ -37,6 +38,8 @@ pub struct AppState {
     pub scheduler: Scheduler,
     /// New API secrets waiting to be shown once.
     pub pending_secrets: PendingSecrets,
+    /// Sends the email reports (and the test email).
+    pub reporter: Reporter,
     /// The account id, set once setup has run; unset means "not provisioned".
     account: OnceLock<AccountId>,
 }
@@ -58,6 +61,7 @@ impl AppState {
             config.max_login_failures_per_address,
             config.lockout,
         );
+        let reporter = Reporter::new(store.clone(), key.clone(), invoker.clone());
         let cell = OnceLock::new();
         if let Some(account) = account {
             let _ = cell.set(account);
@@ -73,6 +77,7 @@ impl AppState {
             token_cache: TokenCache::default(),
             scheduler,
             pending_secrets: PendingSecrets::default(),
+            reporter,
             account: cell,
         }
     }

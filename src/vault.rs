@@ -9,6 +9,8 @@ use crate::crypto::MasterKey;
 use crate::domain::AccountId;
 use crate::domain::secret::{SecretKind, parse_secret_name};
 use crate::error::Error;
+use crate::reports::settings as reports_settings;
+use crate::store::email_reports;
 use crate::store::secrets::{self, SecretRow};
 use crate::store::{Store, StoreError, activity};
 
@@ -161,8 +163,8 @@ impl Vault {
     }
 }
 
-/// Re-encrypts every secret sealed with another key than `new` (they must open with `old`)
-/// in one transaction; idempotent, so an interrupted rotation can simply run again.
+/// Re-encrypts every secret sealed with another key than `new` (they must open with `old`),
+/// and the email reports' SMTP password, in one transaction; idempotent, so an interrupted rotation can simply run again.
 pub async fn reseal_all(store: &Store, account: &AccountId, old: &MasterKey, new: &MasterKey) -> Result<usize, Error> {
     let (account, old, new) = (account.clone(), old.clone(), new.clone());
     let new_id = new.id();
@@ -177,6 +179,14 @@ pub async fn reseal_all(store: &Store, account: &AccountId, old: &MasterKey, new
                 let sealed = new.seal(&plain, &aad).map_err(|e| StoreError::Corrupt(e.to_string()))?;
                 secrets::reseal_secret(tx, &row.name, &sealed, &new_id)?;
                 n += 1;
+            }
+            // The SMTP password of the email reports is sealed under the same key.
+            if let Some(sealed) = email_reports::get_sealed_password(tx)?
+                && let Ok(password) = reports_settings::open_password(&old, &sealed)
+            {
+                let resealed =
+                    reports_settings::seal_password(&new, &password).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                email_reports::reseal_password(tx, &resealed)?;
             }
             Ok(n)
         })

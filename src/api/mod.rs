@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod deployments;
+pub mod email_report;
 pub mod error_body;
 pub mod events;
 pub mod invoke;
@@ -22,6 +23,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(lambdas::configure)
         .configure(deployments::configure)
         .configure(events::configure)
+        .configure(email_report::configure)
         .configure(invoke::configure)
         .configure(settings::configure)
         .configure(logs::configure)

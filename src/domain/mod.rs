@@ -6,6 +6,7 @@ pub mod events;
 pub mod ids;
 pub mod lambda;
 pub mod permission;
+pub mod report;
 pub mod schedule;
 pub mod secret;
 

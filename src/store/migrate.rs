@@ -14,6 +14,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/0002_lambdas.sql"),
     include_str!("../../migrations/0003_settings.sql"),
     include_str!("../../migrations/0004_schedules.sql"),
+    include_str!("../../migrations/0005_email_reports.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod activity;
 pub mod allowlist;
 pub mod credentials;
+pub mod email_reports;
 pub mod invocations;
 pub mod lambdas;
 pub mod logs;

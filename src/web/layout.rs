@@ -77,6 +77,9 @@ const NOTICES: &[(&str, &str)] = &[
     ("schedule-paused", "Schedule paused: it does not run until resumed."),
     ("schedule-resumed", "Schedule resumed: it runs from its next due time; missed times are not replayed."),
     ("schedule-deleted", "Schedule deleted."),
+    ("report-settings-saved", "Email report settings saved."),
+    ("recipient-added", "Recipient added."),
+    ("recipient-removed", "Recipient removed."),
 ];
 
 /// Looks up a notice by its code.

@@ -11,6 +11,7 @@ pub mod layout;
 pub mod login;
 pub mod logs;
 pub mod page_error;
+pub mod reporting;
 pub mod schedules;
 pub mod settings;
 pub mod setup;
@@ -34,6 +35,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(activity::configure)
         .configure(settings::configure)
         .configure(schedules::configure)
+        .configure(reporting::configure)
         .configure(users::configure)
         .configure(account::configure);
 }

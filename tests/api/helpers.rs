@@ -29,6 +29,8 @@ pub fn test_config(data_dir: &Path) -> Config {
     config.max_login_failures_per_user = 3;
     config.max_login_failures_per_address = 1000;
     config.max_body_bytes = 160 * 1024;
+    // Tests drive the reporter with `tick(now)`; no background ticks at wall-clock time.
+    config.report_interval = None;
     config
 }
 

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod helpers;
+mod smtp;
 
 mod bad_input;
 mod cli;
@@ -12,6 +13,7 @@ mod lambdas;
 mod login;
 mod logs;
 mod permissions;
+mod reports;
 mod schedules;
 mod settings;
 mod setup;

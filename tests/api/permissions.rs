@@ -51,6 +51,11 @@ const ROUTES: &[(Method, &str, Action)] = &[
     (Method::GET, "/api/account/{acc}/logs", Action::ReportingRead),
     (Method::GET, "/api/account/{acc}/logs/export", Action::ReportingRead),
     (Method::GET, "/api/account/{acc}/activity", Action::ReportingRead),
+    (Method::GET, "/settings/reporting", Action::ReportingRead),
+    (Method::POST, "/settings/reporting", Action::EmailReportSettingsWrite),
+    (Method::POST, "/settings/reporting/test", Action::EmailReportSettingsWrite),
+    (Method::POST, "/settings/reporting/recipients", Action::EmailReportRecipientsWrite),
+    (Method::POST, "/settings/reporting/recipients/delete", Action::EmailReportRecipientsWrite),
     (Method::GET, "/users", Action::UsersManage),
     (Method::POST, "/users", Action::UsersManage),
     (Method::POST, "/profiles", Action::UsersManage),
@@ -77,6 +82,15 @@ const ROUTES: &[(Method, &str, Action)] = &[
     (Method::GET, "/api/account/{acc}/reports/limitCounts", Action::ReportingRead),
     (Method::GET, "/api/account/{acc}/reports/lambdaCounts", Action::ReportingRead),
     (Method::GET, "/api/account/{acc}/reports/invocationCounts?startTimestamp=0&endTimestamp=1", Action::ReportingRead),
+    (Method::GET, "/api/account/{acc}/email-report", Action::ReportingRead),
+    (Method::PUT, "/api/account/{acc}/email-report", Action::EmailReportSettingsWrite),
+    (Method::POST, "/api/account/{acc}/email-report/test", Action::EmailReportSettingsWrite),
+    (Method::POST, "/api/account/{acc}/email-report/recipients", Action::EmailReportRecipientsWrite),
+    (
+        Method::DELETE,
+        "/api/account/{acc}/email-report/recipients/nobody@example.com",
+        Action::EmailReportRecipientsWrite,
+    ),
 ];
 
 /// A lambda id that does not exist: allowed callers get 404, never a change.
@@ -183,6 +197,7 @@ async fn the_openapi_description_covers_every_api_route() {
             .replace("{id}", "{uuid}")
             .replace("proxy-settings/999999", "proxy-settings/{id}")
             .replace("secrets/none", "secrets/{key}")
+            .replace("recipients/nobody@example.com", "recipients/{email}")
             .replace("events/conversational_command", "events/{eventId}");
         let op = &spec["paths"][&templated][method.as_str().to_lowercase()];
         assert!(op.is_object(), "{method} {templated} is described");
