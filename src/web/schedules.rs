@@ -225,7 +225,8 @@ pub struct PreviewQuery {
     cron: String,
 }
 
-/// The next run times of a cron expression, for the form's script: `{nextRuns}` or `{error}`.
+/// The next run times of a cron expression, for the form's script: `{nextRuns, error}`. An
+/// invalid expression is a normal answer here (200 with the reason), not a failed request.
 #[get("/schedules/preview")]
 async fn preview_schedule(
     state: web::Data<AppState>,
@@ -233,8 +234,11 @@ async fn preview_schedule(
     q: web::Query<PreviewQuery>,
 ) -> HttpResponse {
     match state.scheduler.preview(&q.cron) {
-        Ok(runs) => HttpResponse::Ok().json(json!({"nextRuns": runs.into_iter().map(format_time).collect::<Vec<_>>()})),
-        Err(e) => HttpResponse::BadRequest().json(json!({"error": e.to_string()})),
+        Ok(runs) => HttpResponse::Ok().json(json!({
+            "nextRuns": runs.into_iter().map(format_time).collect::<Vec<_>>(),
+            "error": null,
+        })),
+        Err(e) => HttpResponse::Ok().json(json!({"nextRuns": [], "error": e.to_string()})),
     }
 }
 

@@ -12,6 +12,7 @@ mod lambdas;
 mod login;
 mod permissions;
 mod schedules;
+mod schedules_ui;
 mod setup;
 mod tokens;
 mod users;
