@@ -18,7 +18,7 @@ const GRACE_MS: i64 = 90_000;
 /// Missed runs recorded per schedule and step; the activity entry gives the full count.
 const MISSED_KEPT: usize = 50;
 /// The user name activity entries of the scheduler carry.
-pub const SCHEDULER_USER: &str = "scheduler";
+const SCHEDULER_USER: &str = "scheduler";
 
 /// What one step did.
 #[derive(Debug, Default, Clone)]

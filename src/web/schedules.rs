@@ -37,6 +37,8 @@ fn account(state: &AppState) -> String {
     state.account().map(ToString::to_string).unwrap_or_default()
 }
 
+type PageResult = Result<HttpResponse, PageError>;
+
 fn parse_id(raw: &str) -> Result<ScheduleId, Error> {
     ScheduleId::parse(raw).map_err(|_| Error::NotFound(format!("no schedule {raw}")))
 }
@@ -190,16 +192,21 @@ where
     F: FnOnce(ScheduleInput) -> Fut,
     Fut: std::future::Future<Output = Result<&'static str, Error>>,
 {
-    let preview = form.preview.is_some();
-    let result = match (preview, form.input()) {
-        (true, _) => state.scheduler.preview(&form.cron).map(|_| "").map_err(Error::from),
-        (false, Ok(input)) => save(input).await,
-        (false, Err(e)) => Err(e),
+    let mut runs = Vec::new();
+    let result = if form.preview.is_some() {
+        state.scheduler.preview(&form.cron).map(|next| runs = next).map_err(Error::from)
+    } else {
+        let saved = match form.input() {
+            Ok(input) => save(input).await,
+            Err(e) => Err(e),
+        };
+        match saved {
+            Ok(notice) => return Ok(redirect(&format!("/schedules?notice={notice}"))),
+            Err(e) => Err(e),
+        }
     };
-    let runs = if preview { state.scheduler.preview(&form.cron).unwrap_or_default() } else { vec![] };
     let (status, message) = match result {
-        Ok(notice) if !preview => return Ok(redirect(&format!("/schedules?notice={notice}"))),
-        Ok(_) => (StatusCode::OK, None),
+        Ok(()) => (StatusCode::OK, None),
         Err(Error::BadInput(m)) => (StatusCode::BAD_REQUEST, Some(m)),
         Err(Error::Conflict(m)) => (StatusCode::CONFLICT, Some(m)),
         Err(e) => return Err(e.into()),
@@ -209,8 +216,6 @@ where
     page.preview = runs.into_iter().map(format_time).collect();
     with_status(&page, status)
 }
-
-type PageResult = Result<HttpResponse, PageError>;
 
 #[get("/schedules/new")]
 async fn new_schedule(state: web::Data<AppState>, auth: Authorized<ScheduleWrite>) -> PageResult {
@@ -225,7 +230,8 @@ pub struct PreviewQuery {
     cron: String,
 }
 
-/// The next run times of a cron expression, for the form's script: `{nextRuns}` or `{error}`.
+/// The next run times of a cron expression, for the form's script: `{nextRuns, error}`. An
+/// invalid expression is a normal answer here (200 with the reason), not a failed request.
 #[get("/schedules/preview")]
 async fn preview_schedule(
     state: web::Data<AppState>,
@@ -233,8 +239,11 @@ async fn preview_schedule(
     q: web::Query<PreviewQuery>,
 ) -> HttpResponse {
     match state.scheduler.preview(&q.cron) {
-        Ok(runs) => HttpResponse::Ok().json(json!({"nextRuns": runs.into_iter().map(format_time).collect::<Vec<_>>()})),
-        Err(e) => HttpResponse::BadRequest().json(json!({"error": e.to_string()})),
+        Ok(runs) => HttpResponse::Ok().json(json!({
+            "nextRuns": runs.into_iter().map(format_time).collect::<Vec<_>>(),
+            "error": null,
+        })),
+        Err(e) => HttpResponse::Ok().json(json!({"nextRuns": [], "error": e.to_string()})),
     }
 }
 

@@ -80,9 +80,17 @@ async fn setup_and_credentials_from_the_command_line_then_serve_and_stop() {
 fn help_explains_every_flag() {
     let out = bin().arg("--help").output().unwrap();
     let help = String::from_utf8_lossy(&out.stdout);
-    for flag in
-        ["--bind", "--data-dir", "LAMBDABOX_BIND", "LAMBDABOX_DATA_DIR", "--lambda-timeout-ms", "setup", "credentials"]
-    {
+    for flag in [
+        "--bind",
+        "--data-dir",
+        "LAMBDABOX_BIND",
+        "LAMBDABOX_DATA_DIR",
+        "--lambda-timeout-ms",
+        "--max-scheduled-lambdas",
+        "LAMBDABOX_MAX_SCHEDULED_LAMBDAS",
+        "setup",
+        "credentials",
+    ] {
         assert!(help.contains(flag), "--help mentions {flag}");
     }
 }

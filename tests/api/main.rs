@@ -15,6 +15,7 @@ mod logs;
 mod permissions;
 mod reports;
 mod schedules;
+mod schedules_ui;
 mod settings;
 mod setup;
 mod tokens;
