@@ -36,20 +36,7 @@ pub fn insert_activity(
 
 /// The newest entries.
 pub fn list_recent(conn: &Connection, limit: i64) -> Result<Vec<Activity>, StoreError> {
-    let mut stmt =
-        conn.prepare("SELECT at, username, kind, subject, description FROM activity ORDER BY id DESC LIMIT ?1")?;
-    let rows = stmt
-        .query_map([limit], |r| {
-            Ok(Activity {
-                at: r.get(0)?,
-                username: r.get(1)?,
-                kind: r.get(2)?,
-                subject: r.get(3)?,
-                description: r.get(4)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(rows)
+    search(conn, None, None, limit)
 }
 
 /// Deletes entries older than `cutoff` (Unix ms).
