@@ -12,6 +12,8 @@ pub const MAX_EXPORT_LINES: i64 = 10_000;
 pub const LEVELS: [&str; 3] = ["Info", "Warn", "Error"];
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+/// "Until now and later": the end of a range nobody chose.
+pub const OPEN_END: i64 = i64::MAX;
 
 /// A parsed search.
 #[derive(Debug, Clone)]
@@ -35,13 +37,14 @@ pub struct LogQuery {
 }
 
 impl LogQuery {
-    /// The default view: everything of the last 24 hours.
+    /// The default view: everything of the last 24 hours. The end stays open, so entries
+    /// stamped by a clock a hair ahead of this one are not missed.
     pub fn default_for(now: i64) -> Self {
         Self {
             lambda: None,
             levels: vec![],
             from: now - DAY_MS,
-            to: now,
+            to: OPEN_END,
             text: String::new(),
             request_id: String::new(),
             group: false,
@@ -99,7 +102,10 @@ impl LogQuery {
     }
 
     fn base_params(&self) -> Vec<(&'static str, String)> {
-        let mut p = vec![("from", self.from.to_string()), ("to", self.to.to_string())];
+        let mut p = vec![("from", self.from.to_string())];
+        if self.to != OPEN_END {
+            p.push(("to", self.to.to_string()));
+        }
         if let Some(l) = &self.lambda {
             p.push(("lambda", l.clone()));
         }
@@ -166,8 +172,11 @@ fn parse_time(value: &str) -> Result<i64, String> {
         .map_err(|_| format!("invalid time '{value}'; use epoch milliseconds or YYYY-MM-DDTHH:MM (UTC)"))
 }
 
-/// Unix ms as the value of a datetime-local field (UTC).
+/// Unix ms as the value of a datetime-local field (UTC); empty for an open end.
 pub fn datetime_local(ms: i64) -> String {
+    if ms == OPEN_END {
+        return String::new();
+    }
     let Ok(t) = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000) else {
         return String::new();
     };
