@@ -6,7 +6,7 @@ use actix_web::{HttpResponse, get, post, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::functions::{Row, event_name, rows};
+use super::functions::{Row, event_name};
 use super::layout::{Layout, format_time};
 use super::page_error::PageError;
 use super::{NoticeQuery, redirect, render};
@@ -69,14 +69,14 @@ async fn list_deployments(
         .filter_map(|l| {
             let s = l.serving.as_ref()?;
             Some(DeployedRow {
-                row: rows(std::slice::from_ref(l)).pop()?,
+                row: Row::of(l),
                 deployed_at: format_time(s.created_at),
                 deployed_by: s.created_by.clone(),
                 pending: s.lambda_version != l.version,
             })
         })
         .collect();
-    let undeployed = rows(&rest.into_iter().cloned().collect::<Vec<_>>());
+    let undeployed = rest.into_iter().map(Row::of).collect();
     render(&ListPage {
         layout: Layout::new(&account(&state), &auth.caller, "deployments", q.notice.as_deref()),
         deployed,

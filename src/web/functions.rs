@@ -50,7 +50,8 @@ pub struct Row {
 }
 
 impl Row {
-    fn of(l: &Lambda) -> Self {
+    /// The row of a lambda.
+    pub fn of(l: &Lambda) -> Self {
         Self {
             id: l.id.to_string(),
             name: l.name.clone(),
@@ -476,9 +477,4 @@ async fn show_deployment(
         deployed_code: d.code,
         current_code: lambda.code,
     })
-}
-
-/// Lets section pages share the row type.
-pub fn rows(all: &[Lambda]) -> Vec<Row> {
-    all.iter().map(Row::of).collect()
 }
