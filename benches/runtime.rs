@@ -64,6 +64,11 @@ fn main() {
     let big_source = big_lambda();
     let big = sandbox.compile(&big_source).unwrap();
 
+    // LAMBDABOX_PROFILE=N: only run N hello-world invocations (for perf / callgrind) and exit.
+    if let Some(n) = std::env::var("LAMBDABOX_PROFILE").ok().and_then(|n| n.parse().ok()) {
+        println!("{:.1} µs/invocation", batch(&rt, &sandbox, &hello, n, 64));
+        return;
+    }
     let mut c = Criterion::default().configure_from_args();
     c.bench_function("hello_world_run_back_to_back", |b| {
         b.iter(|| rt.block_on(sandbox.run(&hello, input(), caps())).unwrap())

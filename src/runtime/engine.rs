@@ -3,6 +3,7 @@
 //! idle, so creation stays off the request path.
 
 use super::bytecode;
+use super::lazy;
 use super::natives;
 use super::pool::Shared;
 use super::state::{HostState, Interrupt};
@@ -18,8 +19,6 @@ type Intrinsics = (
     intrinsic::RegExp,
     intrinsic::Json,
     intrinsic::Proxy,
-    intrinsic::MapSet,
-    intrinsic::TypedArrays,
     intrinsic::Promise,
     intrinsic::Performance,
     intrinsic::WeakRef,
@@ -43,10 +42,12 @@ impl Warm {
         let flag = interrupt.clone();
         runtime.set_interrupt_handler(Some(Box::new(move || flag.should_stop())));
         // Everything of `Context::full` except DOMException and atob/btoa (the prelude
-        // provides those lazily): creating intrinsics is most of a fresh context's cost.
+        // provides those lazily) and, until first use, typed arrays and Map/Set (see
+        // `lazy`): creating intrinsics is most of a fresh context's cost.
         let context = Context::custom::<Intrinsics>(&runtime)?;
         let state = Rc::new(HostState::new(shared.clone(), interrupt));
         context.with(|ctx| -> rquickjs::Result<()> {
+            lazy::add(&ctx)?;
             let host = natives::host(&ctx, &state)?;
             let install: Function = bytecode::run_script(&ctx, &shared.prelude)?.get()?;
             install.call::<_, ()>((host,))

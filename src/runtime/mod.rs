@@ -8,6 +8,7 @@ mod compile;
 mod engine;
 mod interrupt;
 mod invocation;
+mod lazy;
 mod limits;
 mod modules;
 mod natives;

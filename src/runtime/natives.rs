@@ -1,6 +1,7 @@
 //! The native `host` object handed to the prelude: logging, settlement, timers, host ops and
 //! module loading. Every function closes over the invocation's [`HostState`].
 
+use super::lazy;
 use super::outcome::LogLevel;
 use super::state::{HostState, Settlement};
 use super::{modules, ops};
@@ -70,10 +71,14 @@ pub(crate) fn host<'js>(ctx: &Ctx<'js>, state: &Rc<HostState>) -> Result<Object<
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, name: String| modules::load(&ctx, &s, &name))?,
     )?;
 
-    // The helpers behind require()d modules are installed on first use, not per context.
+    // The helpers behind require()d modules are installed on first use, not per context;
+    // they hand out Uint8Arrays, so the typed-array family goes first.
     host.set(
         "installNatives",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, target: Object<'js>| modules::install_natives(&ctx, &target))?,
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, target: Object<'js>| {
+            lazy::ensure_typed_arrays(&ctx)?;
+            modules::install_natives(&ctx, &target)
+        })?,
     )?;
     Ok(host)
 }

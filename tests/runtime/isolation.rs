@@ -1,7 +1,8 @@
 //! Isolation: an invocation never sees another's globals, prototypes, timers or pending jobs
 //! (not of another lambda, not of the same lambda's previous call), and has no host access.
 
-use crate::helpers::{caps, input, ok, run, sandbox_with};
+use crate::helpers::{caps, input, ok, run, sandbox, sandbox_with};
+use lambdabox::runtime::RunOutcome;
 use serde_json::json;
 
 pub const POLLUTER: &str = r#"function lambda(input, callback) {
@@ -95,4 +96,139 @@ fn runtime_knows_nothing_of_the_web_server_or_the_store() {
             }
         }
     }
+}
+
+/// Settles cleanly (no pending jobs) after changing the lazily installed families (typed
+/// arrays, Map/Set) among others: none of it may be visible to the next invocation.
+const CLEAN_POLLUTER: &str = r#"function lambda(input, callback) {
+  globalThis.leaked = 'global';
+  Object.prototype.polluted = 'proto';
+  Map.prototype.get = () => 'hijacked';
+  Set.prototype.has = () => 'hijacked';
+  Uint8Array.prototype.polluted = 'typed';
+  ArrayBuffer.prototype.polluted = 'buffer';
+  Promise.prototype.polluted = 'promise';
+  Object.prototype[Symbol.for('lambdabox.leak')] = 'symbol';
+  globalThis.Map = function Fake() {};
+  new FinalizationRegistry(() => { const end = Date.now() + 300; while (Date.now() < end) {} })
+    .register({}, 'held');
+  globalThis.kept = new WeakRef({ big: new Array(1000).fill('x') });
+  callback(null, 'polluted');
+}"#;
+
+const CLEAN_OBSERVER: &str = r#"function lambda(input, callback) {
+  const started = Date.now();
+  callback(null, {
+    leaked: typeof leaked,
+    polluted: ({}).polluted === undefined,
+    map: new Map([[1, 'one']]).get(1),
+    set: new Set([1]).has(1),
+    typed: new Uint8Array(2).polluted === undefined,
+    buffer: new ArrayBuffer(2).polluted === undefined,
+    promise: Promise.resolve().polluted === undefined,
+    symbol: ({})[Symbol.for('lambdabox.leak')] === undefined,
+    kept: typeof kept,
+    quick: Date.now() - started < 100,
+  });
+}"#;
+
+#[tokio::test]
+async fn lazily_installed_intrinsics_carry_nothing_over() {
+    let sandbox = sandbox_with(2000, 1);
+    let polluter = sandbox.compile(CLEAN_POLLUTER).unwrap();
+    let observer = sandbox.compile(CLEAN_OBSERVER).unwrap();
+    for _ in 0..5 {
+        let first = sandbox.run(&polluter, input(json!({})), caps()).await.unwrap();
+        assert_eq!(ok(&first), json!("polluted"));
+        let seen = sandbox.run(&observer, input(json!({})), caps()).await.unwrap();
+        assert_eq!(
+            ok(&seen),
+            json!({ "leaked": "undefined", "polluted": true, "map": "one", "set": true, "typed": true,
+                    "buffer": true, "promise": true, "symbol": true, "kept": "undefined", "quick": true })
+        );
+        assert!(seen.duration < std::time::Duration::from_millis(250), "took {:?}", seen.duration);
+    }
+}
+
+#[tokio::test]
+async fn garbage_of_earlier_invocations_never_counts_against_the_heap_limit() {
+    // 32 MiB heap (see sandbox_with); each call builds ~20 MiB and leaves it on its global.
+    // If anything of a previous call stayed in the heap a later call uses (a reused runtime
+    // that kept the garbage), the second call would run out of memory.
+    let sandbox = sandbox_with(5000, 1);
+    let code = r#"function lambda(input, callback) {
+  const parts = [];
+  for (let i = 0; i < 20; i++) parts.push(String(i).padEnd(1024 * 1024, '.'));
+  globalThis.parts = parts;
+  callback(null, parts.length);
+}"#;
+    let compiled = sandbox.compile(code).unwrap();
+    for round in 0..10 {
+        let result = sandbox.run(&compiled, input(json!({})), caps()).await.unwrap();
+        assert_eq!(result.outcome, RunOutcome::Ok(json!(20)), "round {round}");
+    }
+}
+
+#[tokio::test]
+async fn lazily_installed_globals_behave_like_the_engine_s_own() {
+    let sandbox = sandbox();
+    let code = r#"function lambda(input, callback) {
+  const names = ['ArrayBuffer', 'SharedArrayBuffer', 'Uint8ClampedArray', 'Int8Array', 'Uint8Array',
+    'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'BigInt64Array', 'BigUint64Array',
+    'Float16Array', 'Float32Array', 'Float64Array', 'DataView', 'Atomics', 'Map', 'Set', 'WeakMap', 'WeakSet'];
+  const before = names.every((n) => n in globalThis);
+  const types = names.map((n) => typeof globalThis[n]);
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'Uint8Array');
+  const bytes = new Uint8Array([1, 2, 3]);
+  const view = new DataView(bytes.buffer);
+  const m = new Map([['a', 1]]);
+  Set = 'replaced';
+  callback(null, {
+    before, types, data: 'value' in descriptor && descriptor.writable && !descriptor.enumerable,
+    view: view.getUint8(2), map: m.get('a'), set: Set, weak: new WeakMap().has({}),
+    buffer: Buffer.from('hi').toString('hex'),
+  });
+}"#;
+    let result = run(&sandbox, code).await;
+    let value = ok(&result);
+    assert_eq!(value["before"], json!(true));
+    let mut expected = vec![json!("function"); 15];
+    expected.push(json!("object"));
+    expected.extend(vec![json!("function"); 4]);
+    assert_eq!(value["types"], json!(expected));
+    assert_eq!(value["data"], json!(true), "installed globals are plain data properties");
+    assert_eq!(
+        (value["view"].clone(), value["map"].clone(), value["set"].clone()),
+        (json!(3), json!(1), json!("replaced"))
+    );
+    assert_eq!((value["weak"].clone(), value["buffer"].clone()), (json!(false), json!("6869")));
+
+    // Buffer and require()d modules pull in typed arrays by themselves.
+    let hashed = run(
+        &sandbox,
+        "function lambda(input, callback) {\n  callback(null, require('crypto').createHash('sha256').update('x').digest('hex').length);\n}",
+    )
+    .await;
+    assert_eq!(ok(&hashed), json!(64));
+}
+
+#[tokio::test]
+async fn redefining_lazy_globals_first_is_harmless() {
+    let sandbox = sandbox_with(2000, 1);
+    for setup in [
+        "Object.defineProperty(globalThis, 'Atomics', { value: 1, configurable: false });",
+        "Object.freeze(globalThis);",
+        "delete globalThis.Atomics; delete globalThis.ArrayBuffer;",
+        "globalThis.Map = 1; Object.defineProperty(globalThis, 'Set', { get() { return 2; } });",
+    ] {
+        let code = format!(
+            "function lambda(input, callback) {{\n  {setup}\n  try {{ new Uint8Array(1); callback(null, 'built'); }} catch (e) {{ callback(null, e.name); }}\n}}"
+        );
+        let result = run(&sandbox, &code).await;
+        assert_eq!(ok(&result), json!("built"), "{setup}");
+    }
+    // The worker survived and still runs lambdas.
+    let after =
+        run(&sandbox, "function lambda(input, callback) {\n  callback(null, new Map([[1, 2]]).get(1));\n}").await;
+    assert_eq!(ok(&after), json!(2));
 }

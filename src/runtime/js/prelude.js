@@ -51,18 +51,23 @@
   const warnSystem = (message) => host.log(2, message, '[]', true);
 
   // Timers: callbacks live here; the host only keeps ids and due times.
-  const timers = new Map();
+  // Plain dictionaries, not Maps: Map is installed only when a lambda uses it.
+  const timers = Object.create(null);
   let nextTimer = 1;
   function addTimer(fn, ms, args, repeat) {
     if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
     const id = nextTimer++;
     const delay = Math.max(0, Math.min(Number(ms) || 0, 2147483647));
-    timers.set(id, { fn, args, repeat: repeat ? Math.max(1, delay) : -1 });
+    timers[id] = { fn, args, repeat: repeat ? Math.max(1, delay) : -1 };
     host.timerStart(id, delay);
     return id;
   }
   function clearTimer(id) {
-    if (timers.delete(Number(id))) host.timerClear(Number(id));
+    const key = Number(id);
+    if (key in timers) {
+      delete timers[key];
+      host.timerClear(key);
+    }
   }
   g.setTimeout = (fn, ms, ...args) => addTimer(fn, ms, args, false);
   g.setInterval = (fn, ms, ...args) => addTimer(fn, ms, args, true);
@@ -71,10 +76,10 @@
   g.clearInterval = clearTimer;
   g.clearImmediate = clearTimer;
   function fireTimer(id) {
-    const timer = timers.get(id);
+    const timer = timers[id];
     if (!timer) return;
     if (timer.repeat >= 0) host.timerStart(id, timer.repeat);
-    else timers.delete(id);
+    else delete timers[id];
     try {
       timer.fn.apply(undefined, timer.args);
     } catch (e) {
@@ -83,16 +88,16 @@
   }
 
   // Host operations (HTTP, secrets, orchestrator): a promise per op, settled by opDone.
-  const ops = new Map();
+  const ops = Object.create(null);
   function op(name, args) {
     return new PromiseCtor((resolve, reject) => {
-      ops.set(host.op(name, stringify(args)), { resolve, reject });
+      ops[host.op(name, stringify(args))] = { resolve, reject };
     });
   }
   function opDone(id, ok, json) {
-    const pending = ops.get(id);
+    const pending = ops[id];
     if (!pending) return;
-    ops.delete(id);
+    delete ops[id];
     const value = parse(json);
     if (ok) pending.resolve(value);
     else pending.reject(Object.assign(new ErrorCtor(value.message), value));
@@ -143,18 +148,18 @@
 
   // require(): bundled and native modules only, cached per invocation. `lambdabox:*` names
   // are internals (Buffer, URL, fetch…), loadable by bundled modules but not by lambdas.
-  const modules = new Map();
+  const modules = Object.create(null);
   function require(name) {
     name = String(name);
     if (name.startsWith('lambdabox:')) throw new Error('module ' + name + ' is not available');
     return load(name);
   }
   function load(name) {
-    const cached = modules.get(name);
+    const cached = modules[name];
     if (cached) return cached.exports;
     const module = { exports: {} };
     const factory = host.loadModule(name);
-    modules.set(name, module);
+    modules[name] = module;
     factory.call(module.exports, module, module.exports, load, natives(), op);
     return module.exports;
   }

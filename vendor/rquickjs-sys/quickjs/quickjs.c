@@ -40652,6 +40652,11 @@ static JSAtom find_atom(JSContext *ctx, const char *name)
     return atom;
 }
 
+/* lambdabox: see JS_AddLazyIntrinsics */
+#define JS_DEF_LAZY_INTRINSIC 200
+static JSValue js_lazy_intrinsic_autoinit(JSContext *ctx, JSObject *p, JSAtom atom,
+                                          const JSCFunctionListEntry *e);
+
 static JSValue JS_InstantiateFunctionListItem2(JSContext *ctx, JSObject *p,
                                                JSAtom atom, void *opaque)
 {
@@ -40659,6 +40664,9 @@ static JSValue JS_InstantiateFunctionListItem2(JSContext *ctx, JSObject *p,
     JSValue val, proto;
 
     switch(e->def_type) {
+    case JS_DEF_LAZY_INTRINSIC:
+        val = js_lazy_intrinsic_autoinit(ctx, p, atom, e);
+        break;
     case JS_DEF_CFUNC:
         val = JS_NewCFunction2(ctx, e->u.func.cfunc.generic,
                                e->name, e->u.func.length, e->u.func.cproto, e->magic);
@@ -40770,6 +40778,7 @@ static int JS_InstantiateFunctionListItem(JSContext *ctx, JSValueConst obj,
         break;
     case JS_DEF_PROP_STRING:
     case JS_DEF_OBJECT:
+    case JS_DEF_LAZY_INTRINSIC:
         JS_DefineAutoInitProperty(ctx, obj, atom, JS_AUTOINIT_ID_PROP,
                                   (void *)e, prop_flags);
         return 0;
@@ -62956,6 +62965,140 @@ int JS_AddIntrinsicTypedArrays(JSContext *ctx)
         return -1;
 #endif
     return 0;
+}
+
+/* lambdabox: lazily installed intrinsic families. A fresh context gets, instead of the
+   typed-array family (family 0) and the Map/Set family (family 1), one auto-init global
+   property per name they define: the first access of any of them installs the whole family
+   and turns every one of its names that is still untouched into the engine's own value.
+   Creating these two families is about a third of a context's cost, and most lambdas never
+   use them. */
+#define LAZY_INTRINSIC_DEF(name, family) \
+    { name, JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE, JS_DEF_LAZY_INTRINSIC, family, { .i32 = 0 } }
+
+static const JSCFunctionListEntry js_lazy_intrinsics[] = {
+    LAZY_INTRINSIC_DEF("ArrayBuffer", 0),
+    LAZY_INTRINSIC_DEF("SharedArrayBuffer", 0),
+    LAZY_INTRINSIC_DEF("Uint8ClampedArray", 0),
+    LAZY_INTRINSIC_DEF("Int8Array", 0),
+    LAZY_INTRINSIC_DEF("Uint8Array", 0),
+    LAZY_INTRINSIC_DEF("Int16Array", 0),
+    LAZY_INTRINSIC_DEF("Uint16Array", 0),
+    LAZY_INTRINSIC_DEF("Int32Array", 0),
+    LAZY_INTRINSIC_DEF("Uint32Array", 0),
+    LAZY_INTRINSIC_DEF("BigInt64Array", 0),
+    LAZY_INTRINSIC_DEF("BigUint64Array", 0),
+    LAZY_INTRINSIC_DEF("Float16Array", 0),
+    LAZY_INTRINSIC_DEF("Float32Array", 0),
+    LAZY_INTRINSIC_DEF("Float64Array", 0),
+    LAZY_INTRINSIC_DEF("DataView", 0),
+#ifdef CONFIG_ATOMICS
+    LAZY_INTRINSIC_DEF("Atomics", 0),
+#endif
+    LAZY_INTRINSIC_DEF("Map", 1),
+    LAZY_INTRINSIC_DEF("Set", 1),
+    LAZY_INTRINSIC_DEF("WeakMap", 1),
+    LAZY_INTRINSIC_DEF("WeakSet", 1),
+};
+
+static bool js_lazy_intrinsic_installed(JSContext *ctx, int family)
+{
+    return JS_IsObject(ctx->class_proto[family == 0 ? JS_CLASS_ARRAY_BUFFER : JS_CLASS_MAP]);
+}
+
+/* Installs `family` (unless installed) and replaces each of its names that is still an
+   untouched auto-init property of the global object `g` with the engine's value. The value
+   for `skip` (the property being auto-initialised by the caller, if any) is returned in
+   `*skip_val` instead. The family's constructors are created on a holder object standing in
+   for the global object, so `g` gains or loses no property here. */
+static int js_lazy_intrinsic_install(JSContext *ctx, int family, JSObject *g,
+                                     JSAtom skip, JSValue *skip_val)
+{
+    JSValue holder, saved_global;
+    JSProperty *pr;
+    JSShapeProperty *prs;
+    int i, ret;
+
+    if (js_lazy_intrinsic_installed(ctx, family))
+        return 0;
+    holder = JS_NewObject(ctx);
+    if (JS_IsException(holder))
+        return -1;
+    saved_global = ctx->global_obj;
+    ctx->global_obj = holder;
+    ret = family == 0 ? JS_AddIntrinsicTypedArrays(ctx) : JS_AddIntrinsicMapSet(ctx);
+    ctx->global_obj = saved_global;
+    if (ret < 0)
+        goto fail;
+    for (i = 0; i < countof(js_lazy_intrinsics); i++) {
+        const JSCFunctionListEntry *e = &js_lazy_intrinsics[i];
+        JSAtom atom;
+        JSValue val;
+
+        if (e->magic != family)
+            continue;
+        atom = JS_NewAtom(ctx, e->name);
+        if (atom == JS_ATOM_NULL)
+            goto fail;
+        val = JS_GetProperty(ctx, holder, atom);
+        if (JS_IsException(val)) {
+            JS_FreeAtom(ctx, atom);
+            goto fail;
+        }
+        if (atom == skip) {
+            *skip_val = val;
+        } else {
+            prs = find_own_property(&pr, g, atom);
+            if (prs && (prs->flags & JS_PROP_TMASK) == JS_PROP_AUTOINIT &&
+                js_autoinit_get_id(pr) == JS_AUTOINIT_ID_PROP &&
+                pr->u.init.opaque == (void *)e &&
+                js_shape_prepare_update(ctx, g, &prs) == 0) {
+                /* as JS_AutoInitProperty does for the property it initialises */
+                js_autoinit_free(ctx->rt, pr);
+                prs->flags &= ~JS_PROP_TMASK;
+                pr->u.value = val;
+            } else {
+                /* the lambda redefined or deleted it: leave its choice alone */
+                JS_FreeValue(ctx, val);
+            }
+        }
+        JS_FreeAtom(ctx, atom);
+    }
+    JS_FreeValue(ctx, holder);
+    return 0;
+ fail:
+    JS_FreeValue(ctx, holder);
+    return -1;
+}
+
+static JSValue js_lazy_intrinsic_autoinit(JSContext *ctx, JSObject *p, JSAtom atom,
+                                          const JSCFunctionListEntry *e)
+{
+    JSValue val = JS_UNDEFINED;
+
+    if (js_lazy_intrinsic_install(ctx, e->magic, p, atom, &val) < 0)
+        return JS_EXCEPTION;
+    return val;
+}
+
+/* Puts the lazy typed-array and Map/Set families on the global object of a context created
+   without them (JS_NewContextRaw + the other intrinsics). */
+int JS_AddLazyIntrinsics(JSContext *ctx)
+{
+    return JS_SetPropertyFunctionList(ctx, ctx->global_obj, js_lazy_intrinsics,
+                                      countof(js_lazy_intrinsics));
+}
+
+/* Installs `family` now (0: typed arrays, 1: Map/Set), as the first use of one of its
+   globals would; for host code that creates such objects itself. */
+int JS_EnsureLazyIntrinsic(JSContext *ctx, int family)
+{
+    JSValue unused = JS_UNDEFINED;
+
+    if (family != 0 && family != 1)
+        return -1;
+    return js_lazy_intrinsic_install(ctx, family, JS_VALUE_GET_OBJ(ctx->global_obj),
+                                     JS_ATOM_NULL, &unused);
 }
 
 /* Performance */
