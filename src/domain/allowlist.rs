@@ -32,6 +32,20 @@ pub fn parse_entry(raw: &str) -> Result<String, String> {
     Ok(entry)
 }
 
+/// Validates several entries typed at once (separated by new lines, spaces or commas) and
+/// returns their canonical forms in order; or the reason of every invalid one, so a form can
+/// list them all. Empty text is no entries.
+pub fn parse_entries(raw: &str) -> Result<Vec<String>, Vec<String>> {
+    let (mut entries, mut errors) = (Vec::new(), Vec::new());
+    for item in raw.split(|c: char| c.is_whitespace() || c == ',').filter(|s| !s.is_empty()) {
+        match parse_entry(item) {
+            Ok(entry) => entries.push(entry),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() { Ok(entries) } else { Err(errors) }
+}
+
 fn split_port(entry: &str) -> Result<(&str, Option<u16>), String> {
     if let Some(rest) = entry.strip_prefix('[') {
         let (_, after) = rest.split_once(']').ok_or("unclosed [ in IPv6 address")?;
@@ -88,5 +102,17 @@ mod tests {
         ] {
             assert!(parse_entry(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn several_entries_are_split_and_every_bad_one_is_named() {
+        assert_eq!(
+            parse_entries(" API.example.com\n*.cdn.example.net, 10.0.0.1:8080 \r\n\n").unwrap(),
+            ["api.example.com", "*.cdn.example.net", "10.0.0.1:8080"]
+        );
+        assert_eq!(parse_entries(" \n ").unwrap(), Vec::<String>::new());
+        let errors = parse_entries("ok.example.com\nhttps://x.com\na..b").unwrap_err();
+        assert_eq!(errors.len(), 2);
+        assert!(errors[0].contains("looks like a URL") && errors[1].contains("'a..b'"), "{errors:?}");
     }
 }

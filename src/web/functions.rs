@@ -1,5 +1,7 @@
-//! Functions: the list with states and row actions, the Create-a-Function wizard, the editor
-//! (save with optimistic concurrency, deployment history, restore), and removal.
+//! Functions: the list with states and row actions, the Create-a-Function wizard (`wizard`),
+//! the editor (save with optimistic concurrency, deployment history, restore), and removal.
+
+mod wizard;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
@@ -12,10 +14,10 @@ use super::{redirect, render};
 use crate::auth::permission::Action;
 use crate::auth::permission::marker::{LambdaRead, LambdaWrite};
 use crate::auth::{Authorized, Caller, Guarded};
-use crate::domain::events::{self, EVENTS, Event, NO_EVENT, Template as LambdaTemplate};
+use crate::domain::events::{self, NO_EVENT};
 use crate::domain::lambda::{EnvVar, LambdaId, LambdaState};
 use crate::error::Error;
-use crate::lifecycle::{self, CreateLambda, SaveLambda, Saved};
+use crate::lifecycle::{self, SaveLambda, Saved};
 use crate::state::AppState;
 use crate::store::invocations::{self, OutcomeCounts};
 use crate::store::lambdas::{self, Deployment, Lambda};
@@ -23,8 +25,8 @@ use crate::store::lambdas::{self, Deployment, Lambda};
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(list_functions)
-        .service(new_function)
-        .service(create_function)
+        .service(wizard::new_function)
+        .service(wizard::create_function)
         .service(edit_function)
         .service(save_function)
         .service(remove_function)
@@ -125,82 +127,6 @@ async fn list_functions(
         filters: ["Draft", "Productive", "Modified", "Build Error", "Deploy Error"],
         can_write: Action::LambdaWrite.allows(&auth.caller.user.permissions),
     })
-}
-
-#[derive(Template)]
-#[template(path = "functions/new.html")]
-struct NewPage {
-    layout: Layout,
-    errors: Vec<String>,
-    events: &'static [Event],
-    event: &'static Event,
-    templates: Vec<&'static LambdaTemplate>,
-    template: String,
-    name: String,
-    description: String,
-}
-
-/// Wizard state carried in the query string or form.
-#[derive(Deserialize, Default)]
-pub struct WizardForm {
-    event: Option<String>,
-    template: Option<String>,
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    description: String,
-}
-
-fn wizard(caller: &Caller, account: &str, form: WizardForm, errors: Vec<String>) -> NewPage {
-    let event = form.event.as_deref().and_then(events::event).unwrap_or(&EVENTS[0]);
-    let templates = events::templates_for(event);
-    let template = form
-        .template
-        .filter(|t| templates.iter().any(|x| x.id == t))
-        .unwrap_or_else(|| event.default_template.to_owned());
-    NewPage {
-        layout: Layout::new(account, caller, "functions", None),
-        errors,
-        events: EVENTS,
-        event,
-        templates,
-        template,
-        name: form.name,
-        description: form.description,
-    }
-}
-
-#[get("/functions/new")]
-async fn new_function(
-    state: web::Data<AppState>,
-    auth: Authorized<LambdaWrite>,
-    q: web::Query<WizardForm>,
-) -> Result<HttpResponse, PageError> {
-    render(&wizard(&auth.caller, &account(&state), q.into_inner(), vec![]))
-}
-
-#[post("/functions")]
-async fn create_function(
-    state: web::Data<AppState>,
-    req: Guarded<Authorized<LambdaWrite>, web::Form<WizardForm>>,
-) -> Result<HttpResponse, PageError> {
-    let (auth, form) = (req.auth, req.body.into_inner());
-    let create = CreateLambda {
-        name: form.name.clone(),
-        description: form.description.clone(),
-        event_id: form.event.clone(),
-        template_id: form.template.clone(),
-        ..CreateLambda::default()
-    };
-    match lifecycle::create(&state.store, &state.invoker, &auth.caller.user.username, create).await {
-        Ok(lambda) => Ok(redirect(&format!("/functions/{}/edit?notice=lambda-created", lambda.id))),
-        Err(Error::BadInput(msg) | Error::Conflict(msg)) => {
-            let page = wizard(&auth.caller, &account(&state), form, vec![msg]);
-            let html = page.render().map_err(Error::internal)?;
-            Ok(HttpResponse::BadRequest().content_type("text/html; charset=utf-8").body(html))
-        }
-        Err(e) => Err(e.into()),
-    }
 }
 
 /// A row of the deployment history.

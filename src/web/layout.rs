@@ -57,6 +57,15 @@ const NOTICES: &[(&str, &str)] = &[
     ("credential-revoked", "Credentials revoked."),
     ("welcome", "Your account is ready. Welcome to lambdabox!"),
     ("lambda-created", "Function created. Edit its code, save, then deploy it."),
+    (
+        "lambda-created-domains",
+        "Function created, and its domains were added to the allowlist. Edit its code, save, then deploy it.",
+    ),
+    (
+        "lambda-created-domains-skipped",
+        "Function created. Its new domains were added to the allowlist; those already on it were skipped. \
+         Edit its code, save, then deploy it.",
+    ),
     ("lambda-saved", "Saved."),
     ("lambda-unchanged", "No changes to save."),
     ("lambda-removed", "Function removed."),

@@ -1,6 +1,8 @@
-//! The Functions and Deployments sections through their HTML forms: wizard, editor, stale
-//! save that keeps the user's text, deploy review, history restore and the test page.
+//! The Functions and Deployments sections through their HTML forms: wizard (with its allowlist
+//! step), editor, stale save that keeps the user's text, deploy review, history restore and the
+//! test page.
 
+use lambdabox::domain::Permission;
 use reqwest::StatusCode;
 
 use crate::helpers::*;
@@ -125,4 +127,118 @@ async fn a_build_error_shows_its_cause_in_the_list_and_the_editor() {
     assert!(filtered.contains("data-function=\"broken\""));
     let drafts = app.get(&admin, "/functions?state=Draft").await.text().await.unwrap();
     assert!(!drafts.contains("data-function=\"broken\""));
+}
+
+/// The markup inside the element with `id`, up to the first `end` tag after it.
+fn inner<'a>(html: &'a str, id: &str, end: &str) -> &'a str {
+    let start = html.find(&format!("id=\"{id}\"")).unwrap_or_else(|| panic!("#{id} on the page"));
+    let rest = &html[start..];
+    &rest[rest.find('>').unwrap() + 1..rest.find(end).unwrap()]
+}
+
+/// The allowlist as the Settings page lists it.
+async fn allowlist(app: &TestApp, client: &reqwest::Client) -> Vec<String> {
+    let html = app.get(client, "/settings?tab=allowlist").await.text().await.unwrap();
+    html.split("data-entry=\"").skip(1).map(|rest| rest.split('"').next().unwrap().to_owned()).collect()
+}
+
+#[tokio::test]
+async fn the_wizard_adds_allowlist_domains_and_skips_listed_ones() {
+    let (app, admin) = TestApp::provisioned().await;
+    assert_eq!(
+        app.post_form(&admin, "/settings/allowlist", &[("domain", "api.example.com")]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let page = app.get(&admin, "/functions/new").await.text().await.unwrap();
+    assert!(page.contains("data-entry=\"api.example.com\""), "step 2 shows the current list");
+    assert!(page.contains("name=\"domains\"") && page.contains("id=\"add-domains\""), "and takes new domains");
+
+    // Every invalid entry is named, what was typed comes back, nothing changes.
+    let typed = "good.example.com\nhttps://bad.example.com\na..b";
+    let wizard = [("event", "no_event"), ("template", "http"), ("name", "fetcher"), ("domains", typed)];
+    let res = app.post_form(&admin, "/functions", &[&wizard[..], &[("step", "allowlist")]].concat()).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let html = res.text().await.unwrap();
+    let errors = inner(&html, "domain-errors", "</div>");
+    assert!(errors.contains("looks like a URL") && errors.contains("&#39;a..b&#39; is not a valid host"), "{errors}");
+    assert_eq!(inner(&html, "domains", "</textarea>"), typed, "what was typed is kept");
+    assert!(
+        html.contains("value=\"fetcher\"") && html.contains("value=\"http\" data-preview=\"preview-http\" checked")
+    );
+    assert_eq!(allowlist(&app, &admin).await, ["api.example.com"]);
+
+    // "Add to allowlist" adds the new ones, skips the listed one with a note, empties the field.
+    let domains = [("domains", "API.example.com, hooks.example.org\n*.cdn.example.net")];
+    let res = app.post_form(&admin, "/functions", &[&wizard[..3], &domains, &[("step", "allowlist")]].concat()).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    let note = inner(&html, "domain-note", "</div>");
+    assert!(note.contains("<code>hooks.example.org</code>, <code>*.cdn.example.net</code>"), "{note}");
+    assert!(inner(&html, "domain-skipped", "</p>").contains("<code>api.example.com</code>"), "{note}");
+    assert_eq!(inner(&html, "domains", "</textarea>"), "", "the field is empty again");
+    assert!(html.contains("value=\"fetcher\""), "step 3 is kept");
+    assert_eq!(allowlist(&app, &admin).await, ["*.cdn.example.net", "api.example.com", "hooks.example.org"]);
+    let res = app.post_form(&admin, "/functions", &[("domains", " \n"), ("step", "allowlist")]).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(res.text().await.unwrap().contains("Enter one or more domains to add."));
+
+    // A name that cannot be used stops the create before the allowlist changes.
+    let res = app.post_form(&admin, "/functions", &[("name", "bad name!"), ("domains", "late.example.com")]).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(!allowlist(&app, &admin).await.contains(&"late.example.com".to_owned()));
+
+    // Creating adds what is still in the field, then opens the editor.
+    let res = app.post_form(&admin, "/functions", &[("name", "fetcher"), ("domains", "late.example.com")]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(location(&res).ends_with("/edit?notice=lambda-created-domains"), "{}", location(&res));
+    assert!(allowlist(&app, &admin).await.contains(&"late.example.com".to_owned()));
+    let res = app.post_form(&admin, "/functions", &[("name", "fetcher2"), ("domains", "late.example.com")]).await;
+    assert!(location(&res).ends_with("notice=lambda-created-domains-skipped"));
+    let edit = app.get(&admin, &location(&res)).await.text().await.unwrap();
+    assert!(edit.contains("those already on it were skipped"));
+    let activity = app.get(&admin, "/activity").await.text().await.unwrap();
+    assert!(activity.contains("Added late.example.com to the domain allowlist"));
+}
+
+#[tokio::test]
+async fn developers_see_the_wizards_allowlist_step_read_only_and_cannot_add_domains() {
+    let (app, admin) = TestApp::provisioned().await;
+    app.post_form(&admin, "/settings/allowlist", &[("domain", "api.example.com")]).await;
+    let dev = app.user_with(&admin, "dev", &[Permission::FaasDeveloper]).await;
+    let page = app.get(&dev, "/functions/new").await.text().await.unwrap();
+    assert!(page.contains("data-entry=\"api.example.com\""), "developers see the list");
+    assert!(element_text(&page, "allowlist-readonly").contains("needs FaaS-Admin"));
+    assert!(!page.contains("name=\"domains\"") && !page.contains("id=\"add-domains\""));
+
+    // Posting domains anyway is refused whole, before they are even validated.
+    for step in ["create", "allowlist"] {
+        for domains in ["evil.example.com", "https://not a domain"] {
+            let fields = [("name", "sneaky"), ("domains", domains), ("step", step)];
+            let res = app.post_form(&dev, "/functions", &fields).await;
+            assert_eq!(res.status(), StatusCode::FORBIDDEN, "{step} {domains}");
+            assert!(res.text().await.unwrap().contains("FaaS-Admin"), "the denial names the permission");
+        }
+    }
+    let res = app.post_form(&dev, "/functions", &[("step", "allowlist")]).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "the step itself needs FaaS-Admin");
+    assert_eq!(allowlist(&app, &admin).await, ["api.example.com"]);
+    assert!(!app.get(&admin, "/functions").await.text().await.unwrap().contains("sneaky"), "nothing created");
+
+    // Without domains the step is simply skipped.
+    let res = app.post_form(&dev, "/functions", &[("name", "dev_function"), ("domains", "")]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(location(&res).ends_with("notice=lambda-created"));
+}
+
+#[tokio::test]
+async fn the_wizards_allowlist_step_needs_the_csrf_token() {
+    let (app, admin) = TestApp::provisioned().await;
+    let fields = [("name", "forged"), ("domains", "evil.example.com")];
+    let res = admin.post(app.url("/functions")).form(&fields).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let forged = [&fields[..], &[("csrf_token", "forged")]].concat();
+    let res = admin.post(app.url("/functions")).form(&forged).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(allowlist(&app, &admin).await, Vec::<String>::new());
+    assert!(!app.get(&admin, "/functions").await.text().await.unwrap().contains("forged"));
 }

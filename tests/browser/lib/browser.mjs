@@ -51,7 +51,7 @@ export async function newPage(browser, baseURL) {
     if (msg.type() !== 'error') return;
     // Chromium logs every non-2xx document load ("Failed to load resource: ... 401"); those
     // statuses are what the tests expect on error pages and are asserted separately.
-    if (/Failed to load resource: the server responded with a status of (401|403|429|400)/.test(msg.text())) return;
+    if (/Failed to load resource: the server responded with a status of (400|401|403|409|429)/.test(msg.text())) return;
     problems.push(`console error: ${msg.text()}`);
   });
   page.on('requestfailed', (req) => {
