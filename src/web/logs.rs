@@ -68,6 +68,8 @@ async fn search_logs(
     let filter = query.filter();
     let offset = i64::try_from(query.page * PAGE_SIZE).unwrap_or(0);
     let limit = i64::try_from(PAGE_SIZE + 1).unwrap_or(101);
+    // Entries of invocations answered just now are still in the recorder's batch.
+    state.invoker.flush().await;
     let mut rows = state.store.read(move |conn| logs::search(conn, &filter, limit, offset)).await?;
     let has_more = rows.len() > PAGE_SIZE;
     rows.truncate(PAGE_SIZE);
