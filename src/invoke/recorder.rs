@@ -16,6 +16,10 @@ use crate::store::{Store, now_ms};
 const QUEUE: usize = 100_000;
 /// Largest batch per transaction.
 const BATCH: usize = 2_000;
+/// How long the writer lets rows gather after the first one of a batch arrives: under load
+/// this turns thousands of wake-ups and transactions a second into a few hundred. A flush
+/// waits at most that long.
+const GATHER: Duration = Duration::from_millis(5);
 
 enum Message {
     Row(InvocationRow, Vec<LogRow>),
@@ -86,6 +90,9 @@ async fn write_batches(store: Store, mut rx: mpsc::Receiver<Message>) {
     let mut log_rows = Vec::new();
     let mut waiting = Vec::new();
     while let Some(first) = rx.recv().await {
+        if matches!(first, Message::Row(..)) {
+            tokio::time::sleep(GATHER).await;
+        }
         let mut next = Some(first);
         // Take whatever else is already queued, up to one batch.
         while let Some(message) = next.take() {
