@@ -3,7 +3,8 @@
 //! them is about a third of a context's cost and most lambdas never touch them. Their global
 //! names are auto-init properties (added to the vendored QuickJS, see
 //! vendor/rquickjs-sys/LAMBDABOX.md): the first access of any of them installs the whole
-//! family, and lambda code sees ordinary globals.
+//! family, and lambda code sees ordinary globals. The same mechanism serves the prelude's
+//! module-backed globals (`Buffer`, `URL`, `fetch`, ...) through `__lambdabox.lazyGlobal`.
 #![allow(unsafe_code)]
 
 use rquickjs::{Ctx, Error, Result, qjs};

@@ -203,6 +203,14 @@ async fn lazily_installed_globals_behave_like_the_engine_s_own() {
     );
     assert_eq!((value["weak"].clone(), value["buffer"].clone()), (json!(false), json!("6869")));
 
+    // The globals the prelude serves from bundled modules, also set up on first use.
+    let served = run(
+        &sandbox,
+        "function lambda(input, callback) {\n  callback(null, ['Buffer', 'atob', 'btoa', 'TextEncoder', 'TextDecoder', 'URL', 'URLSearchParams', 'fetch', 'Headers', 'Request', 'Response'].map((n) => typeof globalThis[n]));\n}",
+    )
+    .await;
+    assert_eq!(ok(&served), json!(vec!["function"; 11]));
+
     // Buffer and require()d modules pull in typed arrays by themselves.
     let hashed = run(
         &sandbox,
@@ -215,17 +223,36 @@ async fn lazily_installed_globals_behave_like_the_engine_s_own() {
 #[tokio::test]
 async fn redefining_lazy_globals_first_is_harmless() {
     let sandbox = sandbox_with(2000, 1);
-    for setup in [
-        "Object.defineProperty(globalThis, 'Atomics', { value: 1, configurable: false });",
-        "Object.freeze(globalThis);",
-        "delete globalThis.Atomics; delete globalThis.ArrayBuffer;",
-        "globalThis.Map = 1; Object.defineProperty(globalThis, 'Set', { get() { return 2; } });",
-    ] {
+    // Lambda code that runs while a lazy global is being set up (here: through a replaced
+    // Function.prototype.call, which the prelude's module loader uses) and reshapes the global
+    // object meanwhile must not leave the engine writing into moved or freed memory; a getter
+    // on Array.prototype.toString (read when typed arrays are set up) is never run.
+    const RESHAPE: &str = "for (let i = 0; i < 3000; i++) globalThis['g' + i] = i;";
+    let hooked = |also: &str| {
+        format!(
+            "const call = Function.prototype.call; Function.prototype.call = function (...args) {{ {RESHAPE} {also} return Reflect.apply(call, this, args); }};"
+        )
+    };
+    let cases = [
+        ("Object.defineProperty(globalThis, 'Atomics', { value: 1, configurable: false });".to_owned(), "built"),
+        ("Object.freeze(globalThis);".to_owned(), "built"),
+        ("delete globalThis.Atomics; delete globalThis.ArrayBuffer;".to_owned(), "built"),
+        ("globalThis.Map = 1; Object.defineProperty(globalThis, 'Set', { get() { return 2; } });".to_owned(), "built"),
+        (
+            format!(
+                "Object.defineProperty(Array.prototype, 'toString', {{ configurable: true, get() {{ {RESHAPE} delete globalThis.Uint8Array; return () => 'x'; }} }});"
+            ),
+            "built",
+        ),
+        (hooked(""), "built"),
+        (hooked("delete globalThis.Buffer;"), "ReferenceError: Buffer is not defined"),
+    ];
+    for (setup, expected) in cases {
         let code = format!(
-            "function lambda(input, callback) {{\n  {setup}\n  try {{ new Uint8Array(1); callback(null, 'built'); }} catch (e) {{ callback(null, e.name); }}\n}}"
+            "function lambda(input, callback) {{\n  {setup}\n  try {{ new Uint8Array(1); Buffer.from('x'); new URL('http://a.example/'); callback(null, 'built'); }} catch (e) {{ callback(null, e.name + ': ' + e.message); }}\n}}"
         );
         let result = run(&sandbox, &code).await;
-        assert_eq!(ok(&result), json!("built"), "{setup}");
+        assert_eq!(ok(&result), json!(expected), "{setup}");
     }
     // The worker survived and still runs lambdas.
     let after =

@@ -13,8 +13,6 @@
   const onSettle = (promise, ok, err) => Reflect.apply(then, promise, [ok, err]);
   const ErrorCtor = Error;
   const includes = (list, item) => list.indexOf(item) !== -1;
-  const hidden = (obj, name, value) =>
-    Object.defineProperty(obj, name, { value, writable: true, configurable: true, enumerable: false });
 
   function replacer(_key, value) {
     if (value instanceof ErrorCtor) return { name: value.name, message: value.message, stack: value.stack };
@@ -171,18 +169,13 @@
     URLSearchParams: 'lambdabox:url', fetch: 'lambdabox:fetch', Headers: 'lambdabox:fetch',
     Request: 'lambdabox:fetch', Response: 'lambdabox:fetch',
   };
-  for (const name in LAZY) {
-    Object.defineProperty(g, name, {
-      configurable: true,
-      get() {
-        const value = load(LAZY[name])[name];
-        hidden(g, name, value);
-        return value;
-      },
-      set(value) {
-        hidden(g, name, value);
-      },
-    });
+  // The engine puts each of these names on the global object as an auto-init property
+  // (vendor/rquickjs-sys, JS_AddLazyIntrinsics, whose list must match) that calls this on
+  // first access.
+  function lazyGlobal(name) {
+    const module = LAZY[name];
+    if (!module) throw new ReferenceError(name + ' is not defined');
+    return load(module)[name];
   }
   g.global = g;
 
@@ -210,7 +203,7 @@
   }
 
   Object.defineProperty(g, '__lambdabox', {
-    value: Object.freeze({ run, fireTimer, opDone }),
+    value: Object.freeze({ run, fireTimer, opDone, lazyGlobal }),
     enumerable: false,
     writable: false,
     configurable: false,

@@ -9090,14 +9090,32 @@ static int JS_AutoInitProperty(JSContext *ctx, JSObject *p, JSAtom prop,
     JSValue val;
     JSContext *realm;
     JSAutoInitFunc *func;
+    JSAutoInitIDEnum id;
+    void *opaque;
 
     if (js_shape_prepare_update(ctx, p, &prs))
         return -1;
 
     realm = js_autoinit_get_realm(pr);
-    func = js_autoinit_func_table[js_autoinit_get_id(pr)];
-    /* 'func' shall not modify the object properties 'pr' */
-    val = func(realm, p, prop, pr->u.init.opaque);
+    id = js_autoinit_get_id(pr);
+    opaque = pr->u.init.opaque;
+    func = js_autoinit_func_table[id];
+    val = func(realm, p, prop, opaque);
+    /* lambdabox: lazily installed intrinsics and globals run code (JS getters included) that
+       may add, delete or redefine properties of 'p' and so move or free 'pr': look the
+       property up again, and keep whatever replaced it meanwhile. */
+    prs = find_own_property(&pr, p, prop);
+    if (!prs || (prs->flags & JS_PROP_TMASK) != JS_PROP_AUTOINIT ||
+        js_autoinit_get_id(pr) != id || pr->u.init.opaque != opaque) {
+        if (JS_IsException(val))
+            return -1;
+        JS_FreeValue(ctx, val);
+        return 0;
+    }
+    if (js_shape_prepare_update(ctx, p, &prs)) {
+        JS_FreeValue(ctx, val);
+        return -1;
+    }
     js_autoinit_free(ctx->rt, pr);
     prs->flags &= ~JS_PROP_TMASK;
     pr->u.value = JS_UNDEFINED;
@@ -62906,7 +62924,20 @@ int JS_AddIntrinsicTypedArrays(JSContext *ctx)
         return -1;
 
     /* TypedArray.prototype.toString must be the same object as Array.prototype.toString */
-    obj = JS_GetProperty(ctx, ctx->class_proto[JS_CLASS_ARRAY], JS_ATOM_toString);
+    /* lambdabox: installed lazily (JS_AddLazyIntrinsics), after lambda code may have made
+       Array.prototype.toString a getter; no lambda code may run here, so take a plain data
+       value only, else a fresh Array.prototype.toString. */
+    {
+        JSProperty *pr;
+        JSShapeProperty *prs;
+
+        prs = find_own_property(&pr, JS_VALUE_GET_OBJ(ctx->class_proto[JS_CLASS_ARRAY]),
+                                JS_ATOM_toString);
+        if (prs && (prs->flags & JS_PROP_TMASK) == JS_PROP_NORMAL)
+            obj = js_dup(pr->u.value);
+        else
+            obj = JS_NewCFunction(ctx, js_array_toString, "toString", 0);
+    }
     if (JS_IsException(obj))
         goto fail;
     /* XXX: should use alias method in JSCFunctionListEntry */ //@@@
@@ -62999,6 +63030,18 @@ static const JSCFunctionListEntry js_lazy_intrinsics[] = {
     LAZY_INTRINSIC_DEF("Set", 1),
     LAZY_INTRINSIC_DEF("WeakMap", 1),
     LAZY_INTRINSIC_DEF("WeakSet", 1),
+    /* family 2: globals the prelude provides from bundled modules (its LAZY table) */
+    LAZY_INTRINSIC_DEF("Buffer", 2),
+    LAZY_INTRINSIC_DEF("atob", 2),
+    LAZY_INTRINSIC_DEF("btoa", 2),
+    LAZY_INTRINSIC_DEF("TextEncoder", 2),
+    LAZY_INTRINSIC_DEF("TextDecoder", 2),
+    LAZY_INTRINSIC_DEF("URL", 2),
+    LAZY_INTRINSIC_DEF("URLSearchParams", 2),
+    LAZY_INTRINSIC_DEF("fetch", 2),
+    LAZY_INTRINSIC_DEF("Headers", 2),
+    LAZY_INTRINSIC_DEF("Request", 2),
+    LAZY_INTRINSIC_DEF("Response", 2),
 };
 
 static bool js_lazy_intrinsic_installed(JSContext *ctx, int family)
@@ -63071,18 +63114,44 @@ static int js_lazy_intrinsic_install(JSContext *ctx, int family, JSObject *g,
     return -1;
 }
 
+/* Family 2: the value comes from the prelude's `__lambdabox.lazyGlobal(name)` (a frozen,
+   non-configurable global the prelude defines before any lambda code runs). */
+static JSValue js_lazy_global_autoinit(JSContext *ctx, JSAtom atom)
+{
+    JSValue dispatch, fn, name, val;
+
+    dispatch = JS_GetPropertyStr(ctx, ctx->global_obj, "__lambdabox");
+    if (JS_IsException(dispatch))
+        return JS_EXCEPTION;
+    fn = JS_GetPropertyStr(ctx, dispatch, "lazyGlobal");
+    JS_FreeValue(ctx, dispatch);
+    if (JS_IsException(fn))
+        return JS_EXCEPTION;
+    name = JS_AtomToString(ctx, atom);
+    if (JS_IsException(name)) {
+        JS_FreeValue(ctx, fn);
+        return JS_EXCEPTION;
+    }
+    val = JS_Call(ctx, fn, JS_UNDEFINED, 1, &name);
+    JS_FreeValue(ctx, name);
+    JS_FreeValue(ctx, fn);
+    return val;
+}
+
 static JSValue js_lazy_intrinsic_autoinit(JSContext *ctx, JSObject *p, JSAtom atom,
                                           const JSCFunctionListEntry *e)
 {
     JSValue val = JS_UNDEFINED;
 
+    if (e->magic == 2)
+        return js_lazy_global_autoinit(ctx, atom);
     if (js_lazy_intrinsic_install(ctx, e->magic, p, atom, &val) < 0)
         return JS_EXCEPTION;
     return val;
 }
 
-/* Puts the lazy typed-array and Map/Set families on the global object of a context created
-   without them (JS_NewContextRaw + the other intrinsics). */
+/* Puts the lazy typed-array and Map/Set families, and the prelude's lazy globals, on the
+   global object of a context created without them (JS_NewContextRaw + other intrinsics). */
 int JS_AddLazyIntrinsics(JSContext *ctx)
 {
     return JS_SetPropertyFunctionList(ctx, ctx->global_obj, js_lazy_intrinsics,
