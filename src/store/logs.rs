@@ -1,10 +1,11 @@
 //! Console entries of production invocations (not Debug, not test runs): batched inserts from
-//! the recorder, filtered search with SQLite FTS5 over message and extras, CSV export, and
+//! the recorder, filtered search (free text over message and extras in `log_text`), and
 //! retention purges.
 
 use rusqlite::{Connection, Transaction, params_from_iter, types::Value as Sql};
 
-use super::StoreError;
+pub use super::log_text::Plan;
+use super::{StoreError, log_text};
 
 /// One stored entry.
 #[derive(Debug, Clone)]
@@ -53,34 +54,62 @@ pub struct LogFilter {
     pub request_id: Option<String>,
 }
 
-/// Turns free text into an FTS5 query of quoted terms (all must match, prefix on the last),
-/// so user input can never be FTS syntax.
-fn fts_query(text: &str) -> Option<String> {
-    let terms: Vec<String> = text
-        .split_whitespace()
-        .map(|t| t.replace('"', ""))
-        .filter(|t| !t.is_empty())
-        .map(|t| format!("\"{t}\""))
-        .collect();
-    if terms.is_empty() {
-        return None;
-    }
-    Some(format!("{}*", terms.join(" ")))
-}
-
 /// Newest entries matching `filter`, `limit` of them after skipping `offset`.
 pub fn search(conn: &Connection, filter: &LogFilter, limit: i64, offset: i64) -> Result<Vec<LogRow>, StoreError> {
-    let mut sql =
-        String::from("SELECT l.id, l.lambda_uuid, l.request_id, l.level, l.message, l.extras, l.at FROM logs l");
-    let mut args: Vec<Sql> = Vec::new();
-    let mut wheres = vec!["l.at >= ?".to_owned(), "l.at < ?".to_owned()];
-    args.push(Sql::Integer(filter.from));
-    args.push(Sql::Integer(filter.to));
-    if let Some(q) = filter.text.as_deref().and_then(fts_query) {
-        sql.push_str(" JOIN logs_fts f ON f.rowid = l.id");
-        wheres.push("logs_fts MATCH ?".into());
-        args.push(Sql::Text(q));
+    search_with(conn, filter, limit, offset, Plan::Auto)
+}
+
+/// `search` with the plan of a free-text search chosen by the caller (tests compare them;
+/// searches without text have one plan and ignore it).
+pub fn search_with(
+    conn: &Connection,
+    filter: &LogFilter,
+    limit: i64,
+    offset: i64,
+    plan: Plan,
+) -> Result<Vec<LogRow>, StoreError> {
+    match filter.text.as_deref().and_then(log_text::Words::parse) {
+        Some(words) => log_text::search(conn, filter, &words, limit, offset, plan),
+        None => search_filtered(conn, filter, limit, offset),
     }
+}
+
+/// Without free text the `(lambda_uuid, at)`, `(at)` and `(request_id)` indexes serve every
+/// filter, newest first.
+fn search_filtered(conn: &Connection, filter: &LogFilter, limit: i64, offset: i64) -> Result<Vec<LogRow>, StoreError> {
+    let (wheres, mut args) = conditions(filter, true);
+    let sql = format!(
+        "SELECT {COLUMNS} FROM logs l WHERE {} ORDER BY l.at DESC, l.id DESC LIMIT ? OFFSET ?",
+        wheres.join(" AND ")
+    );
+    args.push(Sql::Integer(limit));
+    args.push(Sql::Integer(offset));
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(args), row)?.collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// The columns `row` reads, of `logs l`.
+pub(super) const COLUMNS: &str = "l.id, l.lambda_uuid, l.request_id, l.level, l.message, l.extras, l.at";
+
+/// A `LogRow` from `COLUMNS`.
+pub(super) fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<LogRow> {
+    Ok(LogRow {
+        id: r.get(0)?,
+        lambda_uuid: r.get(1)?,
+        request_id: r.get(2)?,
+        level: r.get(3)?,
+        message: r.get(4)?,
+        extras: r.get(5)?,
+        at: r.get(6)?,
+    })
+}
+
+/// SQL conditions on `logs l` for the filters other than the text, with their arguments;
+/// the level condition only `with_levels`.
+pub(super) fn conditions(filter: &LogFilter, with_levels: bool) -> (Vec<String>, Vec<Sql>) {
+    let mut wheres = vec!["l.at >= ?".to_owned(), "l.at < ?".to_owned()];
+    let mut args = vec![Sql::Integer(filter.from), Sql::Integer(filter.to)];
     if let Some(lambda) = &filter.lambda_uuid {
         wheres.push("l.lambda_uuid = ?".into());
         args.push(Sql::Text(lambda.clone()));
@@ -89,28 +118,11 @@ pub fn search(conn: &Connection, filter: &LogFilter, limit: i64, offset: i64) ->
         wheres.push("l.request_id = ?".into());
         args.push(Sql::Text(request.clone()));
     }
-    if !filter.levels.is_empty() {
+    if with_levels && !filter.levels.is_empty() {
         wheres.push(format!("l.level IN ({})", vec!["?"; filter.levels.len()].join(", ")));
         args.extend(filter.levels.iter().cloned().map(Sql::Text));
     }
-    sql.push_str(&format!(" WHERE {} ORDER BY l.at DESC, l.id DESC LIMIT ? OFFSET ?", wheres.join(" AND ")));
-    args.push(Sql::Integer(limit));
-    args.push(Sql::Integer(offset));
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt
-        .query_map(params_from_iter(args), |r| {
-            Ok(LogRow {
-                id: r.get(0)?,
-                lambda_uuid: r.get(1)?,
-                request_id: r.get(2)?,
-                level: r.get(3)?,
-                message: r.get(4)?,
-                extras: r.get(5)?,
-                at: r.get(6)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(rows)
+    (wheres, args)
 }
 
 /// Deletes entries older than `cutoff` (Unix ms), at most `batch` at a time; returns how many.

@@ -15,6 +15,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/0003_settings.sql"),
     include_str!("../../migrations/0004_schedules.sql"),
     include_str!("../../migrations/0005_email_reports.sql"),
+    include_str!("../../migrations/0006_log_terms.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -9,6 +9,7 @@ pub mod credentials;
 pub mod email_reports;
 pub mod invocations;
 pub mod lambdas;
+mod log_text;
 pub mod logs;
 pub mod metrics;
 pub mod migrate;

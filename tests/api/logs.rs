@@ -49,6 +49,8 @@ async fn production_logs_are_stored_searchable_and_exportable() {
     let found: Value = api.get("/logs?text=pears").await.json().await.unwrap();
     assert_eq!(found.as_array().unwrap().len(), 1);
     assert_eq!(found[0]["requestID"], "req-2");
+    let prefix: Value = api.get("/logs?text=PEA").await.json().await.unwrap();
+    assert_eq!(prefix.as_array().unwrap().len(), 1, "the last word is a prefix: {prefix:?}");
     let warn: Value = api.get("/logs?filterLevels=Warn").await.json().await.unwrap();
     assert_eq!(warn.as_array().unwrap().len(), 2);
     let by_request: Value = api.get("/logs?requestId=req-1").await.json().await.unwrap();

@@ -12,6 +12,7 @@ mod invoke;
 mod lambdas;
 mod login;
 mod logs;
+mod logs_search;
 mod permissions;
 mod reports;
 mod schedules;
