@@ -6,7 +6,7 @@
 #
 # First it times the start of the release binary until /readyz answers 200 (STARTS times).
 # With LAMBDAS > 1 the store holds that many deployed lambdas before the first start (created
-# and deployed by examples/provision_lambdas.rs, past the API's limit of 50), and the
+# and deployed by benches/provision_lambdas.rs, past the API's limit of 50), and the
 # invocations go to the last of them.
 #
 #   benches/http_invoke.sh            # 64 connections, 20 s per measurement
