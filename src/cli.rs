@@ -91,6 +91,10 @@ pub struct ServeArgs {
     #[arg(long, env = "LAMBDABOX_LAMBDA_WORKERS", default_value_t = 0)]
     pub lambda_workers: usize,
 
+    /// HTTP worker threads, each an event loop for many connections (0: one per two cores).
+    #[arg(long, env = "LAMBDABOX_HTTP_WORKERS", default_value_t = 0)]
+    pub http_workers: usize,
+
     /// Invocations waiting for a worker before new ones are refused with 429.
     #[arg(long, env = "LAMBDABOX_LAMBDA_QUEUE", default_value_t = 1024,
           value_parser = clap::value_parser!(u64).range(1..=1_000_000))]

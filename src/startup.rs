@@ -130,6 +130,7 @@ impl App {
                 .configure(crate::web::configure)
                 .default_service(web::to(crate::middleware::not_found))
         })
+        .workers(config.http_workers)
         .listen(listener)?
         .disable_signals()
         .shutdown_timeout(30)
