@@ -41,10 +41,15 @@ pub struct Words {
 
 impl Words {
     /// The words of `text`; double quotes are dropped so user input is never FTS5 syntax.
-    /// `None` when nothing is left.
+    /// Words without a letter or digit (`=`, `/`, `=>`) are dropped when others remain: the
+    /// tokenizer makes no term of them, and joined with AND such an empty phrase would match
+    /// nothing (a text of punctuation alone still matches nothing). `None` when nothing is left.
     pub fn parse(text: &str) -> Option<Self> {
-        let mut whole: Vec<String> =
+        let words: Vec<String> =
             text.split_whitespace().map(|w| w.replace('"', "")).filter(|w| !w.is_empty()).collect();
+        let has_term = |w: &String| w.chars().any(char::is_alphanumeric);
+        let mut whole: Vec<String> =
+            if words.iter().any(has_term) { words.into_iter().filter(has_term).collect() } else { words };
         let last = whole.pop()?;
         Some(Self { whole, last })
     }

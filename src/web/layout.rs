@@ -62,6 +62,11 @@ const NOTICES: &[(&str, &str)] = &[
         "Function created, and its domains were added to the allowlist. Edit its code, save, then deploy it.",
     ),
     (
+        "lambda-created-domains-failed",
+        "Function created, but its domains could not be added to the allowlist (it is full, or it \
+         changed meanwhile). Add them under Settings.",
+    ),
+    (
         "lambda-created-domains-skipped",
         "Function created. Its new domains were added to the allowlist; those already on it were skipped. \
          Edit its code, save, then deploy it.",

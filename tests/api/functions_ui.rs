@@ -198,6 +198,11 @@ async fn the_wizard_adds_allowlist_domains_and_skips_listed_ones() {
     assert!(edit.contains("those already on it were skipped"));
     let activity = app.get(&admin, "/activity").await.text().await.unwrap();
     assert!(activity.contains("Added late.example.com to the domain allowlist"));
+
+    // A name already taken is refused by the create itself, still before any domain is added.
+    let res = app.post_form(&admin, "/functions", &[("name", "fetcher"), ("domains", "taken.example.com")]).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(!allowlist(&app, &admin).await.contains(&"taken.example.com".to_owned()));
 }
 
 #[tokio::test]

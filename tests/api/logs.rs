@@ -51,6 +51,9 @@ async fn production_logs_are_stored_searchable_and_exportable() {
     assert_eq!(found[0]["requestID"], "req-2");
     let prefix: Value = api.get("/logs?text=PEA").await.json().await.unwrap();
     assert_eq!(prefix.as_array().unwrap().len(), 1, "the last word is a prefix: {prefix:?}");
+    // Words the tokenizer makes no term of (`-`, `=>`) are ignored, not matched against.
+    let punctuated: Value = api.get("/logs?text=stock%20-%20low%20%3D%3E%20pea").await.json().await.unwrap();
+    assert_eq!(punctuated.as_array().unwrap().len(), 1, "punctuation-only words are ignored: {punctuated:?}");
     let warn: Value = api.get("/logs?filterLevels=Warn").await.json().await.unwrap();
     assert_eq!(warn.as_array().unwrap().len(), 2);
     let by_request: Value = api.get("/logs?requestId=req-1").await.json().await.unwrap();

@@ -254,6 +254,13 @@ async fn redefining_lazy_globals_first_is_harmless() {
         let result = run(&sandbox, &code).await;
         assert_eq!(ok(&result), json!(expected), "{setup}");
     }
+    // The prelude's lazy-global hook serves its own names only, not inherited ones.
+    let hook = run(
+        &sandbox,
+        "function lambda(input, callback) {\n  Object.prototype.x = 'lambdabox:fetch';\n  try { __lambdabox.lazyGlobal('x'); callback(null, 'loaded'); } catch (e) { callback(null, e.name); }\n}",
+    )
+    .await;
+    assert_eq!(ok(&hook), json!("ReferenceError"));
     // The worker survived and still runs lambdas.
     let after =
         run(&sandbox, "function lambda(input, callback) {\n  callback(null, new Map([[1, 2]]).get(1));\n}").await;

@@ -164,6 +164,7 @@
   g.require = require;
   // Globals backed by bundled modules are loaded on first use.
   const LAZY = {
+    __proto__: null,
     Buffer: 'lambdabox:buffer', atob: 'lambdabox:encoding', btoa: 'lambdabox:encoding',
     TextEncoder: 'lambdabox:encoding', TextDecoder: 'lambdabox:encoding', URL: 'lambdabox:url',
     URLSearchParams: 'lambdabox:url', fetch: 'lambdabox:fetch', Headers: 'lambdabox:fetch',
@@ -173,7 +174,7 @@
   // (vendor/rquickjs-sys, JS_AddLazyIntrinsics, whose list must match) that calls this on
   // first access.
   function lazyGlobal(name) {
-    const module = LAZY[name];
+    const module = LAZY[String(name)];
     if (!module) throw new ReferenceError(name + ' is not defined');
     return load(module)[name];
   }

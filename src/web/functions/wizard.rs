@@ -13,7 +13,6 @@ use crate::auth::permission::marker::{LambdaWrite, WhitelistWrite};
 use crate::auth::{Authorized, Caller, Guarded};
 use crate::domain::allowlist::parse_entries;
 use crate::domain::events::{self, EVENTS, Event, Template as LambdaTemplate};
-use crate::domain::lambda as rules;
 use crate::error::Error;
 use crate::lifecycle::{self, CreateLambda};
 use crate::settings::{self, AddedEntries};
@@ -127,23 +126,24 @@ pub(super) async fn create_function(
         return Err(Error::Forbidden { missing: Action::WhitelistWrite.missing_permission() }.into());
     }
     let user = auth.caller.user.username.clone();
-    let added = match add_domains(&state, &user, &form, only_domains).await? {
-        Ok(added) => added,
-        Err(Refusal::Domains(errors)) => {
-            let step2 = AllowlistStep { domains: form.domains.clone(), errors, ..AllowlistStep::default() };
-            return show_again(&state, &auth.caller, form, step2, vec![]).await;
-        }
-        Err(Refusal::Form(message)) => {
-            let step2 = AllowlistStep { domains: form.domains.clone(), ..AllowlistStep::default() };
-            return show_again(&state, &auth.caller, form, step2, vec![message]).await;
-        }
-    };
-    // From here on the domains are on the list: the field starts empty again.
-    form.domains.clear();
-    let notice = created_notice(&added);
-    let step2 = AllowlistStep { added: added.added, skipped: added.skipped, ..AllowlistStep::default() };
     if only_domains {
+        let added = match add_domains(&state, &user, &form).await? {
+            Ok(added) => added,
+            Err(errors) => {
+                let step2 = AllowlistStep { domains: form.domains.clone(), errors, ..AllowlistStep::default() };
+                return show_again(&state, &auth.caller, form, step2, vec![]).await;
+            }
+        };
+        // The domains are on the list now: the field starts empty again.
+        form.domains.clear();
+        let step2 = AllowlistStep { added: added.added, skipped: added.skipped, ..AllowlistStep::default() };
         return html(StatusCode::OK, &wizard(&state, &auth.caller, form, step2).await?);
+    }
+    // Creating: the domains are validated first, the function is created next (a name or limit
+    // refusal leaves the allowlist alone), and the domains are added last.
+    if let Err(errors) = parse_entries(&form.domains) {
+        let step2 = AllowlistStep { domains: form.domains.clone(), errors, ..AllowlistStep::default() };
+        return show_again(&state, &auth.caller, form, step2, vec![]).await;
     }
     let create = CreateLambda {
         name: form.name.clone(),
@@ -152,44 +152,40 @@ pub(super) async fn create_function(
         template_id: form.template.clone(),
         ..CreateLambda::default()
     };
-    match lifecycle::create(&state.store, &state.invoker, &user, create).await {
-        Ok(lambda) => Ok(redirect(&format!("/functions/{}/edit?notice={notice}", lambda.id))),
+    let lambda = match lifecycle::create(&state.store, &state.invoker, &user, create).await {
+        Ok(lambda) => lambda,
         Err(Error::BadInput(msg) | Error::Conflict(msg)) => {
-            show_again(&state, &auth.caller, form, step2, vec![msg]).await
+            let step2 = AllowlistStep { domains: form.domains.clone(), ..AllowlistStep::default() };
+            return show_again(&state, &auth.caller, form, step2, vec![msg]).await;
         }
-        Err(e) => Err(e.into()),
-    }
+        Err(e) => return Err(e.into()),
+    };
+    let notice = match add_domains(&state, &user, &form).await? {
+        Ok(added) => created_notice(&added),
+        Err(errors) => {
+            tracing::warn!(lambda = %lambda.id, ?errors, "function created; its domains were not added");
+            "lambda-created-domains-failed"
+        }
+    };
+    Ok(redirect(&format!("/functions/{}/edit?notice={notice}", lambda.id)))
 }
 
-/// Why the wizard comes back instead of moving on: its domains (step 2) or its name (step 3).
-enum Refusal {
-    Domains(Vec<String>),
-    Form(String),
-}
-
-/// Validates step 2's domains (and, when creating, step 3's name first, so a name that cannot
-/// be used leaves the allowlist alone), then adds them.
+/// Validates step 2's domains and adds them; `Err` holds what to show about the domains.
 async fn add_domains(
     state: &AppState,
     user: &str,
     form: &WizardForm,
-    only_domains: bool,
-) -> Result<Result<AddedEntries, Refusal>, Error> {
+) -> Result<Result<AddedEntries, Vec<String>>, Error> {
     let domains = match parse_entries(&form.domains) {
-        Ok(domains) if only_domains && domains.is_empty() => {
-            return Ok(Err(Refusal::Domains(vec!["Enter one or more domains to add.".into()])));
+        Ok(domains) if domains.is_empty() && form.step.as_deref() == Some("allowlist") => {
+            return Ok(Err(vec!["Enter one or more domains to add.".into()]));
         }
         Ok(domains) => domains,
-        Err(errors) => return Ok(Err(Refusal::Domains(errors))),
+        Err(errors) => return Ok(Err(errors)),
     };
-    if !only_domains
-        && let Err(message) = rules::parse_name(&form.name).and_then(|_| rules::parse_description(&form.description))
-    {
-        return Ok(Err(Refusal::Form(message)));
-    }
     match settings::add_allowlist_entries(&state.store, &state.invoker, user, &domains).await {
         Ok(added) => Ok(Ok(added)),
-        Err(Error::BadInput(m) | Error::Conflict(m)) => Ok(Err(Refusal::Domains(vec![m]))),
+        Err(Error::BadInput(m) | Error::Conflict(m)) => Ok(Err(vec![m])),
         Err(e) => Err(e),
     }
 }

@@ -63044,9 +63044,16 @@ static const JSCFunctionListEntry js_lazy_intrinsics[] = {
     LAZY_INTRINSIC_DEF("Response", 2),
 };
 
+/* Set-up of the family has begun (it sets this class prototype first). */
 static bool js_lazy_intrinsic_installed(JSContext *ctx, int family)
 {
     return JS_IsObject(ctx->class_proto[family == 0 ? JS_CLASS_ARRAY_BUFFER : JS_CLASS_MAP]);
+}
+
+/* Set-up of the family has completed (this class prototype is set last, but for Atomics). */
+static bool js_lazy_intrinsic_complete(JSContext *ctx, int family)
+{
+    return JS_IsObject(ctx->class_proto[family == 0 ? JS_CLASS_DATAVIEW : JS_CLASS_SET_ITERATOR]);
 }
 
 /* Installs `family` (unless installed) and replaces each of its names that is still an
@@ -63062,8 +63069,16 @@ static int js_lazy_intrinsic_install(JSContext *ctx, int family, JSObject *g,
     JSShapeProperty *prs;
     int i, ret;
 
-    if (js_lazy_intrinsic_installed(ctx, family))
+    if (js_lazy_intrinsic_installed(ctx, family)) {
+        /* An auto-init of the family firing after its set-up began means the set-up failed
+           part-way (out of memory): the family stays unavailable to this context. */
+        if (skip != JS_ATOM_NULL || !js_lazy_intrinsic_complete(ctx, family)) {
+            JS_ThrowInternalError(ctx, "%s unavailable: setting them up failed (out of memory?)",
+                                  family == 0 ? "typed arrays are" : "Map and Set are");
+            return -1;
+        }
         return 0;
+    }
     holder = JS_NewObject(ctx);
     if (JS_IsException(holder))
         return -1;
