@@ -127,7 +127,12 @@ pub(super) async fn create_function(
     }
     let user = auth.caller.user.username.clone();
     if only_domains {
-        let added = match add_domains(&state, &user, &form).await? {
+        let added = match parse_entries(&form.domains) {
+            Ok(domains) if domains.is_empty() => Err(vec!["Enter one or more domains to add.".to_owned()]),
+            Ok(domains) => add_domains(&state, &user, &domains).await?,
+            Err(errors) => Err(errors),
+        };
+        let added = match added {
             Ok(added) => added,
             Err(errors) => {
                 let step2 = AllowlistStep { domains: form.domains.clone(), errors, ..AllowlistStep::default() };
@@ -141,10 +146,13 @@ pub(super) async fn create_function(
     }
     // Creating: the domains are validated first, the function is created next (a name or limit
     // refusal leaves the allowlist alone), and the domains are added last.
-    if let Err(errors) = parse_entries(&form.domains) {
-        let step2 = AllowlistStep { domains: form.domains.clone(), errors, ..AllowlistStep::default() };
-        return show_again(&state, &auth.caller, form, step2, vec![]).await;
-    }
+    let domains = match parse_entries(&form.domains) {
+        Ok(domains) => domains,
+        Err(errors) => {
+            let step2 = AllowlistStep { domains: form.domains.clone(), errors, ..AllowlistStep::default() };
+            return show_again(&state, &auth.caller, form, step2, vec![]).await;
+        }
+    };
     let create = CreateLambda {
         name: form.name.clone(),
         description: form.description.clone(),
@@ -160,7 +168,7 @@ pub(super) async fn create_function(
         }
         Err(e) => return Err(e.into()),
     };
-    let notice = match add_domains(&state, &user, &form).await? {
+    let notice = match add_domains(&state, &user, &domains).await? {
         Ok(added) => created_notice(&added),
         Err(errors) => {
             tracing::warn!(lambda = %lambda.id, ?errors, "function created; its domains were not added");
@@ -170,20 +178,13 @@ pub(super) async fn create_function(
     Ok(redirect(&format!("/functions/{}/edit?notice={notice}", lambda.id)))
 }
 
-/// Validates step 2's domains and adds them; `Err` holds what to show about the domains.
+/// Adds validated domains; `Err` holds what to show about them (the allowlist is full...).
 async fn add_domains(
     state: &AppState,
     user: &str,
-    form: &WizardForm,
+    domains: &[String],
 ) -> Result<Result<AddedEntries, Vec<String>>, Error> {
-    let domains = match parse_entries(&form.domains) {
-        Ok(domains) if domains.is_empty() && form.step.as_deref() == Some("allowlist") => {
-            return Ok(Err(vec!["Enter one or more domains to add.".into()]));
-        }
-        Ok(domains) => domains,
-        Err(errors) => return Ok(Err(errors)),
-    };
-    match settings::add_allowlist_entries(&state.store, &state.invoker, user, &domains).await {
+    match settings::add_allowlist_entries(&state.store, &state.invoker, user, domains).await {
         Ok(added) => Ok(Ok(added)),
         Err(Error::BadInput(m) | Error::Conflict(m)) => Ok(Err(vec![m])),
         Err(e) => Err(e),
