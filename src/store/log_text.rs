@@ -72,6 +72,23 @@ impl Words {
     }
 }
 
+/// The FTS5 query for `words` (an expression from `Words::expression`): the words match in
+/// message or extras only, and with a lambda filter also the lambda's term in the `lambda`
+/// column (see `migrations/0007_log_lambda_index.sql`), so FTS5 intersects the two match lists
+/// itself. The SQL filter on `lambda_uuid` still applies: this only narrows what is read.
+fn scoped(words: &str, lambda_uuid: Option<&str>) -> String {
+    let words = format!("{{message extras}} : ({words})");
+    match lambda_uuid {
+        Some(uuid) => format!("lambda : \"{}\" AND {words}", lambda_term(uuid).replace('"', "\"\"")),
+        None => words,
+    }
+}
+
+/// The text of the `lambda` column for an entry of `uuid`, as the migration writes it.
+fn lambda_term(uuid: &str) -> String {
+    format!("\u{E000}{}", uuid.replace('-', ""))
+}
+
 /// The token FTS5's default tokenizer (unicode61) makes of `word` when that is simple: ASCII
 /// letters and digits between optional ASCII separators, folded to lower case.
 fn ascii_token(word: &str) -> Option<String> {
@@ -106,13 +123,16 @@ pub fn search(
 ) -> Result<Vec<LogRow>, StoreError> {
     // One read transaction: the terms, the count and the walk see the same entries.
     let tx = conn.unchecked_transaction()?;
-    let expression = words.expression(&tx)?;
+    let words = words.expression(&tx)?;
+    // With a lambda filter FTS5 reads the text's matches within that lambda only; but counting
+    // them means intersecting two long match lists, so the plan is picked from the count of
+    // the text alone (it streams: ≤ 1 ms). Under it, both plans read the lambda's matches.
+    let text = scoped(&words, None);
+    let expression = scoped(&words, filter.lambda_uuid.as_deref());
     let rows = match plan {
         Plan::TextFirst => text_first(&tx, filter, &expression, limit, offset)?,
         Plan::NewestFirst => newest_first(&tx, filter, &expression, limit, offset, None)?.unwrap_or_default(),
-        Plan::Auto if matches_fewer(&tx, &expression, RARE_MATCHES)? => {
-            text_first(&tx, filter, &expression, limit, offset)?
-        }
+        Plan::Auto if matches_fewer(&tx, &text, RARE_MATCHES)? => text_first(&tx, filter, &expression, limit, offset)?,
         Plan::Auto => {
             let late_check = || matches_fewer(&tx, &expression, LATE_RARE_MATCHES);
             match newest_first(&tx, filter, &expression, limit, offset, Some(&late_check))? {
@@ -333,6 +353,38 @@ mod tests {
         assert_eq!(expression(&conn, "invoice"), r#"("invoice" OR "invoiced" OR "invoices")"#);
         assert_eq!(expression(&conn, "#4242"), r#"("4242")"#);
         assert_eq!(expression(&conn, "nothing"), r#"("nothing")"#);
+    }
+
+    fn matching(conn: &Connection, lambda: Option<&str>, text: &str) -> Vec<i64> {
+        let words = Words::parse(text).unwrap().expression(conn).unwrap();
+        let mut stmt = conn.prepare("SELECT rowid FROM logs_fts WHERE logs_fts MATCH ?1 ORDER BY rowid").unwrap();
+        stmt.query_map([scoped(&words, lambda)], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+    }
+
+    #[test]
+    fn the_lambda_column_narrows_a_search_and_never_matches_words() {
+        let conn = store_with(&[]);
+        let uuid = "0F1E2D3C-aaaa-4bbb-8ccc-000000000001";
+        for (lambda, message) in [(uuid, "emea order"), ("other", "emea order"), (uuid, "order"), ("a\"b c", "emea")] {
+            conn.execute(
+                "INSERT INTO logs (lambda_uuid, request_id, level, message, at) VALUES (?1, 'r', 'Info', ?2, 0)",
+                [lambda, message],
+            )
+            .unwrap();
+        }
+        assert_eq!(matching(&conn, None, "emea"), [1, 2, 4]);
+        assert_eq!(matching(&conn, Some(uuid), "emea"), [1]);
+        assert_eq!(matching(&conn, Some(&uuid.to_lowercase()), "ord"), [1, 3]);
+        assert_eq!(matching(&conn, Some("other"), "emea ord"), [2]);
+        assert_eq!(matching(&conn, Some("a\"b c"), "emea"), [4]);
+        assert_eq!(matching(&conn, Some("nobody"), "emea"), Vec::<i64>::new());
+        // Words never reach the lambda column, whatever they look like.
+        assert_eq!(matching(&conn, None, &lambda_term(uuid)), Vec::<i64>::new());
+        assert_eq!(matching(&conn, None, "other"), Vec::<i64>::new());
+        // Deleting entries keeps the index consistent (the delete trigger names the same term).
+        conn.execute("DELETE FROM logs WHERE id = 1", []).unwrap();
+        conn.execute("INSERT INTO logs_fts (logs_fts, rank) VALUES ('integrity-check', 1)", []).unwrap();
+        assert_eq!(matching(&conn, Some(uuid), "emea ord"), Vec::<i64>::new());
     }
 
     #[test]

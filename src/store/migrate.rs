@@ -16,6 +16,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/0004_schedules.sql"),
     include_str!("../../migrations/0005_email_reports.sql"),
     include_str!("../../migrations/0006_log_terms.sql"),
+    include_str!("../../migrations/0007_log_lambda_index.sql"),
 ];
 
 /// The schema version this binary writes.
@@ -61,5 +62,28 @@ mod tests {
         assert!(matches!(err, StoreError::NewerSchema { found: 999, .. }), "{err}");
         let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).unwrap();
         assert_eq!(tables, 0);
+    }
+
+    #[test]
+    fn schema_7_indexes_the_lambda_of_entries_stored_before_it() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let before = Migrations::new(STEPS[..6].iter().map(|sql| M::up(sql)).collect());
+        before.to_latest(&mut conn).unwrap();
+        for (lambda, message) in [("aa-1", "emea order"), ("bb-2", "emea order"), ("aa-1", "refund")] {
+            conn.execute(
+                "INSERT INTO logs (lambda_uuid, request_id, level, message, at) VALUES (?1, 'r', 'Info', ?2, 0)",
+                [lambda, message],
+            )
+            .unwrap();
+        }
+        run(&mut conn).unwrap();
+        let ids = |query: &str| -> Vec<i64> {
+            let mut stmt = conn.prepare("SELECT rowid FROM logs_fts WHERE logs_fts MATCH ?1 ORDER BY rowid").unwrap();
+            stmt.query_map([query], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+        };
+        assert_eq!(ids("lambda : \"\u{E000}aa1\" AND {message extras} : (\"emea\" OR \"refund\")"), [1, 3]);
+        assert_eq!(ids("{message extras} : (\"emea\")"), [1, 2]);
+        let terms: i64 = conn.query_row("SELECT count(*) FROM logs_fts_terms", [], |r| r.get(0)).unwrap();
+        assert_eq!(terms, 5, "emea, order, refund and the two lambda terms");
     }
 }
