@@ -13,10 +13,8 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 type Intrinsics = (
-    intrinsic::Date,
     intrinsic::Eval,
     intrinsic::RegExpCompiler,
-    intrinsic::RegExp,
     intrinsic::Json,
     intrinsic::Proxy,
     intrinsic::Promise,
@@ -42,8 +40,8 @@ impl Warm {
         let flag = interrupt.clone();
         runtime.set_interrupt_handler(Some(Box::new(move || flag.should_stop())));
         // Everything of `Context::full` except DOMException and atob/btoa (the prelude
-        // provides those lazily) and, until first use, typed arrays and Map/Set (see
-        // `lazy`): creating intrinsics is most of a fresh context's cost.
+        // provides those lazily) and, until first use, typed arrays, Map/Set, Date and
+        // RegExp (see `lazy`): creating intrinsics is most of a fresh context's cost.
         let context = Context::custom::<Intrinsics>(&runtime)?;
         let state = Rc::new(HostState::new(shared.clone(), interrupt));
         context.with(|ctx| -> rquickjs::Result<()> {

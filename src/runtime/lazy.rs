@@ -1,6 +1,7 @@
 //! Intrinsic families installed on first use. A fresh context starts without the typed-array
-//! family (ArrayBuffer, Uint8Array, DataView, Atomics, ...) and the Map/Set family: creating
-//! them is about a third of a context's cost and most lambdas never touch them. Their global
+//! family (ArrayBuffer, Uint8Array, DataView, Atomics, ...), the Map/Set family, Date and
+//! RegExp: creating them is close to half of a context's cost and many lambdas never touch
+//! them. A regular expression literal or `String.prototype.match` installs RegExp by itself. Their global
 //! names are auto-init properties (added to the vendored QuickJS, see
 //! vendor/rquickjs-sys/LAMBDABOX.md): the first access of any of them installs the whole
 //! family, and lambda code sees ordinary globals. The same mechanism serves the prelude's

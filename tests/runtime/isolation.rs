@@ -108,6 +108,8 @@ const CLEAN_POLLUTER: &str = r#"function lambda(input, callback) {
   Uint8Array.prototype.polluted = 'typed';
   ArrayBuffer.prototype.polluted = 'buffer';
   Promise.prototype.polluted = 'promise';
+  Date.prototype.polluted = 'date';
+  RegExp.prototype.test = () => 'hijacked';
   Object.prototype[Symbol.for('lambdabox.leak')] = 'symbol';
   globalThis.Map = function Fake() {};
   new FinalizationRegistry(() => { const end = Date.now() + 300; while (Date.now() < end) {} })
@@ -126,6 +128,8 @@ const CLEAN_OBSERVER: &str = r#"function lambda(input, callback) {
     typed: new Uint8Array(2).polluted === undefined,
     buffer: new ArrayBuffer(2).polluted === undefined,
     promise: Promise.resolve().polluted === undefined,
+    date: new Date(0).polluted === undefined,
+    regexp: /a/.test('a'),
     symbol: ({})[Symbol.for('lambdabox.leak')] === undefined,
     kept: typeof kept,
     quick: Date.now() - started < 100,
@@ -144,7 +148,8 @@ async fn lazily_installed_intrinsics_carry_nothing_over() {
         assert_eq!(
             ok(&seen),
             json!({ "leaked": "undefined", "polluted": true, "map": "one", "set": true, "typed": true,
-                    "buffer": true, "promise": true, "symbol": true, "kept": "undefined", "quick": true })
+                    "buffer": true, "promise": true, "date": true, "regexp": true, "symbol": true,
+                    "kept": "undefined", "quick": true })
         );
         assert!(seen.duration < std::time::Duration::from_millis(250), "took {:?}", seen.duration);
     }
@@ -218,6 +223,38 @@ async fn lazily_installed_globals_behave_like_the_engine_s_own() {
     )
     .await;
     assert_eq!(ok(&hashed), json!(64));
+}
+
+#[tokio::test]
+async fn date_and_regexp_are_installed_by_whatever_uses_them_first() {
+    let sandbox = sandbox();
+    // Each first use on its own, in a fresh context: the global, a literal, a string method,
+    // JSON, and a lambda that replaced the global before its first literal.
+    let cases = [
+        ("typeof Date + typeof RegExp", json!("functionfunction")),
+        ("/b+/.exec('abbc')[0]", json!("bb")),
+        ("Object.getPrototypeOf(/x/) === RegExp.prototype && /x/ instanceof RegExp", json!(true)),
+        ("'a-b-c'.split(/-/).length", json!(3)),
+        ("'abc'.match('b').index", json!(1)),
+        ("[...'a1b2'.matchAll('[0-9]')].length", json!(2)),
+        ("'abc'.search('c')", json!(2)),
+        ("'x'.replace(/x/g, 'y')", json!("y")),
+        ("new Date(0).toISOString()", json!("1970-01-01T00:00:00.000Z")),
+        ("JSON.stringify({ at: new Date(86400000) })", json!("{\"at\":\"1970-01-02T00:00:00.000Z\"}")),
+        ("typeof Date.now() === 'number' && Date() !== ''", json!(true)),
+        ("(globalThis.RegExp = 1, [/q/.test('q'), RegExp])", json!([true, 1])),
+        ("(delete globalThis.RegExp, ['ab'.match('b')[0], typeof RegExp])", json!(["b", "undefined"])),
+        (
+            "(Object.freeze(globalThis), [/z/.source, new Date(0).getTime(), typeof RegExp])",
+            json!(["z", 0, "function"]),
+        ),
+        ("(globalThis.Date = 'mine', [Date, Object.prototype.toString.call(/d/)])", json!(["mine", "[object RegExp]"])),
+    ];
+    for (expression, expected) in cases {
+        let code = format!("function lambda(input, callback) {{\n  callback(null, {expression});\n}}");
+        let result = run(&sandbox, &code).await;
+        assert_eq!(ok(&result), expected, "{expression}");
+    }
 }
 
 #[tokio::test]

@@ -571,6 +571,11 @@ struct JSContext {
     */
     uint8_t std_array_prototype : 1;
 
+    /* lambdabox: lazily installed intrinsic families (JS_AddLazyIntrinsics), one bit per
+       family: set-up begun, set-up completed */
+    uint8_t lazy_started;
+    uint8_t lazy_done;
+
     JSShape *array_shape;   /* initial shape for Array objects */
     JSShape *arguments_shape;  /* shape for arguments objects */
     JSShape *mapped_arguments_shape;  /* shape for mapped arguments objects */
@@ -618,6 +623,15 @@ struct JSContext {
                              const char *filename, int line, int flags, int scope_idx);
     void *user_opaque;
 };
+
+/* lambdabox: families installed lazily besides typed arrays (0), Map/Set (1) and the
+   prelude's globals (2); see JS_AddLazyIntrinsics */
+#define JS_LAZY_DATE 3
+#define JS_LAZY_REGEXP 4
+int JS_EnsureLazyIntrinsic(JSContext *ctx, int family);
+/* Engine code that makes an object of a lazy family without going through its global
+   installs the family first (JS_EnsureLazyIntrinsic: a no-op when it was installed eagerly). */
+#define JS_LAZY_MISSING(ctx, family) unlikely(!((ctx)->lazy_done & (1 << (family))))
 
 typedef union JSFloat64Union {
     double d;
@@ -1383,6 +1397,7 @@ static JSValue js_compile_regexp(JSContext *ctx, JSValueConst pattern,
 static JSValue js_regexp_constructor_internal(JSContext *ctx, JSValueConst ctor,
                                               JSValue pattern, JSValue bc);
 static void gc_decref(JSRuntime *rt);
+static void gc_free_all(JSRuntime *rt);
 static int JS_NewClass1(JSRuntime *rt, JSClassID class_id,
                         const JSClassDef *class_def, JSAtom name);
 static JSValue js_array_push(JSContext *ctx, JSValueConst this_val,
@@ -2658,7 +2673,7 @@ void JS_FreeRuntime(JSRuntime *rt)
     }
     init_list_head(&rt->job_list);
 
-    JS_RunGC(rt);
+    gc_free_all(rt);
 
 #ifdef ENABLE_DUMPS // JS_DUMP_LEAKS
     /* leaking objects */
@@ -7473,6 +7488,32 @@ static void gc_free_cycles(JSRuntime *rt)
     }
 
     init_list_head(&rt->gc_zero_ref_count_list);
+}
+
+/* lambdabox: the collection JS_FreeRuntime runs. Every GC object left then is garbage (one
+   still referenced from outside is a leak, which the assertion after it reports), so the two
+   passes that tell garbage from live objects (gc_decref, gc_scan: a walk of every object's
+   children each) are skipped: every object goes to the cycle removal as gc_scan would leave
+   it, with its true refcount and mark = 1. */
+static void gc_free_all(JSRuntime *rt)
+{
+    struct list_head *el;
+    JSGCObjectHeader *p;
+
+    list_for_each(el, &rt->gc_obj_list) {
+        p = list_entry(el, JSGCObjectHeader, link);
+        JS_GC_MARK(p) = 1;
+    }
+    init_list_head(&rt->tmp_obj_list);
+    if (!list_empty(&rt->gc_obj_list)) {
+        /* move the whole list, in order */
+        rt->tmp_obj_list.next = rt->gc_obj_list.next;
+        rt->tmp_obj_list.prev = rt->gc_obj_list.prev;
+        rt->tmp_obj_list.next->prev = &rt->tmp_obj_list;
+        rt->tmp_obj_list.prev->next = &rt->tmp_obj_list;
+        init_list_head(&rt->gc_obj_list);
+    }
+    gc_free_cycles(rt);
 }
 
 void JS_RunGC(JSRuntime *rt)
@@ -40323,6 +40364,9 @@ static JSValue JS_ReadDate(BCReaderState *s)
         JS_ThrowTypeError(ctx, "Number tag expected for date");
         goto fail;
     }
+    /* lambdabox: the context's first Date may come from serialized data */
+    if (JS_LAZY_MISSING(ctx, JS_LAZY_DATE) && JS_EnsureLazyIntrinsic(ctx, JS_LAZY_DATE) < 0)
+        goto fail;
     obj = JS_NewObjectProtoClass(ctx, ctx->class_proto[JS_CLASS_DATE],
                                  JS_CLASS_DATE);
     if (JS_IsException(obj))
@@ -47587,6 +47631,11 @@ static JSValue js_string_match(JSContext *ctx, JSValueConst this_val,
             goto fail;
         args[args_len++] = str;
     }
+    /* lambdabox: String.prototype.match & co. may make a context's first regular expression */
+    if (JS_LAZY_MISSING(ctx, JS_LAZY_REGEXP) && JS_EnsureLazyIntrinsic(ctx, JS_LAZY_REGEXP) < 0) {
+        JS_FreeValue(ctx, str);
+        goto fail;
+    }
     rx = JS_CallConstructor(ctx, ctx->regexp_ctor, args_len, args);
     JS_FreeValue(ctx, str);
     if (JS_IsException(rx)) {
@@ -49290,6 +49339,9 @@ static JSValue js_regexp_constructor_internal(JSContext *ctx, JSValueConst ctor,
         JS_ThrowTypeError(ctx, "string expected");
         goto fail;
     }
+    /* lambdabox: a literal or JS_NewRegexp may be a context's first regular expression */
+    if (JS_LAZY_MISSING(ctx, JS_LAZY_REGEXP) && JS_EnsureLazyIntrinsic(ctx, JS_LAZY_REGEXP) < 0)
+        goto fail;
     prop.u.value = js_int32(0); // lastIndex
     if (ctx->regexp_shape && JS_IsUndefined(ctor)) {
         obj = JS_NewObjectFromShape(ctx, js_dup_shape(ctx->regexp_shape),
@@ -58413,7 +58465,11 @@ static const JSCFunctionListEntry js_date_proto_funcs[] = {
 
 JSValue JS_NewDate(JSContext *ctx, double epoch_ms)
 {
-    JSValue obj = js_create_from_ctor(ctx, JS_UNDEFINED, JS_CLASS_DATE);
+    JSValue obj;
+    /* lambdabox: host code may make a context's first Date */
+    if (JS_LAZY_MISSING(ctx, JS_LAZY_DATE) && JS_EnsureLazyIntrinsic(ctx, JS_LAZY_DATE) < 0)
+        return JS_EXCEPTION;
+    obj = js_create_from_ctor(ctx, JS_UNDEFINED, JS_CLASS_DATE);
     if (JS_IsException(obj))
         return JS_EXCEPTION;
     JS_SetObjectData(ctx, obj, js_float64(time_clip(epoch_ms)));
@@ -63042,18 +63098,39 @@ static const JSCFunctionListEntry js_lazy_intrinsics[] = {
     LAZY_INTRINSIC_DEF("Headers", 2),
     LAZY_INTRINSIC_DEF("Request", 2),
     LAZY_INTRINSIC_DEF("Response", 2),
+    LAZY_INTRINSIC_DEF("Date", JS_LAZY_DATE),
+    LAZY_INTRINSIC_DEF("RegExp", JS_LAZY_REGEXP),
 };
 
-/* Set-up of the family has begun (it sets this class prototype first). */
-static bool js_lazy_intrinsic_installed(JSContext *ctx, int family)
+/* What each engine-made family is, for its set-up and its error message (family 2 is the
+   prelude's and has no set-up here). */
+static int js_lazy_intrinsic_add(JSContext *ctx, int family)
 {
-    return JS_IsObject(ctx->class_proto[family == 0 ? JS_CLASS_ARRAY_BUFFER : JS_CLASS_MAP]);
+    switch (family) {
+    case 0: return JS_AddIntrinsicTypedArrays(ctx);
+    case 1: return JS_AddIntrinsicMapSet(ctx);
+    case JS_LAZY_DATE: return JS_AddIntrinsicDate(ctx);
+    case JS_LAZY_REGEXP: return JS_AddIntrinsicRegExp(ctx);
+    default: return -1;
+    }
 }
 
-/* Set-up of the family has completed (this class prototype is set last, but for Atomics). */
-static bool js_lazy_intrinsic_complete(JSContext *ctx, int family)
+/* The family's first class prototype is set (by an eager or a lazy set-up). */
+static bool js_lazy_intrinsic_present(JSContext *ctx, int family)
 {
-    return JS_IsObject(ctx->class_proto[family == 0 ? JS_CLASS_DATAVIEW : JS_CLASS_SET_ITERATOR]);
+    static const JSClassID first[] = { JS_CLASS_ARRAY_BUFFER, JS_CLASS_MAP, 0,
+                                       JS_CLASS_DATE, JS_CLASS_REGEXP };
+    return JS_IsObject(ctx->class_proto[first[family]]);
+}
+
+static const char *js_lazy_intrinsic_what(int family)
+{
+    switch (family) {
+    case 0: return "typed arrays are";
+    case 1: return "Map and Set are";
+    case JS_LAZY_DATE: return "Date is";
+    default: return "RegExp is";
+    }
 }
 
 /* Installs `family` (unless installed) and replaces each of its names that is still an
@@ -63069,12 +63146,12 @@ static int js_lazy_intrinsic_install(JSContext *ctx, int family, JSObject *g,
     JSShapeProperty *prs;
     int i, ret;
 
-    if (js_lazy_intrinsic_installed(ctx, family)) {
+    if (ctx->lazy_started & (1 << family)) {
         /* An auto-init of the family firing after its set-up began means the set-up failed
            part-way (out of memory): the family stays unavailable to this context. */
-        if (skip != JS_ATOM_NULL || !js_lazy_intrinsic_complete(ctx, family)) {
-            JS_ThrowInternalError(ctx, "%s unavailable: setting them up failed (out of memory?)",
-                                  family == 0 ? "typed arrays are" : "Map and Set are");
+        if (skip != JS_ATOM_NULL || !(ctx->lazy_done & (1 << family))) {
+            JS_ThrowInternalError(ctx, "%s unavailable: setting it up failed (out of memory?)",
+                                  js_lazy_intrinsic_what(family));
             return -1;
         }
         return 0;
@@ -63084,10 +63161,12 @@ static int js_lazy_intrinsic_install(JSContext *ctx, int family, JSObject *g,
         return -1;
     saved_global = ctx->global_obj;
     ctx->global_obj = holder;
-    ret = family == 0 ? JS_AddIntrinsicTypedArrays(ctx) : JS_AddIntrinsicMapSet(ctx);
+    ctx->lazy_started |= 1 << family;
+    ret = js_lazy_intrinsic_add(ctx, family);
     ctx->global_obj = saved_global;
     if (ret < 0)
         goto fail;
+    ctx->lazy_done |= 1 << family;
     for (i = 0; i < countof(js_lazy_intrinsics); i++) {
         const JSCFunctionListEntry *e = &js_lazy_intrinsics[i];
         JSAtom atom;
@@ -63173,14 +63252,20 @@ int JS_AddLazyIntrinsics(JSContext *ctx)
                                       countof(js_lazy_intrinsics));
 }
 
-/* Installs `family` now (0: typed arrays, 1: Map/Set), as the first use of one of its
-   globals would; for host code that creates such objects itself. */
+/* Installs `family` now (0: typed arrays, 1: Map/Set, 3: Date, 4: RegExp), as the first use
+   of one of its globals would; for host code, and engine paths that create such objects
+   without going through the global (a regular expression literal, String.prototype.match). */
 int JS_EnsureLazyIntrinsic(JSContext *ctx, int family)
 {
     JSValue unused = JS_UNDEFINED;
 
-    if (family != 0 && family != 1)
+    if (family == 2 || family < 0 || family > JS_LAZY_REGEXP)
         return -1;
+    if (likely(ctx->lazy_done & (1 << family)))
+        return 0;
+    /* a context made with the family's intrinsics (not through JS_AddLazyIntrinsics) */
+    if (!(ctx->lazy_started & (1 << family)) && js_lazy_intrinsic_present(ctx, family))
+        return 0;
     return js_lazy_intrinsic_install(ctx, family, JS_VALUE_GET_OBJ(ctx->global_obj),
                                      JS_ATOM_NULL, &unused);
 }
