@@ -10,7 +10,10 @@
   const PromiseCtor = Promise;
   const then = Promise.prototype.then;
   const resolved = (value) => PromiseCtor.resolve(value);
-  const onSettle = (promise, ok, err) => Reflect.apply(then, promise, [ok, err]);
+  // Captured too: module code is called through it, never through a `call` or `apply` lambda
+  // code may have replaced (which would see the arguments, among them `host`).
+  const apply = Reflect.apply;
+  const onSettle = (promise, ok, err) => apply(then, promise, [ok, err]);
   const ErrorCtor = Error;
   const includes = (list, item) => list.indexOf(item) !== -1;
 
@@ -48,59 +51,6 @@
   g.console = { debug: logAt(0), info: logAt(1), log: logAt(1), warn: logAt(2), error: logAt(3) };
   const warnSystem = (message) => host.log(2, message, '[]', true);
 
-  // Timers: callbacks live here; the host only keeps ids and due times.
-  // Plain dictionaries, not Maps: Map is installed only when a lambda uses it.
-  const timers = Object.create(null);
-  let nextTimer = 1;
-  function addTimer(fn, ms, args, repeat) {
-    if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
-    const id = nextTimer++;
-    const delay = Math.max(0, Math.min(Number(ms) || 0, 2147483647));
-    timers[id] = { fn, args, repeat: repeat ? Math.max(1, delay) : -1 };
-    host.timerStart(id, delay);
-    return id;
-  }
-  function clearTimer(id) {
-    const key = Number(id);
-    if (key in timers) {
-      delete timers[key];
-      host.timerClear(key);
-    }
-  }
-  g.setTimeout = (fn, ms, ...args) => addTimer(fn, ms, args, false);
-  g.setInterval = (fn, ms, ...args) => addTimer(fn, ms, args, true);
-  g.setImmediate = (fn, ...args) => addTimer(fn, 0, args, false);
-  g.clearTimeout = clearTimer;
-  g.clearInterval = clearTimer;
-  g.clearImmediate = clearTimer;
-  function fireTimer(id) {
-    const timer = timers[id];
-    if (!timer) return;
-    if (timer.repeat >= 0) host.timerStart(id, timer.repeat);
-    else delete timers[id];
-    try {
-      timer.fn.apply(undefined, timer.args);
-    } catch (e) {
-      settleThrown(e);
-    }
-  }
-
-  // Host operations (HTTP, secrets, orchestrator): a promise per op, settled by opDone.
-  const ops = Object.create(null);
-  function op(name, args) {
-    return new PromiseCtor((resolve, reject) => {
-      ops[host.op(name, stringify(args))] = { resolve, reject };
-    });
-  }
-  function opDone(id, ok, json) {
-    const pending = ops[id];
-    if (!pending) return;
-    delete ops[id];
-    const value = parse(json);
-    if (ok) pending.resolve(value);
-    else pending.reject(Object.assign(new ErrorCtor(value.message), value));
-  }
-
   // Outcome: the first settlement wins; later callback calls only warn.
   let settled = false;
   function settle(kind, payload) {
@@ -134,58 +84,33 @@
     settle('custom', err !== null && typeof err === 'object' && typeof err.message === 'string' ? err.message : messageOf(err));
   }
 
-  // Native helpers (digests, encodings, URL parsing…) are installed on first use.
-  let nativesReady = false;
-  function natives() {
-    if (!nativesReady) {
-      host.installNatives(host);
-      nativesReady = true;
+  // Timers, host operations, require() and process live in `lambdabox:runtime`
+  // (prelude-extras.js), evaluated on first use: most invocations need none of them, and
+  // setting them up was an eighth of an invocation's cost. Their globals are auto-init
+  // properties like the module-backed ones below (vendor/rquickjs-sys, JS_AddLazyIntrinsics).
+  let extrasReady = null;
+  let envJson = '{}';
+  function extras() {
+    if (extrasReady === null) {
+      const module = { exports: {} };
+      apply(host.loadModule('lambdabox:runtime'), undefined, [module, module.exports, undefined, host, undefined]);
+      extrasReady = module.exports({ stringify, parse, PromiseCtor, ErrorCtor, apply, settleThrown, envJson: () => envJson });
     }
-    return host;
+    return extrasReady;
   }
-
-  // require(): bundled and native modules only, cached per invocation. `lambdabox:*` names
-  // are internals (Buffer, URL, fetch…), loadable by bundled modules but not by lambdas.
-  const modules = Object.create(null);
   function require(name) {
-    name = String(name);
-    if (name.startsWith('lambdabox:')) throw new Error('module ' + name + ' is not available');
-    return load(name);
-  }
-  function load(name) {
-    const cached = modules[name];
-    if (cached) return cached.exports;
-    const module = { exports: {} };
-    const factory = host.loadModule(name);
-    modules[name] = module;
-    factory.call(module.exports, module, module.exports, load, natives(), op);
-    return module.exports;
+    return extras().require(name);
   }
   g.require = require;
-  // Globals backed by bundled modules are loaded on first use.
-  const LAZY = {
-    __proto__: null,
-    Buffer: 'lambdabox:buffer', atob: 'lambdabox:encoding', btoa: 'lambdabox:encoding',
-    TextEncoder: 'lambdabox:encoding', TextDecoder: 'lambdabox:encoding', URL: 'lambdabox:url',
-    URLSearchParams: 'lambdabox:url', fetch: 'lambdabox:fetch', Headers: 'lambdabox:fetch',
-    Request: 'lambdabox:fetch', Response: 'lambdabox:fetch',
-  };
-  // The engine puts each of these names on the global object as an auto-init property
-  // (vendor/rquickjs-sys, JS_AddLazyIntrinsics, whose list must match) that calls this on
-  // first access.
-  function lazyGlobal(name) {
-    const module = LAZY[String(name)];
-    if (!module) throw new ReferenceError(name + ' is not defined');
-    return load(module)[name];
-  }
   g.global = g;
+  // The engine puts each lazy name on the global object as an auto-init property that calls
+  // this on first access (its list must match the LAZY table in prelude-extras.js).
+  const lazyGlobal = (name) => extras().lazyGlobal(name);
+  const fireTimer = (id) => extras().fireTimer(id);
+  const opDone = (id, ok, json) => extras().opDone(id, ok, json);
 
-  const process = { env: {}, version: 'v20.0.0', versions: {}, platform: 'linux' };
-  process.nextTick = (fn, ...args) => queueMicrotask(() => fn(...args));
-  g.process = process;
-
-  function run(wrapper, inputJson, style, envJson) {
-    process.env = parse(envJson);
+  function run(wrapper, inputJson, style, env) {
+    envJson = env;
     try {
       const module = { exports: {} };
       const lambda = wrapper(module, module.exports, require);

@@ -11,7 +11,8 @@ use std::collections::HashMap;
 mod natives;
 
 /// Module name → JS source, wrapped as `(function (module, exports, require, host, op) {…})`.
-/// `lambdabox:*` modules are internals behind globals (Buffer, URL, TextEncoder, fetch).
+/// `lambdabox:*` modules are internals behind globals (Buffer, URL, TextEncoder, fetch) and
+/// the part of the prelude set up on first use (`lambdabox:runtime`).
 const SOURCES: &[(&str, &[&str])] = &[
     ("lp-faas-toolbelt", &[include_str!("js/toolbelt.js")]),
     ("crypto", &[include_str!("js/crypto.js")]),
@@ -23,6 +24,7 @@ const SOURCES: &[(&str, &[&str])] = &[
     ("lambdabox:url", &[include_str!("js/url.js")]),
     ("lambdabox:encoding", &[include_str!("js/encoding.js")]),
     ("lambdabox:fetch", &[include_str!("js/fetch.js")]),
+    ("lambdabox:runtime", &[include_str!("../js/prelude-extras.js")]),
 ];
 
 /// Bytecode of every bundled module, compiled once per sandbox.

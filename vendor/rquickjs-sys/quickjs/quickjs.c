@@ -63062,6 +63062,9 @@ int JS_AddIntrinsicTypedArrays(JSContext *ctx)
    use them. */
 #define LAZY_INTRINSIC_DEF(name, family) \
     { name, JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE, JS_DEF_LAZY_INTRINSIC, family, { .i32 = 0 } }
+/* enumerable, as Node's timers (and the plain assignments that made them before) */
+#define LAZY_GLOBAL_DEF_E(name) \
+    { name, JS_PROP_C_W_E, JS_DEF_LAZY_INTRINSIC, 2, { .i32 = 0 } }
 
 static const JSCFunctionListEntry js_lazy_intrinsics[] = {
     LAZY_INTRINSIC_DEF("ArrayBuffer", 0),
@@ -63086,7 +63089,8 @@ static const JSCFunctionListEntry js_lazy_intrinsics[] = {
     LAZY_INTRINSIC_DEF("Set", 1),
     LAZY_INTRINSIC_DEF("WeakMap", 1),
     LAZY_INTRINSIC_DEF("WeakSet", 1),
-    /* family 2: globals the prelude provides from bundled modules (its LAZY table) */
+    /* family 2: globals the prelude provides on first use (its TIMERS and LAZY tables,
+       and process) */
     LAZY_INTRINSIC_DEF("Buffer", 2),
     LAZY_INTRINSIC_DEF("atob", 2),
     LAZY_INTRINSIC_DEF("btoa", 2),
@@ -63098,6 +63102,13 @@ static const JSCFunctionListEntry js_lazy_intrinsics[] = {
     LAZY_INTRINSIC_DEF("Headers", 2),
     LAZY_INTRINSIC_DEF("Request", 2),
     LAZY_INTRINSIC_DEF("Response", 2),
+    LAZY_GLOBAL_DEF_E("setTimeout"),
+    LAZY_GLOBAL_DEF_E("setInterval"),
+    LAZY_GLOBAL_DEF_E("setImmediate"),
+    LAZY_GLOBAL_DEF_E("clearTimeout"),
+    LAZY_GLOBAL_DEF_E("clearInterval"),
+    LAZY_GLOBAL_DEF_E("clearImmediate"),
+    LAZY_GLOBAL_DEF_E("process"),
     LAZY_INTRINSIC_DEF("Date", JS_LAZY_DATE),
     LAZY_INTRINSIC_DEF("RegExp", JS_LAZY_REGEXP),
 };
