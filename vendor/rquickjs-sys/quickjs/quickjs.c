@@ -2127,6 +2127,12 @@ void js_free_rt(JSRuntime *rt, void *ptr)
 
     if (!ptr)
         return;
+    /* lambdabox: while JS_FreeRuntime runs, small blocks are left in their arenas, which
+       js_arena_free_all releases at its end in one go (nothing allocated then needs the
+       memory back); only large blocks are freed one by one */
+    if (unlikely(rt->in_free) &&
+        container_of(ptr, JSMallocBlockHeader, user_data)->u.block_idx != JS_ARENA_FREE_NIL)
+        return;
 
     s = &rt->malloc_state;
     size_t free_size = js_arena_usable_size(rt, ptr) + MALLOC_OVERHEAD;
@@ -40830,6 +40836,18 @@ static JSValue JS_InstantiateFunctionListItem2(JSContext *ctx, JSObject *p,
     return val;
 }
 
+/* lambdabox: "get " or "set " + name, truncated as snprintf would (snprintf was 0.5 % of a
+   fresh context's instructions) */
+static void js_accessor_name(char *buf, size_t size, const char *prefix, const char *name)
+{
+    size_t len = strlen(name);
+    if (len > size - 5)
+        len = size - 5;
+    memcpy(buf, prefix, 4);
+    memcpy(buf + 4, name, len);
+    buf[4 + len] = '\0';
+}
+
 static int JS_InstantiateFunctionListItem(JSContext *ctx, JSValueConst obj,
                                           JSAtom atom,
                                           const JSCFunctionListEntry *e)
@@ -40883,14 +40901,14 @@ static int JS_InstantiateFunctionListItem(JSContext *ctx, JSValueConst obj,
 
             getter = JS_UNDEFINED;
             if (e->u.getset.get.generic) {
-                snprintf(buf, sizeof(buf), "get %s", e->name);
+                js_accessor_name(buf, sizeof(buf), "get ", e->name);
                 getter = JS_NewCFunction2(ctx, e->u.getset.get.generic,
                                           buf, 0, e->def_type == JS_DEF_CGETSET_MAGIC ? JS_CFUNC_getter_magic : JS_CFUNC_getter,
                                           e->magic);
             }
             setter = JS_UNDEFINED;
             if (e->u.getset.set.generic) {
-                snprintf(buf, sizeof(buf), "set %s", e->name);
+                js_accessor_name(buf, sizeof(buf), "set ", e->name);
                 setter = JS_NewCFunction2(ctx, e->u.getset.set.generic,
                                           buf, 1, e->def_type == JS_DEF_CGETSET_MAGIC ? JS_CFUNC_setter_magic : JS_CFUNC_setter,
                                           e->magic);
