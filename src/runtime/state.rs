@@ -89,6 +89,10 @@ pub(crate) struct HostState {
     log_chars: Cell<usize>,
     log_limit_hit: Cell<bool>,
     next_op: Cell<u32>,
+    /// `lambdabox:runtime` (the prelude's lazily loaded part) was handed out: once per
+    /// context, to the prelude; any later load is refused (it would let its caller pass its
+    /// own `apply` and see the host bindings).
+    runtime_module_loaded: Cell<bool>,
 }
 
 impl HostState {
@@ -105,7 +109,13 @@ impl HostState {
             log_chars: Cell::new(0),
             log_limit_hit: Cell::new(false),
             next_op: Cell::new(1),
+            runtime_module_loaded: Cell::new(false),
         }
+    }
+
+    /// Whether `lambdabox:runtime` may be loaded now (true once per context).
+    pub(crate) fn first_runtime_module_load(&self) -> bool {
+        !self.runtime_module_loaded.replace(true)
     }
 
     /// Binds the state to one job.

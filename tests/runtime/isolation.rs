@@ -268,6 +268,39 @@ async fn replaced_built_ins_never_see_the_host_bindings() {
 }
 
 #[tokio::test]
+async fn the_prelude_s_own_module_stays_out_of_reach() {
+    let sandbox = sandbox();
+    // require()'s check of internal names uses built-ins captured before lambda code runs;
+    // the host refuses the prelude's module to anyone after the prelude.
+    let code = r#"function lambda(input, callback) {
+  String.prototype.startsWith = () => false;
+  globalThis.String = (x) => 'lodash';
+  const tries = [];
+  for (const name of ['lambdabox:runtime', 'lambdabox:buffer']) {
+    try { require(name); tries.push(name + ' loaded'); } catch (e) { tries.push(e.message); }
+  }
+  callback(null, tries);
+}"#;
+    let result = run(&sandbox, code).await;
+    assert_eq!(
+        ok(&result),
+        json!(["module lambdabox:runtime is not available", "module lambdabox:buffer is not available"])
+    );
+
+    // Setters on Object.prototype never run while the prelude's part loads (they could
+    // re-enter it); timers and process work as usual.
+    let code = r#"function lambda(input, callback) {
+  const seen = [];
+  for (const key of ['nextTick', 'env', 'exports', 'platform']) {
+    Object.defineProperty(Object.prototype, key, { set(v) { seen.push(key); setTimeout(() => {}, 1); }, configurable: true });
+  }
+  setTimeout(() => callback(null, [typeof process.nextTick, process.platform, seen]), 5);
+}"#;
+    let result = run(&sandbox, code).await;
+    assert_eq!(ok(&result), json!(["function", "linux", []]));
+}
+
+#[tokio::test]
 async fn date_and_regexp_are_installed_by_whatever_uses_them_first() {
     let sandbox = sandbox();
     // Each first use on its own, in a fresh context: the global, a literal, a string method,

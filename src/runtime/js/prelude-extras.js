@@ -5,7 +5,7 @@
 // to the bundled modules' factories, through the `apply` the prelude captured.
 module.exports = function (core) {
   'use strict';
-  const { stringify, parse, PromiseCtor, ErrorCtor, apply, settleThrown } = core;
+  const { stringify, parse, PromiseCtor, ErrorCtor, apply, StringCtor, startsWith, settleThrown } = core;
 
   // Timers: callbacks live here; the host only keeps ids and due times.
   // Plain dictionaries, not Maps: Map is installed only when a lambda uses it.
@@ -77,8 +77,9 @@ module.exports = function (core) {
   // are internals (Buffer, URL, fetch…), loadable by bundled modules but not by lambdas.
   const modules = { __proto__: null };
   function require(name) {
-    name = String(name);
-    if (name.startsWith('lambdabox:')) throw new Error('module ' + name + ' is not available');
+    // Built-ins the prelude captured: lambda code may have replaced String or startsWith.
+    name = StringCtor(name);
+    if (apply(startsWith, name, ['lambdabox:'])) throw new ErrorCtor('module ' + name + ' is not available');
     return load(name);
   }
   function load(name) {
@@ -99,8 +100,14 @@ module.exports = function (core) {
     Request: 'lambdabox:fetch', Response: 'lambdabox:fetch',
   };
 
-  const process = { env: parse(core.envJson()), version: 'v20.0.0', versions: {}, platform: 'linux' };
-  process.nextTick = (fn, ...args) => queueMicrotask(() => fn(...args));
+  // A literal, not assignments: lambda code may have put setters on Object.prototype.
+  const process = {
+    env: parse(core.envJson()),
+    version: 'v20.0.0',
+    versions: {},
+    platform: 'linux',
+    nextTick: (fn, ...args) => queueMicrotask(() => fn(...args)),
+  };
 
   // The engine puts each of these names (the timers', `process` and LAZY's) on the global
   // object as an auto-init property (vendor/rquickjs-sys, JS_AddLazyIntrinsics, whose list

@@ -13,6 +13,8 @@
   // Captured too: module code is called through it, never through a `call` or `apply` lambda
   // code may have replaced (which would see the arguments, among them `host`).
   const apply = Reflect.apply;
+  const StringCtor = String;
+  const startsWith = String.prototype.startsWith;
   const onSettle = (promise, ok, err) => apply(then, promise, [ok, err]);
   const ErrorCtor = Error;
   const includes = (list, item) => list.indexOf(item) !== -1;
@@ -94,7 +96,9 @@
     if (extrasReady === null) {
       const module = { exports: {} };
       apply(host.loadModule('lambdabox:runtime'), undefined, [module, module.exports, undefined, host, undefined]);
-      extrasReady = module.exports({ stringify, parse, PromiseCtor, ErrorCtor, apply, settleThrown, envJson: () => envJson });
+      extrasReady = module.exports({
+        stringify, parse, PromiseCtor, ErrorCtor, apply, StringCtor, startsWith, settleThrown, envJson: () => envJson,
+      });
     }
     return extrasReady;
   }

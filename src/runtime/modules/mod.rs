@@ -27,6 +27,9 @@ const SOURCES: &[(&str, &[&str])] = &[
     ("lambdabox:runtime", &[include_str!("../js/prelude-extras.js")]),
 ];
 
+/// The prelude's lazily loaded part: loadable once per context (by the prelude, first).
+const RUNTIME_MODULE: &str = "lambdabox:runtime";
+
 /// Bytecode of every bundled module, compiled once per sandbox.
 #[derive(Debug, Default)]
 pub(crate) struct Bundles {
@@ -48,7 +51,8 @@ impl Bundles {
 
 /// Returns the factory function of module `name`, or throws "module X is not available".
 pub(crate) fn load<'js>(ctx: &Ctx<'js>, state: &HostState, name: &str) -> Result<Function<'js>> {
-    let Some(code) = state.shared.bundles.bytecode.get(name) else {
+    let refused = name == RUNTIME_MODULE && !state.first_runtime_module_load();
+    let Some(code) = state.shared.bundles.bytecode.get(name).filter(|_| !refused) else {
         return Err(Exception::throw_message(ctx, &format!("module {name} is not available")));
     };
     bytecode::run_script(ctx, code)?.get()

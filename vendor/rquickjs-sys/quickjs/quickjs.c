@@ -1778,6 +1778,7 @@ typedef struct JSArenaCache {
 } JSArenaCache;
 static __thread JSArenaCache *js_arena_cache;
 static pthread_key_t js_arena_cache_key;
+static bool js_arena_cache_key_ok; /* without the key (and its destructor), no cache */
 static pthread_once_t js_arena_cache_once = PTHREAD_ONCE_INIT;
 
 static void js_arena_cache_drain(void *arg)
@@ -1791,7 +1792,7 @@ static void js_arena_cache_drain(void *arg)
 
 static void js_arena_cache_init_key(void)
 {
-    pthread_key_create(&js_arena_cache_key, js_arena_cache_drain);
+    js_arena_cache_key_ok = pthread_key_create(&js_arena_cache_key, js_arena_cache_drain) == 0;
 }
 
 static void js_def_free(void *opaque, void *ptr);
@@ -1810,7 +1811,7 @@ static inline void js_arena_chunk_free(JSRuntime *rt, void *ar)
     if (rt->mf.js_free == js_def_free) {
         if (unlikely(!c)) {
             pthread_once(&js_arena_cache_once, js_arena_cache_init_key);
-            c = malloc(sizeof(*c));
+            c = js_arena_cache_key_ok ? malloc(sizeof(*c)) : NULL;
             if (c) {
                 c->len = 0;
                 if (pthread_setspecific(js_arena_cache_key, c) != 0) {
