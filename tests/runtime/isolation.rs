@@ -380,3 +380,52 @@ async fn redefining_lazy_globals_first_is_harmless() {
         run(&sandbox, "function lambda(input, callback) {\n  callback(null, new Map([[1, 2]]).get(1));\n}").await;
     assert_eq!(ok(&after), json!(2));
 }
+
+/// Built-in names (`push`, `length`, `prototype`, ...) are predefined atoms whose strings every
+/// runtime of a worker thread shares. Whatever one invocation does with those strings (grow
+/// them, use them as keys, register symbols with them, hold well-known symbols weakly),
+/// the next one sees them unchanged, with many runtimes alive at once.
+const NAME_ABUSER: &str = r#"function lambda(input, callback) {
+  let grown = [].push.name;
+  for (let i = 0; i < 200; i++) grown += 'x';
+  let key = Object.getOwnPropertyNames(Array.prototype).find((n) => n === 'push');
+  key += 'ed';
+  const names = Object.getOwnPropertyNames(Object.prototype).map((n) => n + '!');
+  const registered = Symbol.for('push');
+  const weak = new WeakMap([[Symbol.iterator, 'kept'], [Symbol.asyncDispose, 'kept']]);
+  const ref = new WeakRef(Symbol.hasInstance);
+  globalThis.push = grown; globalThis.length = key;
+  setTimeout(() => callback(null, [grown.length, key, names.length > 5, typeof registered,
+    weak.get(Symbol.iterator), ref.deref() === Symbol.hasInstance]), 5);
+}"#;
+
+const NAME_CHECKER: &str = r#"function lambda(input, callback) {
+  callback(null, {
+    push: [].push.name, len: 'push'.length, own: Object.getOwnPropertyNames(Array.prototype).includes('push'),
+    global: typeof globalThis.push, concat: 'push' + 'ed',
+    registered: Symbol.for('push') === Symbol.for('push') && Symbol.keyFor(Symbol.for('push')),
+    iterator: Symbol.iterator.description, weak: new WeakMap().has(Symbol.iterator),
+    keys: Object.keys({ length: 1, prototype: 2, constructor: 3 }).join(),
+  });
+}"#;
+
+#[tokio::test]
+async fn shared_built_in_names_are_never_changed_by_an_invocation() {
+    let sandbox = sandbox_with(2000, 1);
+    let abuser = sandbox.compile(NAME_ABUSER).unwrap();
+    let checker = sandbox.compile(NAME_CHECKER).unwrap();
+    for _ in 0..3 {
+        // 40 abusers in flight at once on one worker thread, then the checker.
+        let runs = (0..40).map(|_| sandbox.run(&abuser, input(json!({})), caps()));
+        for result in futures_util::future::join_all(runs).await {
+            assert_eq!(ok(&result.unwrap()), json!([204, "pushed", true, "symbol", "kept", true]));
+        }
+        let seen = sandbox.run(&checker, input(json!({})), caps()).await.unwrap();
+        assert_eq!(
+            ok(&seen),
+            json!({ "push": "push", "len": 4, "own": true, "global": "undefined", "concat": "pushed",
+                    "registered": "push", "iterator": "Symbol.iterator", "weak": false,
+                    "keys": "length,prototype,constructor" })
+        );
+    }
+}

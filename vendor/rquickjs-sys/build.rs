@@ -137,6 +137,7 @@ fn main() {
         "libunicode.h",
         "list.h",
         "quickjs-atom.h",
+        "lambdabox-atoms.h",
         "quickjs-opcode.h",
         "quickjs-c-atomics.h",
         "quickjs.h",

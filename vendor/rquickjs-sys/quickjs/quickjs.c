@@ -348,6 +348,7 @@ struct JSRuntime {
     uint32_t *atom_hash;
     JSAtomStruct **atom_array;
     int atom_free_index; /* 0 = none */
+    struct JSConstAtoms *const_atoms; /* lambdabox: the shared predefined strings */
 
     JSClassID js_class_id_alloc; /* counter for user defined classes */
     int class_count;    /* size of class_array */
@@ -1241,6 +1242,8 @@ enum {
 };
 #define JS_ATOM_LAST_KEYWORD JS_ATOM_using
 #define JS_ATOM_LAST_STRICT_KEYWORD JS_ATOM_yield
+/* lambdabox: the symbols end here; more predefined strings follow (lambdabox-atoms.h) */
+#define JS_ATOM_SYMBOLS_END (JS_ATOM_Symbol_asyncDispose + 1)
 
 static const char js_atom_init[] =
 #define DEF(name, str) str "\0"
@@ -1282,6 +1285,10 @@ static int JS_InitAtoms(JSRuntime *rt);
 static JSAtom __JS_NewAtomInit(JSRuntime *rt, const char *str, int len,
                                int atom_type);
 static void JS_FreeAtomStruct(JSRuntime *rt, JSAtomStruct *p);
+/* lambdabox: shared predefined atoms (see JS_InitAtoms) */
+struct JSConstAtoms;
+static void js_const_atoms_release(struct JSConstAtoms *ca);
+static inline bool js_atom_is_shared(const JSAtomStruct *p);
 static void free_function_bytecode(JSRuntime *rt, JSFunctionBytecode *b);
 static JSValue js_call_c_function(JSContext *ctx, JSValueConst func_obj,
                                   JSValueConst this_obj,
@@ -1762,6 +1769,23 @@ static inline void *arena_get_block(JSArena *ar, unsigned int idx,
                                     unsigned int block_size)
 {
     return ar->blocks + (size_t)idx * block_size;
+}
+
+/* lambdabox: the process allocator, for memory no runtime owns (the shared predefined
+   atoms); malloc and free are forbidden names further down */
+static void *js_sys_calloc(size_t count, size_t size)
+{
+    return calloc(count, size);
+}
+
+static void *js_sys_malloc(size_t size)
+{
+    return malloc(size);
+}
+
+static void js_sys_free(void *ptr)
+{
+    free(ptr);
 }
 
 /* lambdabox: every invocation gets a fresh runtime on one of a few worker threads, so the
@@ -2872,10 +2896,10 @@ void JS_FreeRuntime(JSRuntime *rt)
     }
 #endif
 
-    /* free the atoms */
+    /* free the atoms (lambdabox: but not the shared predefined strings) */
     for(i = 0; i < rt->atom_size; i++) {
         JSAtomStruct *p = rt->atom_array[i];
-        if (!atom_is_free(p)) {
+        if (!atom_is_free(p) && !js_atom_is_shared(p)) {
 #ifdef ENABLE_DUMPS // JS_DUMP_LEAKS
             list_del(&p->link);
 #endif
@@ -2885,6 +2909,8 @@ void JS_FreeRuntime(JSRuntime *rt)
     js_free_rt(rt, rt->atom_array);
     js_free_rt(rt, rt->atom_hash);
     js_free_rt(rt, rt->shape_hash);
+    js_const_atoms_release(rt->const_atoms);
+    rt->const_atoms = NULL;
 #ifdef ENABLE_DUMPS // JS_DUMP_LEAKS
     if (check_dump_flag(rt, JS_DUMP_LEAKS) && !list_empty(&rt->string_list)) {
         if (rt->rt_info) {
@@ -3457,31 +3483,303 @@ static int JS_ResizeAtomHash(JSRuntime *rt, int new_hash_size)
     return 0;
 }
 
+/* lambdabox: shared predefined atoms.
+
+   Every runtime used to build its ~650 predefined atoms (upstream's and lambdabox-atoms.h)
+   from scratch: an allocation, a hash and an insertion each, 10 % of a hello-world
+   invocation. The predefined *strings* are now built once per thread and shared by every
+   runtime of that thread:
+   - they live outside any runtime's heap, each behind a block header as js_rc() expects,
+     in a separate hash table (JSConstAtoms.hash); atom lookups try it first, and
+     rt->atom_hash holds only the atoms made at run time;
+   - a shared string's hash_next is its own index, which tells it apart (js_atom_is_shared):
+     a run-time atom's hash_next links to another run-time atom (index >= JS_ATOM_END) or 0;
+   - the symbols among the predefined atoms stay per runtime (a well-known symbol can be a
+     WeakMap key, which writes into its atom struct);
+   - predefined atoms are not refcounted as atoms, but their strings are refcounted as
+     values. Runtimes of one thread only (rquickjs without its "parallel" feature keeps a
+     runtime on its thread), so the counts need no atomics. A runtime's teardown drops
+     objects without decrementing what they hold, so the counts only drift upwards: they
+     start at JS_CONST_ATOM_REF_BASE, are reset when no runtime uses the table, and are
+     lowered by half of it when they pass 1.5 times it (they stay above every count of
+     real references). A shared string is never freed and never concatenated in place.
+   A thread's table is freed when the thread exits, or by the last runtime using it. */
+#define JS_CONST_ATOM_HASH_SIZE 2048
+#define JS_CONST_ATOM_REF_BASE (1 << 30)
+#define JS_CONST_ATOM_SWEEP_EVERY 256
+#define JS_CONST_ATOM_NAME_CACHE 1024
+
+typedef struct JSConstAtoms {
+    int live;                /* runtimes using the table */
+    bool orphaned;           /* no thread owns it: the last runtime frees it */
+    unsigned int released;   /* runtimes released since the last count check */
+    uint16_t hash[JS_CONST_ATOM_HASH_SIZE]; /* index of each chain's head, 0 = none */
+    uint16_t next[JS_ATOM_END];             /* next index in the chain */
+    JSAtomStruct *atoms[JS_ATOM_END];       /* the strings; NULL for the symbols */
+    const char *names[JS_ATOM_END];         /* every predefined name, in js_atom_init */
+    struct {                                /* see find_atom */
+        const char *name;
+        uint32_t atom;
+    } by_name[JS_CONST_ATOM_NAME_CACHE];
+    void *block;                            /* all the strings, with their headers */
+} JSConstAtoms;
+
+typedef char js_const_atoms_fit_in_16_bits[JS_ATOM_END <= 0xffff ? 1 : -1];
+/* the only predefined atoms that are not strings, which JS_InitAtoms makes per runtime */
+typedef char js_const_atoms_symbols_in_a_row[JS_ATOM_Private_brand + 1 == JS_ATOM_Symbol_toPrimitive ? 1 : -1];
+
+static int js_predefined_atom_type(int i)
+{
+    if (i == JS_ATOM_Private_brand)
+        return JS_ATOM_TYPE_PRIVATE;
+    if (i >= JS_ATOM_Symbol_toPrimitive && i < JS_ATOM_SYMBOLS_END)
+        return JS_ATOM_TYPE_SYMBOL;
+    return JS_ATOM_TYPE_STRING;
+}
+
+static size_t js_const_atom_entry_size(size_t len)
+{
+    size_t size = sizeof(JSMallocBlockHeader) + sizeof(JSString) + len + 1;
+    return (size + JS_ARENA_ALIGN - 1) & ~(size_t)(JS_ARENA_ALIGN - 1);
+}
+
+static void js_const_atoms_free(JSConstAtoms *ca)
+{
+    js_sys_free(ca->block);
+    js_sys_free(ca);
+}
+
+static JSConstAtoms *js_const_atoms_new(void)
+{
+    JSConstAtoms *ca;
+    const char *s;
+    size_t size, len;
+    uint8_t *q;
+    uint32_t i, j, h, h1;
+
+    ca = js_sys_calloc(1, sizeof(*ca));
+    if (!ca)
+        return NULL;
+    size = 0;
+    for(s = js_atom_init, i = 1; i < JS_ATOM_END; i++, s += len + 1) {
+        len = strlen(s);
+        if (js_predefined_atom_type(i) == JS_ATOM_TYPE_STRING)
+            size += js_const_atom_entry_size(len);
+    }
+    ca->block = js_sys_malloc(size);
+    if (!ca->block) {
+        js_sys_free(ca);
+        return NULL;
+    }
+    q = ca->block;
+    for(s = js_atom_init, i = 1; i < JS_ATOM_END; i++, s += len + 1) {
+        JSMallocBlockHeader *hdr;
+        JSString *p;
+
+        len = strlen(s);
+        ca->names[i] = s;
+        if (js_predefined_atom_type(i) != JS_ATOM_TYPE_STRING)
+            continue;
+        hdr = (JSMallocBlockHeader *)q;
+        q += js_const_atom_entry_size(len);
+        memset(hdr, 0, sizeof(*hdr) + sizeof(JSString));
+        hdr->u.block_idx = JS_ARENA_FREE_NIL;
+        hdr->ref_count = JS_CONST_ATOM_REF_BASE;
+        p = (JSString *)hdr->user_data;
+        p->len = len;
+        p->is_wide_char = 0;
+        p->kind = JS_STRING_KIND_NORMAL;
+        p->atom_type = JS_ATOM_TYPE_STRING;
+        h = hash_string8((const uint8_t *)s, len, JS_ATOM_TYPE_STRING) & JS_ATOM_HASH_MASK;
+        p->hash = h;
+        p->hash_next = i; /* its own index: see js_atom_is_shared */
+        p->first_weak_ref = NULL;
+        memcpy(str8(p), s, len);
+        str8(p)[len] = '\0';
+        ca->atoms[i] = p;
+        /* a name listed twice keeps its first index */
+        h1 = h & (JS_CONST_ATOM_HASH_SIZE - 1);
+        for(j = ca->hash[h1]; j != 0; j = ca->next[j]) {
+            if (ca->atoms[j]->len == len && !memcmp(str8(ca->atoms[j]), s, len))
+                break;
+        }
+        if (j == 0) {
+            ca->next[i] = ca->hash[h1];
+            ca->hash[h1] = i;
+        }
+    }
+    return ca;
+}
+
+static void js_const_atoms_reset_counts(JSConstAtoms *ca)
+{
+    int i;
+    for(i = 1; i < JS_ATOM_END; i++) {
+        if (ca->atoms[i])
+            JS_REF_COUNT(ca->atoms[i]) = JS_CONST_ATOM_REF_BASE;
+    }
+}
+
+#if !defined(_WIN32) && !defined(__wasi__) && !defined(EMSCRIPTEN)
+static __thread JSConstAtoms *js_const_atoms_tls;
+static pthread_key_t js_const_atoms_key;
+static bool js_const_atoms_key_ok;
+static pthread_once_t js_const_atoms_once = PTHREAD_ONCE_INIT;
+
+static void js_const_atoms_thread_exit(void *arg)
+{
+    JSConstAtoms *ca = arg;
+    js_const_atoms_tls = NULL;
+    if (ca->live == 0)
+        js_const_atoms_free(ca);
+    else
+        ca->orphaned = true;
+}
+
+static void js_const_atoms_init_key(void)
+{
+    js_const_atoms_key_ok =
+        pthread_key_create(&js_const_atoms_key, js_const_atoms_thread_exit) == 0;
+}
+#endif
+
+static JSConstAtoms *js_const_atoms_acquire(void)
+{
+    JSConstAtoms *ca;
+#if !defined(_WIN32) && !defined(__wasi__) && !defined(EMSCRIPTEN)
+    ca = js_const_atoms_tls;
+    if (!ca) {
+        ca = js_const_atoms_new();
+        if (!ca)
+            return NULL;
+        pthread_once(&js_const_atoms_once, js_const_atoms_init_key);
+        if (js_const_atoms_key_ok && pthread_setspecific(js_const_atoms_key, ca) == 0)
+            js_const_atoms_tls = ca;
+        else
+            ca->orphaned = true; /* this runtime's own table */
+    } else if (ca->live == 0) {
+        js_const_atoms_reset_counts(ca);
+    }
+#else
+    ca = js_const_atoms_new(); /* a table per runtime */
+    if (!ca)
+        return NULL;
+    ca->orphaned = true;
+#endif
+    ca->live++;
+    return ca;
+}
+
+static void js_const_atoms_release(JSConstAtoms *ca)
+{
+    int i;
+
+    if (!ca)
+        return;
+    if (++ca->released >= JS_CONST_ATOM_SWEEP_EVERY) {
+        ca->released = 0;
+        for(i = 1; i < JS_ATOM_END; i++) {
+            JSAtomStruct *p = ca->atoms[i];
+            if (p && JS_REF_COUNT(p) > JS_CONST_ATOM_REF_BASE + JS_CONST_ATOM_REF_BASE / 2)
+                JS_REF_COUNT(p) -= JS_CONST_ATOM_REF_BASE / 2;
+        }
+    }
+    if (--ca->live == 0 && ca->orphaned)
+        js_const_atoms_free(ca);
+}
+
+static inline bool js_atom_is_shared(const JSAtomStruct *p)
+{
+    return p->atom_type == JS_ATOM_TYPE_STRING && p->hash_next != 0 &&
+        p->hash_next < JS_ATOM_END;
+}
+
+/* 'h' is the masked hash of 'str'; returns 0 if it is not a predefined string */
+static JSAtom js_const_atom_find(const JSConstAtoms *ca, uint32_t h, JSString *str)
+{
+    uint32_t i;
+    for(i = ca->hash[h & (JS_CONST_ATOM_HASH_SIZE - 1)]; i != 0; i = ca->next[i]) {
+        JSAtomStruct *p = ca->atoms[i];
+        if (p->hash == h && p->len == str->len && js_string_memcmp(p, str, str->len) == 0)
+            return i;
+    }
+    return JS_ATOM_NULL;
+}
+
+static JSAtom js_const_atom_find8(const JSConstAtoms *ca, uint32_t h,
+                                  const char *str, size_t len)
+{
+    uint32_t i;
+    for(i = ca->hash[h & (JS_CONST_ATOM_HASH_SIZE - 1)]; i != 0; i = ca->next[i]) {
+        JSAtomStruct *p = ca->atoms[i];
+        if (p->hash == h && p->len == len && memcmp(str8(p), str, len) == 0)
+            return i;
+    }
+    return JS_ATOM_NULL;
+}
+
 static int JS_InitAtoms(JSRuntime *rt)
 {
-    int i, len, atom_type;
-    const char *p;
+    int i, len, atom_type, size;
+    const char *s;
+    JSAtomStruct **array, *p;
+    JSConstAtoms *ca;
 
     rt->atom_hash_size = 0;
     rt->atom_hash = NULL;
     rt->atom_count = 0;
     rt->atom_size = 0;
     rt->atom_free_index = 0;
-    if (JS_ResizeAtomHash(rt, 512))     /* there are at least 504 predefined atoms */
+    rt->atom_array = NULL;
+    ca = js_const_atoms_acquire();
+    if (!ca)
+        return -1;
+    rt->const_atoms = ca;
+    if (JS_ResizeAtomHash(rt, 128))
         return -1;
 
-    p = js_atom_init;
-    for(i = 1; i < JS_ATOM_END; i++) {
-        if (i == JS_ATOM_Private_brand)
-            atom_type = JS_ATOM_TYPE_PRIVATE;
-        else if (i >= JS_ATOM_Symbol_toPrimitive)
-            atom_type = JS_ATOM_TYPE_SYMBOL;
-        else
-            atom_type = JS_ATOM_TYPE_STRING;
-        len = strlen(p);
-        if (__JS_NewAtomInit(rt, p, len, atom_type) == JS_ATOM_NULL)
-            return -1;
-        p = p + len + 1;
+    /* every slot free first, so that JS_FreeRuntime can run after a failure below */
+    size = JS_ATOM_END + 256;
+    array = js_malloc_rt(rt, sizeof(array[0]) * size);
+    if (!array)
+        return -1;
+    for(i = 0; i < size; i++)
+        array[i] = atom_set_free(i >= JS_ATOM_END && i < size - 1 ? i + 1 : 0);
+    rt->atom_array = array;
+    rt->atom_size = size;
+    rt->atom_free_index = JS_ATOM_END;
+
+    /* JS_ATOM_NULL entry, as __JS_NewAtom makes it */
+    p = js_mallocz_rt(rt, sizeof(JSAtomStruct));
+    if (!p)
+        return -1;
+    JS_REF_COUNT(p) = 1;  /* not refcounted */
+    p->atom_type = JS_ATOM_TYPE_SYMBOL;
+#ifdef ENABLE_DUMPS // JS_DUMP_LEAKS
+    list_add_tail(&p->link, &rt->string_list);
+#endif
+    array[0] = p;
+    rt->atom_count++;
+
+    memcpy(array + 1, ca->atoms + 1, sizeof(array[0]) * (JS_ATOM_END - 1));
+    rt->atom_count += JS_ATOM_END - 1;
+    for(i = JS_ATOM_Private_brand; i < JS_ATOM_SYMBOLS_END; i++) {
+        if (!ca->atoms[i]) {
+            /* a symbol: made here, as __JS_NewAtom would */
+            s = ca->names[i];
+            len = strlen(s);
+            atom_type = js_predefined_atom_type(i);
+            p = js_alloc_string_rt(rt, len, 0);
+            if (!p)
+                return -1;
+            memcpy(str8(p), s, len);
+            str8(p)[len] = '\0';
+            p->hash = atom_type == JS_ATOM_TYPE_PRIVATE ? JS_ATOM_HASH_PRIVATE : JS_ATOM_HASH_SYMBOL;
+            p->hash_next = i;   /* atom_index */
+            p->atom_type = JS_ATOM_TYPE_SYMBOL;
+            p->first_weak_ref = NULL;
+            array[i] = p;
+        }
     }
     return 0;
 }
@@ -3542,7 +3840,7 @@ static JSAtomKindEnum JS_AtomGetKind(JSContext *ctx, JSAtom v)
 static JSAtom js_get_atom_index(JSRuntime *rt, JSAtomStruct *p)
 {
     uint32_t i = p->hash_next;  /* atom_index */
-    if (p->atom_type != JS_ATOM_TYPE_SYMBOL) {
+    if (p->atom_type != JS_ATOM_TYPE_SYMBOL && !js_atom_is_shared(p)) {
         JSAtomStruct *p1;
 
         i = rt->atom_hash[p->hash & (rt->atom_hash_size - 1)];
@@ -3578,6 +3876,12 @@ static JSAtom __JS_NewAtom(JSRuntime *rt, JSString *str, int atom_type)
         len = str->len;
         h = hash_string(str, atom_type);
         h &= JS_ATOM_HASH_MASK;
+        if (atom_type == JS_ATOM_TYPE_STRING) {
+            /* lambdabox: a predefined string (not refcounted) */
+            i = js_const_atom_find(rt->const_atoms, h, str);
+            if (i != 0)
+                goto done;
+        }
         h1 = h & (rt->atom_hash_size - 1);
         i = rt->atom_hash[h1];
         while (i != 0) {
@@ -3697,7 +4001,8 @@ static JSAtom __JS_NewAtom(JSRuntime *rt, JSString *str, int atom_type)
     if (atom_type != JS_ATOM_TYPE_SYMBOL) {
         p->hash_next = rt->atom_hash[h1];
         rt->atom_hash[h1] = i;
-        if (unlikely(rt->atom_count >= rt->atom_count_resize))
+        /* lambdabox: only the atoms made at run time are in atom_hash */
+        if (unlikely(rt->atom_count - JS_ATOM_END >= rt->atom_count_resize))
             JS_ResizeAtomHash(rt, rt->atom_hash_size * 2);
     }
 
@@ -3735,6 +4040,9 @@ static JSAtom __JS_FindAtom(JSRuntime *rt, const char *str, size_t len,
 
     h = hash_string8((const uint8_t *)str, len, JS_ATOM_TYPE_STRING);
     h &= JS_ATOM_HASH_MASK;
+    i = js_const_atom_find8(rt->const_atoms, h, str, len);
+    if (i != 0)
+        return i;
     h1 = h & (rt->atom_hash_size - 1);
     i = rt->atom_hash[h1];
     while (i != 0) {
@@ -3756,6 +4064,11 @@ static JSAtom __JS_FindAtom(JSRuntime *rt, const char *str, size_t len,
 static void JS_FreeAtomStruct(JSRuntime *rt, JSAtomStruct *p)
 {
     uint32_t i = p->hash_next;  /* atom_index */
+    if (unlikely(js_atom_is_shared(p))) {
+        /* lambdabox: never freed (see JSConstAtoms); unreachable while the counts hold */
+        JS_REF_COUNT(p) = JS_CONST_ATOM_REF_BASE;
+        return;
+    }
     if (p->atom_type != JS_ATOM_TYPE_SYMBOL) {
         JSAtomStruct *p0, *p1;
         uint32_t h0;
@@ -5560,7 +5873,8 @@ static JSValue JS_ConcatString2(JSContext *ctx, JSValue op1, JSValue op2)
     if (p2->len == 0) {
         goto ret_op1;
     }
-    if (JS_REF_COUNT(p1) == 1 && p1->is_wide_char == p2->is_wide_char
+    /* lambdabox: never an atom's string (a shared predefined one is not refcounted exactly) */
+    if (JS_REF_COUNT(p1) == 1 && p1->atom_type == 0 && p1->is_wide_char == p2->is_wide_char
     &&  js_malloc_usable_size(ctx, p1) >= sizeof(*p1) + ((p1->len + p2->len) << p2->is_wide_char) + 1 - p1->is_wide_char) {
         /* Concatenate in place in available space at the end of p1 */
         if (p1->is_wide_char) {
@@ -40787,7 +41101,7 @@ static JSAtom find_atom(JSContext *ctx, const char *name)
         len = strlen(name) - 1;
         /* We assume 8 bit non null strings, which is the case for these
            symbols */
-        for(atom = JS_ATOM_Symbol_toPrimitive; atom < JS_ATOM_END; atom++) {
+        for(atom = JS_ATOM_Symbol_toPrimitive; atom < JS_ATOM_SYMBOLS_END; atom++) {
             JSAtomStruct *p = ctx->rt->atom_array[atom];
             JSString *str = p;
             if (str->len == len && !memcmp(str8(str), name, len))
@@ -40795,7 +41109,21 @@ static JSAtom find_atom(JSContext *ctx, const char *name)
         }
         abort();
     } else {
+        /* lambdabox: the names of function lists are predefined atoms (lambdabox-atoms.h);
+           the thread's table remembers which, by the name's address. The text is compared
+           too, so an address reused for another name is only a miss. */
+        JSConstAtoms *ca = ctx->rt->const_atoms;
+        uint32_t slot = (uint32_t)(((uintptr_t)name >> 3) * 0x9E3779B97F4A7C15ull >> 54);
+        if (ca->by_name[slot].name == name) {
+            atom = ca->by_name[slot].atom;
+            if (strcmp((const char *)str8(ca->atoms[atom]), name) == 0)
+                return atom;
+        }
         atom = JS_NewAtom(ctx, name);
+        if (atom != JS_ATOM_NULL && __JS_AtomIsConst(atom) && ca->atoms[atom]) {
+            ca->by_name[slot].name = name;
+            ca->by_name[slot].atom = atom;
+        }
     }
     return atom;
 }
