@@ -3507,7 +3507,8 @@ static int JS_ResizeAtomHash(JSRuntime *rt, int new_hash_size)
 #define JS_CONST_ATOM_HASH_SIZE 2048
 #define JS_CONST_ATOM_REF_BASE (1 << 30)
 #define JS_CONST_ATOM_SWEEP_EVERY 256
-#define JS_CONST_ATOM_NAME_CACHE 1024
+#define JS_CONST_ATOM_NAME_BITS 10
+#define JS_CONST_ATOM_NAME_CACHE (1 << JS_CONST_ATOM_NAME_BITS)
 
 typedef struct JSConstAtoms {
     int live;                /* runtimes using the table */
@@ -3716,6 +3717,30 @@ static JSAtom js_const_atom_find8(const JSConstAtoms *ca, uint32_t h,
             return i;
     }
     return JS_ATOM_NULL;
+}
+
+/* lambdabox: JS_NewAtom for a name in static storage (function lists, built-in function
+   names). Most are predefined atoms (lambdabox-atoms.h); the thread's table remembers which,
+   by the name's address. The text is compared on every hit, so an address reused for
+   another name (a name in a stack buffer) is only a miss. */
+static JSAtom js_new_atom_cached(JSContext *ctx, const char *name)
+{
+    JSConstAtoms *ca = ctx->rt->const_atoms;
+    uint32_t slot;
+    JSAtom atom;
+
+    slot = (uint32_t)(((uintptr_t)name >> 3) * 0x9E3779B97F4A7C15ull >> (64 - JS_CONST_ATOM_NAME_BITS));
+    if (ca->by_name[slot].name == name) {
+        atom = ca->by_name[slot].atom;
+        if (strcmp((const char *)str8(ca->atoms[atom]), name) == 0)
+            return atom;
+    }
+    atom = JS_NewAtom(ctx, name);
+    if (atom != JS_ATOM_NULL && __JS_AtomIsConst(atom) && ca->atoms[atom]) {
+        ca->by_name[slot].name = name;
+        ca->by_name[slot].atom = atom;
+    }
+    return atom;
 }
 
 static int JS_InitAtoms(JSRuntime *rt)
@@ -6948,7 +6973,7 @@ JSValue JS_NewCFunction3(JSContext *ctx, JSCFunction *func,
                          cproto == JS_CFUNC_constructor_or_func_magic);
     name_atom = JS_ATOM_empty_string;
     if (name && *name) {
-        name_atom = JS_NewAtom(ctx, name);
+        name_atom = js_new_atom_cached(ctx, name); /* lambdabox */
         if (name_atom == JS_ATOM_NULL) {
             JS_FreeValue(ctx, func_obj);
             return JS_EXCEPTION;
@@ -12029,7 +12054,7 @@ int JS_DefinePropertyValueStr(JSContext *ctx, JSValueConst this_obj,
 {
     JSAtom atom;
     int ret;
-    atom = JS_NewAtom(ctx, prop);
+    atom = js_new_atom_cached(ctx, prop); /* lambdabox */
     if (atom == JS_ATOM_NULL) {
         JS_FreeValue(ctx, val);
         return -1;
@@ -41109,21 +41134,7 @@ static JSAtom find_atom(JSContext *ctx, const char *name)
         }
         abort();
     } else {
-        /* lambdabox: the names of function lists are predefined atoms (lambdabox-atoms.h);
-           the thread's table remembers which, by the name's address. The text is compared
-           too, so an address reused for another name is only a miss. */
-        JSConstAtoms *ca = ctx->rt->const_atoms;
-        uint32_t slot = (uint32_t)(((uintptr_t)name >> 3) * 0x9E3779B97F4A7C15ull >> 54);
-        if (ca->by_name[slot].name == name) {
-            atom = ca->by_name[slot].atom;
-            if (strcmp((const char *)str8(ca->atoms[atom]), name) == 0)
-                return atom;
-        }
-        atom = JS_NewAtom(ctx, name);
-        if (atom != JS_ATOM_NULL && __JS_AtomIsConst(atom) && ca->atoms[atom]) {
-            ca->by_name[slot].name = name;
-            ca->by_name[slot].atom = atom;
-        }
+        atom = js_new_atom_cached(ctx, name);
     }
     return atom;
 }
