@@ -3507,7 +3507,7 @@ static int JS_ResizeAtomHash(JSRuntime *rt, int new_hash_size)
 #define JS_CONST_ATOM_HASH_SIZE 2048
 #define JS_CONST_ATOM_REF_BASE (1 << 30)
 #define JS_CONST_ATOM_SWEEP_EVERY 256
-#define JS_CONST_ATOM_NAME_BITS 10
+#define JS_CONST_ATOM_NAME_BITS 12
 #define JS_CONST_ATOM_NAME_CACHE (1 << JS_CONST_ATOM_NAME_BITS)
 
 typedef struct JSConstAtoms {
@@ -41288,31 +41288,55 @@ static int JS_InstantiateFunctionListItem(JSContext *ctx, JSValueConst obj,
     return 0;
 }
 
-/* lambdabox: makes room in `obj` for `extra` more properties at once. Building the
-   intrinsics of a context adds lists of 10 to 60 properties to fresh objects, one at a
+/* lambdabox: makes room in `obj` for `extra` more properties at once, in a shape of its
+   own that is not in the shape hash table. Building the intrinsics of a context adds lists
+   of 10 to 60 properties to fresh objects (prototypes, constructors, namespaces) one at a
    time, which grew each object's shape ~9 times by half (resize_properties and the copies
-   were 8 % of a fresh context's instructions). Only for a shape this object alone uses; a
-   hashed one is taken out of the shape hash table while it moves, as add_shape_property
-   does. Failing to make room is not an error: the properties are then added as before. */
+   were 8 % of a fresh context's instructions) and, for a hashed shape, looked the next shape
+   up and re-hashed this one for every property (5 %). Such objects exist once per context,
+   so no other object would share their shape anyway (as after a delete, which unhashes a
+   shape too). An object still on the empty shape it shares with others gets a new one.
+   Failing to make room is not an error: the properties are then added as before. */
 static void js_reserve_properties(JSContext *ctx, JSValueConst obj, int extra)
 {
     JSObject *p;
-    JSShape *sh;
-    uint32_t want;
+    JSShape *sh, *new_sh;
+    JSProperty *new_prop;
+    uint32_t want, hash_size;
 
     if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT || extra <= 1)
         return;
     p = JS_VALUE_GET_OBJ(obj);
     sh = p->shape;
     want = sh->prop_count + (uint32_t)extra;
-    if (sh->prop_size >= want || JS_REF_COUNT(sh) != 1)
+    if (JS_REF_COUNT(sh) != 1) {
+        if (sh->prop_count != 0)
+            return;
+        hash_size = sh->prop_hash_mask + 1;
+        while (hash_size < want)
+            hash_size *= 2;
+        new_sh = js_new_shape_nohash(ctx, sh->proto, hash_size, want);
+        if (!new_sh) {
+            JS_FreeValue(ctx, JS_GetException(ctx));
+            return;
+        }
+        new_prop = js_realloc(ctx, p->prop, sizeof(p->prop[0]) * want);
+        if (!new_prop) {
+            js_free_shape(ctx->rt, new_sh);
+            JS_FreeValue(ctx, JS_GetException(ctx));
+            return;
+        }
+        p->prop = new_prop;
+        p->shape = new_sh;
+        js_free_shape(ctx->rt, sh);
         return;
-    if (sh->is_hashed)
+    }
+    if (sh->is_hashed) {
         js_shape_hash_unlink(ctx->rt, sh);
-    if (resize_properties(ctx, &p->shape, p, want))
+        sh->is_hashed = false;
+    }
+    if (sh->prop_size < want && resize_properties(ctx, &p->shape, p, want))
         JS_FreeValue(ctx, JS_GetException(ctx)); /* sh is unchanged on failure */
-    if (p->shape->is_hashed)
-        js_shape_hash_link(ctx->rt, p->shape);
 }
 
 int JS_SetPropertyFunctionList(JSContext *ctx, JSValueConst obj,
