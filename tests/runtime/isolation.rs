@@ -429,3 +429,33 @@ async fn shared_built_in_names_are_never_changed_by_an_invocation() {
         );
     }
 }
+
+#[tokio::test]
+async fn console_is_made_on_first_use_and_behaves_as_before() {
+    let sandbox = sandbox();
+    // Seen from lambda code, console is an enumerable, writable data property of the global
+    // object with the five methods, and the first use records the entries.
+    let used = run(
+        &sandbox,
+        r#"function lambda(input, callback) {
+  const d = Object.getOwnPropertyDescriptor(globalThis, 'console');
+  console.log('one', { a: 1 });
+  console.debug('two');
+  callback(null, [Object.keys(globalThis).includes('console'), 'value' in d, d.writable, d.enumerable,
+    Object.keys(d.value).join(), console === d.value]);
+}"#,
+    )
+    .await;
+    assert_eq!(ok(&used), json!([true, true, true, true, "debug,info,log,warn,error", true]));
+    assert_eq!(used.logs.len(), 2);
+    assert_eq!((used.logs[0].message.as_str(), used.logs[1].message.as_str()), ("one", "two"));
+
+    // Replaced or deleted before its first use, it stays as the lambda left it.
+    let replaced = run(
+        &sandbox,
+        "function lambda(input, callback) {\n  console = { log: () => 'mine' };\n  const mine = console.log();\n  delete globalThis.console;\n  callback(null, [mine, typeof console]);\n}",
+    )
+    .await;
+    assert_eq!(ok(&replaced), json!(["mine", "undefined"]));
+    assert!(replaced.logs.is_empty());
+}

@@ -45,12 +45,14 @@
   }
 
   // console.*: log = info. The host counts entries and characters and stops the run at the limit.
-  const logAt = (level) =>
-    function (message, ...extras) {
-      host.log(level, messageOf(message), extrasJson(extras), false);
-    };
-  // Plain assignments (enumerable, as in Node) are cheaper than defineProperty per context.
-  g.console = { debug: logAt(0), info: logAt(1), log: logAt(1), warn: logAt(2), error: logAt(3) };
+  // Made on first use (an auto-init global, see lazyGlobal below): many invocations never log.
+  function makeConsole() {
+    const logAt = (level) =>
+      function (message, ...extras) {
+        host.log(level, messageOf(message), extrasJson(extras), false);
+      };
+    return { debug: logAt(0), info: logAt(1), log: logAt(1), warn: logAt(2), error: logAt(3) };
+  }
   const warnSystem = (message) => host.log(2, message, '[]', true);
 
   // Outcome: the first settlement wins; later callback calls only warn.
@@ -108,8 +110,9 @@
   g.require = require;
   g.global = g;
   // The engine puts each lazy name on the global object as an auto-init property that calls
-  // this on first access (its list must match the LAZY table in prelude-extras.js).
-  const lazyGlobal = (name) => extras().lazyGlobal(name);
+  // this on first access (its list must match console here and the TIMERS and LAZY tables and
+  // process in prelude-extras.js).
+  const lazyGlobal = (name) => (name === 'console' ? makeConsole() : extras().lazyGlobal(name));
   const fireTimer = (id) => extras().fireTimer(id);
   const opDone = (id, ok, json) => extras().opDone(id, ok, json);
 
