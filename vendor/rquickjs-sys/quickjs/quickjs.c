@@ -2844,7 +2844,8 @@ void JS_FreeRuntime(JSRuntime *rt)
 
         for(i = 0; i < rt->atom_size; i++) {
             JSAtomStruct *p = rt->atom_array[i];
-            if (!atom_is_free(p) /* && p->str*/) {
+            /* lambdabox: the shared predefined strings are never counted as atoms */
+            if (!atom_is_free(p) && !js_atom_is_shared(p)) {
                 if (i >= JS_ATOM_END || JS_REF_COUNT(p) != 1) {
                     if (!header_done) {
                         header_done = true;
@@ -3736,7 +3737,9 @@ static JSAtom js_new_atom_cached(JSContext *ctx, const char *name)
             return atom;
     }
     atom = JS_NewAtom(ctx, name);
-    if (atom != JS_ATOM_NULL && __JS_AtomIsConst(atom) && ca->atoms[atom]) {
+    /* only a predefined string (a number-like name is a tagged integer atom) */
+    if (!__JS_AtomIsTaggedInt(atom) && atom != JS_ATOM_NULL && atom < JS_ATOM_END &&
+        ca->atoms[atom]) {
         ca->by_name[slot].name = name;
         ca->by_name[slot].atom = atom;
     }
@@ -3788,6 +3791,12 @@ static int JS_InitAtoms(JSRuntime *rt)
 
     memcpy(array + 1, ca->atoms + 1, sizeof(array[0]) * (JS_ATOM_END - 1));
     rt->atom_count += JS_ATOM_END - 1;
+    /* the symbols' slots stay free until made, so that JS_FreeRuntime can run after a
+       failure below */
+    for(i = JS_ATOM_Private_brand; i < JS_ATOM_SYMBOLS_END; i++) {
+        if (!ca->atoms[i])
+            array[i] = atom_set_free(0);
+    }
     for(i = JS_ATOM_Private_brand; i < JS_ATOM_SYMBOLS_END; i++) {
         if (!ca->atoms[i]) {
             /* a symbol: made here, as __JS_NewAtom would */
@@ -8331,7 +8340,7 @@ void JS_ComputeMemoryUsage(JSRuntime *rt, JSMemoryUsage *s)
         sizeof(rt->atom_hash[0]) * rt->atom_hash_size;
     for(i = 0; i < rt->atom_size; i++) {
         JSAtomStruct *p = rt->atom_array[i];
-        if (!atom_is_free(p)) {
+        if (!atom_is_free(p) && !js_atom_is_shared(p)) { /* lambdabox: not this runtime's */
             s->atom_size += (sizeof(*p) + (p->len << p->is_wide_char) +
                              1 - p->is_wide_char);
         }
@@ -38991,7 +39000,9 @@ typedef enum BCTagEnum {
     BC_TAG_SYMBOL,
 } BCTagEnum;
 
-#define BC_VERSION 28
+/* lambdabox: 28 upstream; changed with the predefined atoms (lambdabox-atoms.h), whose
+   indices bytecode uses, so bytecode of another build is refused rather than misread */
+#define BC_VERSION 0x4c
 
 typedef struct BCWriterState {
     JSContext *ctx;
