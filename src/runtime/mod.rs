@@ -156,3 +156,61 @@ impl Sandbox {
         Ok(RunResult { outcome, logs, duration: started.elapsed() })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly
+
+    use super::*;
+    use std::time::Duration;
+
+    /// Every invocation's host state (and, through it, a reference to the sandbox's shared
+    /// state) is held by the Rust closures behind its native functions and by the Rust data of
+    /// the buffers it makes. A runtime is freed without freeing its objects one by one (see
+    /// `js_free_runtime_region` in the vendored QuickJS), so this checks that the finalizers
+    /// that release Rust data still run: otherwise every invocation would leave one more
+    /// reference to the shared state behind.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn tearing_a_runtime_down_releases_what_its_natives_hold() {
+        let sandbox = Sandbox::start(Limits::default(), 1, 16).unwrap();
+        let code = "function lambda(input, callback) {\n\
+                    const crypto = require('crypto');\n\
+                    const bytes = Buffer.from('lambdabox', 'utf8');\n\
+                    const digest = crypto.createHash('sha256').update(bytes).digest('hex');\n\
+                    console.info('digest', digest);\n\
+                    setTimeout(() => callback(null, { digest, hex: bytes.toString('hex') }), 1);\n\
+                    }";
+        let compiled = sandbox.compile(code).unwrap();
+        let caps = || Capabilities::new("le1", "uuid-1");
+        let run = |compiled: Compiled| {
+            let sandbox = sandbox.clone();
+            async move {
+                let result = sandbox.run(&compiled, serde_json::json!({ "payload": {} }), caps()).await.unwrap();
+                assert!(matches!(result.outcome, RunOutcome::Ok(_)), "{:?}", result.outcome);
+            }
+        };
+        let settled = |target: Option<usize>| {
+            let shared = sandbox.inner.shared.clone();
+            async move {
+                // The worker tears the finished runtime down and prepares the next one after
+                // it replies: wait until the count is steady (or, with a target, reached).
+                let mut last = usize::MAX;
+                for _ in 0..200 {
+                    let now = Arc::strong_count(&shared) - 1;
+                    if target.map_or(now == last, |target| now == target) {
+                        return now;
+                    }
+                    last = now;
+                    tokio::time::sleep(Duration::from_millis(25)).await;
+                }
+                last
+            }
+        };
+        run(compiled.clone()).await;
+        let before = settled(None).await;
+        for _ in 0..50 {
+            run(compiled.clone()).await;
+        }
+        assert_eq!(settled(Some(before)).await, before, "invocations left their host state behind");
+    }
+}
