@@ -10,6 +10,8 @@ use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 
 const HELLO: &str = "function lambda(input, callback) {\n  callback(null, 'Hello World');\n}";
+/// Hello world that logs once, as most real lambdas do (console is made on first use).
+const LOGGING: &str = "function lambda(input, callback) {\n  console.info('payload', input.payload);\n  callback(null, 'Hello World');\n}";
 
 fn input() -> Value {
     json!({ "timestamp": 0, "headers": [], "payload": {} })
@@ -64,9 +66,16 @@ fn main() {
     let big_source = big_lambda();
     let big = sandbox.compile(&big_source).unwrap();
 
-    // LAMBDABOX_PROFILE=N: only run N hello-world invocations (for perf / callgrind) and exit.
+    let logging = sandbox.compile(LOGGING).unwrap();
+    // LAMBDABOX_PROFILE=N: only run N hello-world invocations (for perf / callgrind) and exit;
+    // with LAMBDABOX_PROFILE_LOGGING=1, of the hello world that logs once.
     if let Some(n) = std::env::var("LAMBDABOX_PROFILE").ok().and_then(|n| n.parse().ok()) {
-        println!("{:.1} µs/invocation", batch(&rt, &sandbox, &hello, n, 64));
+        let which = if std::env::var_os("LAMBDABOX_PROFILE_LOGGING").is_some_and(|v| !v.is_empty()) {
+            &logging
+        } else {
+            &hello
+        };
+        println!("{:.1} µs/invocation", batch(&rt, &sandbox, which, n, 64));
         return;
     }
     let mut c = Criterion::default().configure_from_args();
@@ -107,6 +116,9 @@ fn main() {
     let mut per_call: Vec<f64> = (0..7).map(|_| batch(&rt, &sandbox, &hello, 20_000, 64)).collect();
     per_call.sort_by(f64::total_cmp);
     println!("hello_world throughput, 1 worker, 64 in flight: median {:.1} µs/invocation", per_call[3]);
+    let mut per_call: Vec<f64> = (0..7).map(|_| batch(&rt, &sandbox, &logging, 20_000, 64)).collect();
+    per_call.sort_by(f64::total_cmp);
+    println!("hello_world_logging_once throughput, 1 worker, 64 in flight: median {:.1} µs/invocation", per_call[3]);
 
     // Memory: idle worker, then 2000 invocations parked on a timer.
     let waiting = sandbox

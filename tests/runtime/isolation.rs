@@ -279,6 +279,7 @@ async fn the_prelude_s_own_module_stays_out_of_reach() {
   for (const name of ['lambdabox:runtime', 'lambdabox:buffer']) {
     try { require(name); tries.push(name + ' loaded'); } catch (e) { tries.push(e.message); }
   }
+  console.log('still logs');
   callback(null, tries);
 }"#;
     let result = run(&sandbox, code).await;
@@ -286,6 +287,8 @@ async fn the_prelude_s_own_module_stays_out_of_reach() {
         ok(&result),
         json!(["module lambdabox:runtime is not available", "module lambdabox:buffer is not available"])
     );
+    assert_eq!(result.logs.len(), 1, "{:?}", result.logs);
+    assert_eq!(result.logs[0].message, "still logs");
 
     // Setters on Object.prototype never run while the prelude's part loads (they could
     // re-enter it); timers and process work as usual.

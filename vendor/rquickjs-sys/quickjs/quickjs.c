@@ -590,6 +590,11 @@ struct JSContext {
     JSShape *mapped_arguments_shape;  /* shape for mapped arguments objects */
     JSShape *regexp_shape;  /* shape for regexp objects */
     JSShape *regexp_result_shape;  /* shape for regexp result objects */
+    /* lambdabox: the shapes of a new function object on Function.prototype: `length` and
+       `name`, and for a function with its own `prototype`, that too (auto-init), in the
+       order and with the flags js_function_set_properties and js_closure give them */
+    JSShape *function_shape;
+    JSShape *function_prototype_shape;
 
     JSValue *class_proto;
     JSValue function_proto;
@@ -3259,6 +3264,12 @@ static void JS_MarkContext(JSRuntime *rt, JSContext *ctx,
     if (ctx->array_shape)
         mark_func(rt, &ctx->array_shape->header);
 
+    if (ctx->function_shape)
+        mark_func(rt, &ctx->function_shape->header);
+
+    if (ctx->function_prototype_shape)
+        mark_func(rt, &ctx->function_prototype_shape->header);
+
     if (ctx->arguments_shape)
         mark_func(rt, &ctx->arguments_shape->header);
 
@@ -3343,6 +3354,8 @@ void JS_FreeContext(JSContext *ctx)
     JS_FreeValue(ctx, ctx->function_proto);
 
     js_free_shape_null(ctx->rt, ctx->array_shape);
+    js_free_shape_null(ctx->rt, ctx->function_shape);
+    js_free_shape_null(ctx->rt, ctx->function_prototype_shape);
     js_free_shape_null(ctx->rt, ctx->arguments_shape);
     js_free_shape_null(ctx->rt, ctx->mapped_arguments_shape);
     js_free_shape_null(ctx->rt, ctx->regexp_shape);
@@ -6972,12 +6985,52 @@ JSValue JS_NewObject(JSContext *ctx)
     return JS_NewObjectProtoClass(ctx, ctx->class_proto[JS_CLASS_OBJECT], JS_CLASS_OBJECT);
 }
 
+/* lambdabox: gives a function object just made on a shared empty shape of `fsh`'s
+   prototype the shape `fsh` (one of the context's function shapes) and sets `length` and
+   `name`, its first two properties. Returns false, changing nothing, if the object does not
+   qualify or memory runs out; the caller then adds the properties one by one. Every closure
+   and built-in function made used to go through two shape transitions here, each a shape
+   hash lookup (and, with a `prototype`, a third): 5 % of a hello-world invocation's
+   instructions. */
+static bool js_function_use_shape(JSContext *ctx, JSObject *p, JSShape *fsh,
+                                  JSAtom name, int len)
+{
+    JSShape *sh = p->shape;
+    JSValue str;
+
+    if (!fsh || sh->prop_count != 0 || !sh->is_hashed || sh->proto != fsh->proto ||
+        !p->extensible)
+        return false;
+    str = JS_AtomToString(ctx, name);
+    if (JS_IsException(str)) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return false;
+    }
+    if (fsh->prop_size > sh->prop_size) {
+        JSProperty *new_prop = js_realloc(ctx, p->prop, sizeof(p->prop[0]) * fsh->prop_size);
+        if (!new_prop) {
+            JS_FreeValue(ctx, JS_GetException(ctx));
+            JS_FreeValue(ctx, str);
+            return false;
+        }
+        p->prop = new_prop;
+    }
+    p->shape = js_dup_shape(fsh);
+    js_free_shape(ctx->rt, sh);
+    p->prop[0].u.value = js_int32(len);
+    p->prop[1].u.value = str;
+    return true;
+}
+
 static void js_function_set_properties(JSContext *ctx, JSValue func_obj,
                                        JSAtom name, int len)
 {
     JSObject *p = JS_VALUE_GET_OBJ(func_obj);
     JSProperty *pr;
     JSValue str;
+
+    if (js_function_use_shape(ctx, p, ctx->function_shape, name, len))
+        return;
 
     /* lambdabox: a function object just made has no property yet, so both are added
        directly rather than through JS_DefineProperty's lookups and checks (every closure
@@ -18296,6 +18349,18 @@ static JSValue js_closure(JSContext *ctx, JSValue bfunc,
     name_atom = b->func_name;
     if (name_atom == JS_ATOM_NULL)
         name_atom = JS_ATOM_empty_string;
+    /* lambdabox: an ordinary function with a `prototype` gets all three properties in one
+       step (see js_function_use_shape); `prototype` is made on first access as below */
+    if (!(b->func_kind & JS_FUNC_GENERATOR) && b->has_prototype &&
+        js_function_use_shape(ctx, JS_VALUE_GET_OBJ(func_obj),
+                              ctx->function_prototype_shape, name_atom,
+                              b->defined_arg_count)) {
+        JSProperty *pr = &JS_VALUE_GET_OBJ(func_obj)->prop[2];
+        JS_SetConstructorBit(ctx, func_obj, true);
+        pr->u.init.realm_and_id = (uintptr_t)JS_DupContext(ctx) | JS_AUTOINIT_ID_PROTOTYPE;
+        pr->u.init.opaque = NULL;
+        return func_obj;
+    }
     js_function_set_properties(ctx, func_obj, name_atom,
                                b->defined_arg_count);
 
@@ -59462,6 +59527,19 @@ static int JS_AddIntrinsicBasicObjects(JSContext *ctx)
     if (js_new_shape_with(ctx, &ctx->array_shape,
                           ctx->class_proto[JS_CLASS_ARRAY],
                           countof(array_props), array_props)) {
+        return -1;
+    }
+    static const JSShapeProperty function_props[] = {
+        {.atom=JS_ATOM_length,          .flags=JS_PROP_CONFIGURABLE},
+        {.atom=JS_ATOM_name,            .flags=JS_PROP_CONFIGURABLE},
+        {.atom=JS_ATOM_prototype,       .flags=JS_PROP_WRITABLE|JS_PROP_AUTOINIT},
+    };
+    if (js_new_shape_with(ctx, &ctx->function_shape, ctx->function_proto,
+                          2, function_props)) {
+        return -1;
+    }
+    if (js_new_shape_with(ctx, &ctx->function_prototype_shape, ctx->function_proto,
+                          3, function_props)) {
         return -1;
     }
     if (js_new_shape_with(ctx, &ctx->arguments_shape,
