@@ -1590,6 +1590,8 @@ static JSValue JS_InstantiateFunctionListItem2(JSContext *ctx, JSObject *p,
                                                JSAtom atom, void *opaque);
 static JSValue JS_NewObjectProtoList(JSContext *ctx, JSValueConst proto,
                                      const JSCFunctionListEntry *fields, int n_fields);
+static int js_set_function_list(JSContext *ctx, JSValueConst obj,
+                                const JSCFunctionListEntry *tab, int len);
 
 static void js_set_uncatchable_error(JSContext *ctx, JSValueConst val,
                                      bool flag);
@@ -3634,6 +3636,8 @@ static int JS_ResizeAtomHash(JSRuntime *rt, int new_hash_size)
 #define JS_CONST_ATOM_NAME_BITS 12
 #define JS_CONST_ATOM_NAME_CACHE (1 << JS_CONST_ATOM_NAME_BITS)
 
+#define JS_FUNC_LIST_TEMPLATE_BUCKETS 256
+
 typedef struct JSConstAtoms {
     int live;                /* runtimes using the table */
     bool orphaned;           /* no thread owns it: the last runtime frees it */
@@ -3647,6 +3651,8 @@ typedef struct JSConstAtoms {
         uint32_t atom;
     } by_name[JS_CONST_ATOM_NAME_CACHE];
     void *block;                            /* all the strings, with their headers */
+    /* the shapes function lists made, by list (see js_set_function_list) */
+    struct JSFuncListTemplate *templates[JS_FUNC_LIST_TEMPLATE_BUCKETS];
 } JSConstAtoms;
 
 typedef char js_const_atoms_fit_in_16_bits[JS_ATOM_END <= 0xffff ? 1 : -1];
@@ -3668,8 +3674,11 @@ static size_t js_const_atom_entry_size(size_t len)
     return (size + JS_ARENA_ALIGN - 1) & ~(size_t)(JS_ARENA_ALIGN - 1);
 }
 
+static void js_func_list_templates_free(JSConstAtoms *ca);
+
 static void js_const_atoms_free(JSConstAtoms *ca)
 {
+    js_func_list_templates_free(ca);
     js_sys_free(ca->block);
     js_sys_free(ca);
 }
@@ -9643,6 +9652,14 @@ static JSValue js_hasOwnEnumProperty(JSContext *ctx, JSValueConst this_val,
     return JS_FALSE;
 }
 
+/* lambdabox: the version upstream's compiler wrote the bytecode of the built-ins written in
+   JS with (builtin-*.h: Array.fromAsync, Iterator.zip, Iterator.zipKeyed); read with
+   JS_READ_OBJ_UPSTREAM_BUILTIN only. Upstream's predefined atoms end where lambdabox's extra
+   ones (lambdabox-atoms.h) begin, so only the first index of the atom table differs. */
+#define BC_VERSION_UPSTREAM 28
+#define JS_READ_OBJ_UPSTREAM_BUILTIN (1 << 15)
+typedef char js_upstream_atoms_end_at_lambdabox_atoms[JS_ATOM_SYMBOLS_END == 242 ? 1 : -1];
+
 // note: takes ownership of |argv|
 static JSValue js_bytecode_eval(JSContext *ctx, const uint8_t *bytecode,
                                 size_t len, int argc, JSValue *argv)
@@ -9650,7 +9667,8 @@ static JSValue js_bytecode_eval(JSContext *ctx, const uint8_t *bytecode,
     JSValue obj, fun, result;
     int i;
 
-    obj = JS_ReadObject(ctx, bytecode, len, JS_READ_OBJ_BYTECODE);
+    obj = JS_ReadObject(ctx, bytecode, len,
+                        JS_READ_OBJ_BYTECODE | JS_READ_OBJ_UPSTREAM_BUILTIN);
     if (JS_IsException(obj))
         return JS_EXCEPTION;
     fun = JS_EvalFunction(ctx, obj);
@@ -40028,6 +40046,7 @@ typedef struct BCReaderState {
     bool allow_sab;
     bool allow_bytecode;
     bool allow_reference;
+    bool allow_upstream; /* lambdabox: see JS_READ_OBJ_UPSTREAM_BUILTIN */
     /* object references */
     JSObject **objects;
     int objects_count;
@@ -41190,7 +41209,11 @@ static int JS_ReadObjectAtoms(BCReaderState *s)
 
     if (bc_get_u8(s, &v8))
         return -1;
-    if (v8 != BC_VERSION) {
+    if (v8 == BC_VERSION_UPSTREAM && s->allow_upstream && s->allow_bytecode) {
+        /* upstream numbers its atom table from its own end of the predefined atoms, which
+           is where lambdabox's extra ones begin */
+        s->first_atom = JS_ATOM_SYMBOLS_END;
+    } else if (v8 != BC_VERSION) {
         JS_ThrowSyntaxError(s->ctx, "invalid version (%d expected=%d)",
                             v8, BC_VERSION);
         return -1;
@@ -41279,6 +41302,7 @@ JSValue JS_ReadObject2(JSContext *ctx, const uint8_t *buf, size_t buf_len,
     s->allow_bytecode = ((flags & JS_READ_OBJ_BYTECODE) != 0);
     s->allow_sab = ((flags & JS_READ_OBJ_SAB) != 0);
     s->allow_reference = ((flags & JS_READ_OBJ_REFERENCE) != 0);
+    s->allow_upstream = ((flags & JS_READ_OBJ_UPSTREAM_BUILTIN) != 0);
     if (s->allow_bytecode)
         s->first_atom = JS_ATOM_END;
     else
@@ -41571,6 +41595,316 @@ int JS_SetPropertyFunctionList(JSContext *ctx, JSValueConst obj,
     return 0;
 }
 
+/* lambdabox: function-list templates. Every context fills the same ~60 objects (prototypes,
+   constructors, namespaces) from the same static function lists, each time one property
+   after the other: a name lookup, an own-property check and a shape update per property,
+   ~400 properties and a third of a hello-world invocation's instructions. The shapes this
+   produces are the same every time, and every name in them is a predefined atom, whose
+   index is the same in every runtime of a thread (the thread's JSConstAtoms). So the first
+   time a list fills an object on a thread, the shape it produced (its hash table and
+   property array) is kept as a template; later fills of an object that has the same
+   properties before the list copy the template into a new shape and only set the values.
+   Built-in lists only (js_set_function_list, used for quickjs.c's own static tables, never
+   freed or changed): templates are found by the list's address. A fill whose result is not
+   exactly the list's properties appended in order (an exotic object, a name given twice, a
+   name that is not predefined) records a template that says so, and such lists are always
+   filled one property at a time, as are the lists of JS_SetPropertyFunctionList. */
+typedef struct JSFuncListTemplate {
+    struct JSFuncListTemplate *next;  /* in its JSConstAtoms.templates bucket */
+    const JSCFunctionListEntry *tab;
+    int len;
+    int base_count;         /* properties the object had before the list */
+    int prop_count;         /* base_count + len; 0 if the list is not templated */
+    int prop_size;
+    uint32_t hash_size;
+    uint32_t *hash;         /* hash_size entries */
+    JSShapeProperty *props; /* prop_count entries */
+} JSFuncListTemplate;
+
+static void js_func_list_templates_free(JSConstAtoms *ca)
+{
+    int i;
+    for (i = 0; i < JS_FUNC_LIST_TEMPLATE_BUCKETS; i++) {
+        JSFuncListTemplate *t = ca->templates[i], *next;
+        for (; t; t = next) {
+            next = t->next;
+            js_sys_free(t);
+        }
+        ca->templates[i] = NULL;
+    }
+}
+
+static inline uint32_t js_func_list_bucket(const JSCFunctionListEntry *tab)
+{
+    return (uint32_t)(((uintptr_t)tab >> 4) * 0x9E3779B97F4A7C15ull >> 56) &
+        (JS_FUNC_LIST_TEMPLATE_BUCKETS - 1);
+}
+
+static JSFuncListTemplate *js_func_list_template_find(JSConstAtoms *ca,
+                                                      const JSCFunctionListEntry *tab,
+                                                      int len)
+{
+    JSFuncListTemplate *t;
+    for (t = ca->templates[js_func_list_bucket(tab)]; t; t = t->next) {
+        if (t->tab == tab && t->len == len)
+            return t;
+    }
+    return NULL;
+}
+
+/* records what filling `p` (which had `base_count` properties) from `tab` produced */
+static void js_func_list_template_record(JSContext *ctx, JSObject *p, int base_count,
+                                         const JSCFunctionListEntry *tab, int len)
+{
+    JSConstAtoms *ca = ctx->rt->const_atoms;
+    JSShape *sh = p->shape;
+    JSShapeProperty *prs = get_shape_prop(sh);
+    JSFuncListTemplate *t;
+    uint32_t hash_size = sh->prop_hash_mask + 1, b;
+    bool usable;
+    int i;
+
+    usable = !p->is_exotic && !sh->is_hashed && sh->deleted_prop_count == 0 &&
+        sh->prop_count == base_count + len;
+    for (i = 0; usable && i < sh->prop_count; i++) {
+        JSAtom atom = prs[i].atom;
+        if (__JS_AtomIsTaggedInt(atom) || atom >= JS_ATOM_END)
+            usable = false; /* only predefined names mean the same in every runtime */
+    }
+    for (i = 0; usable && i < len; i++) {
+        JSAtom atom = find_atom(ctx, tab[i].name);
+        int kind = prs[base_count + i].flags & JS_PROP_TMASK;
+        if (atom == JS_ATOM_NULL) {
+            JS_FreeValue(ctx, JS_GetException(ctx));
+            usable = false;
+            break;
+        }
+        usable = prs[base_count + i].atom == atom;
+        JS_FreeAtom(ctx, atom);
+        switch (tab[i].def_type) {
+        case JS_DEF_CFUNC:
+        case JS_DEF_PROP_STRING:
+        case JS_DEF_OBJECT:
+        case JS_DEF_LAZY_INTRINSIC:
+            /* auto-init, unless an alias later in the list read it already */
+            usable &= kind == JS_PROP_AUTOINIT || kind == JS_PROP_NORMAL;
+            break;
+        case JS_DEF_CGETSET:
+        case JS_DEF_CGETSET_MAGIC:
+            usable &= kind == JS_PROP_GETSET;
+            break;
+        default:
+            usable &= kind == JS_PROP_NORMAL;
+            break;
+        }
+    }
+    if (usable) {
+        t = js_sys_malloc(sizeof(*t) + sizeof(t->hash[0]) * hash_size +
+                          sizeof(t->props[0]) * sh->prop_count);
+        if (!t)
+            return;
+        t->prop_count = sh->prop_count;
+        t->prop_size = sh->prop_size;
+        t->hash_size = hash_size;
+        t->hash = (uint32_t *)(t + 1);
+        t->props = (JSShapeProperty *)(t->hash + hash_size);
+        memcpy(t->hash, prop_hash_end(sh) - hash_size, sizeof(t->hash[0]) * hash_size);
+        memcpy(t->props, prs, sizeof(t->props[0]) * sh->prop_count);
+        /* the flags each property is made with: an auto-init one an alias has read since
+           is a plain value property now */
+        for (i = 0; i < len; i++) {
+            switch (tab[i].def_type) {
+            case JS_DEF_CFUNC:
+            case JS_DEF_PROP_STRING:
+            case JS_DEF_OBJECT:
+            case JS_DEF_LAZY_INTRINSIC:
+                t->props[base_count + i].flags =
+                    (t->props[base_count + i].flags & ~JS_PROP_TMASK) | JS_PROP_AUTOINIT;
+                break;
+            default:
+                break;
+            }
+        }
+    } else {
+        t = js_sys_malloc(sizeof(*t));
+        if (!t)
+            return;
+        t->prop_count = 0;
+    }
+    t->tab = tab;
+    t->len = len;
+    t->base_count = base_count;
+    b = js_func_list_bucket(tab);
+    t->next = ca->templates[b];
+    ca->templates[b] = t;
+}
+
+/* whether `p` has exactly the properties the template's object had before its list */
+static bool js_func_list_template_fits(const JSFuncListTemplate *t, JSObject *p)
+{
+    JSShape *sh = p->shape;
+    JSShapeProperty *prs;
+    int i;
+
+    if (t->prop_count == 0 || p->is_exotic || !p->extensible ||
+        sh->prop_count != t->base_count || sh->deleted_prop_count != 0)
+        return false;
+    prs = get_shape_prop(sh);
+    for (i = 0; i < t->base_count; i++) {
+        if (prs[i].atom != t->props[i].atom || prs[i].flags != t->props[i].flags)
+            return false;
+    }
+    return true;
+}
+
+/* fills `p` from its list's template: the values as JS_InstantiateFunctionListItem makes
+   them, the shape copied */
+static int js_func_list_template_fill(JSContext *ctx, JSObject *p,
+                                      const JSFuncListTemplate *t)
+{
+    JSRuntime *rt = ctx->rt;
+    JSShape *sh = p->shape, *new_sh;
+    JSProperty *prop, *pr;
+    const JSCFunctionListEntry *e;
+    int i;
+
+    new_sh = js_new_shape_nohash(ctx, sh->proto, t->hash_size, t->prop_size);
+    if (!new_sh)
+        return -1;
+    if (t->prop_size != sh->prop_size) {
+        prop = js_realloc(ctx, p->prop, sizeof(p->prop[0]) * t->prop_size);
+        if (!prop) {
+            js_free_shape(rt, new_sh);
+            return -1;
+        }
+        p->prop = prop;
+    }
+    memcpy(prop_hash_end(new_sh) - t->hash_size, t->hash, sizeof(t->hash[0]) * t->hash_size);
+    memcpy(get_shape_prop(new_sh), t->props, sizeof(t->props[0]) * t->prop_count);
+    new_sh->prop_count = t->prop_count; /* predefined atoms: nothing to duplicate */
+
+    /* first every slot gets a value that is safe for the collector and needs no
+       allocation; the shape is swapped only then */
+    for (i = 0; i < t->len; i++) {
+        e = &t->tab[i];
+        pr = &p->prop[t->base_count + i];
+        switch (e->def_type) {
+        case JS_DEF_CFUNC:
+        case JS_DEF_PROP_STRING:
+        case JS_DEF_OBJECT:
+        case JS_DEF_LAZY_INTRINSIC:
+            pr->u.init.realm_and_id = (uintptr_t)JS_DupContext(ctx) | JS_AUTOINIT_ID_PROP;
+            pr->u.init.opaque = (void *)e;
+            break;
+        case JS_DEF_PROP_INT32:
+            pr->u.value = js_int32(e->u.i32);
+            break;
+        case JS_DEF_PROP_INT64:
+            pr->u.value = js_int64(e->u.i64);
+            break;
+        case JS_DEF_PROP_DOUBLE:
+            pr->u.value = js_float64(e->u.f64);
+            break;
+        case JS_DEF_PROP_SYMBOL:
+            pr->u.value = JS_AtomToValue(ctx, e->u.i32);
+            break;
+        case JS_DEF_PROP_BOOL:
+            pr->u.value = JS_NewBool(ctx, e->u.i32);
+            break;
+        case JS_DEF_CGETSET:
+        case JS_DEF_CGETSET_MAGIC:
+            pr->u.getset.getter = NULL;
+            pr->u.getset.setter = NULL;
+            break;
+        default: /* JS_DEF_PROP_UNDEFINED, JS_DEF_ALIAS (set below) */
+            pr->u.value = JS_UNDEFINED;
+            break;
+        }
+    }
+    p->shape = new_sh;
+    js_free_shape(rt, sh);
+
+    /* then the values that take allocations (and may run the collector) */
+    for (i = 0; i < t->len; i++) {
+        e = &t->tab[i];
+        pr = &p->prop[t->base_count + i];
+        if (e->def_type == JS_DEF_CGETSET || e->def_type == JS_DEF_CGETSET_MAGIC) {
+            JSValue getter = JS_UNDEFINED, setter = JS_UNDEFINED;
+            char buf[64];
+            if (e->u.getset.get.generic) {
+                js_accessor_name(buf, sizeof(buf), "get ", e->name);
+                getter = JS_NewCFunction2(ctx, e->u.getset.get.generic, buf, 0,
+                                          e->def_type == JS_DEF_CGETSET_MAGIC ? JS_CFUNC_getter_magic : JS_CFUNC_getter,
+                                          e->magic);
+                if (JS_IsException(getter))
+                    return -1;
+                pr = &p->prop[t->base_count + i];
+                pr->u.getset.getter = JS_VALUE_GET_OBJ(getter);
+            }
+            if (e->u.getset.set.generic) {
+                js_accessor_name(buf, sizeof(buf), "set ", e->name);
+                setter = JS_NewCFunction2(ctx, e->u.getset.set.generic, buf, 1,
+                                          e->def_type == JS_DEF_CGETSET_MAGIC ? JS_CFUNC_setter_magic : JS_CFUNC_setter,
+                                          e->magic);
+                if (JS_IsException(setter))
+                    return -1;
+                pr = &p->prop[t->base_count + i];
+                pr->u.getset.setter = JS_VALUE_GET_OBJ(setter);
+            }
+        } else if (e->def_type == JS_DEF_ALIAS) {
+            JSAtom atom1 = find_atom(ctx, e->u.alias.name);
+            JSValue val;
+            if (atom1 == JS_ATOM_NULL)
+                return -1;
+            switch (e->u.alias.base) {
+            case -1:
+                val = JS_GetProperty(ctx, JS_MKPTR(JS_TAG_OBJECT, p), atom1);
+                break;
+            case 0:
+                val = JS_GetProperty(ctx, ctx->global_obj, atom1);
+                break;
+            case 1:
+                val = JS_GetProperty(ctx, ctx->class_proto[JS_CLASS_ARRAY], atom1);
+                break;
+            default:
+                abort();
+            }
+            JS_FreeAtom(ctx, atom1);
+            if (JS_IsException(val))
+                return -1;
+            /* the getter may have changed the object: set the slot by name */
+            pr = &p->prop[t->base_count + i];
+            set_value(ctx, &pr->u.value, val);
+        }
+    }
+    return 0;
+}
+
+/* JS_SetPropertyFunctionList for quickjs.c's own static lists, with templates */
+static int js_set_function_list(JSContext *ctx, JSValueConst obj,
+                                const JSCFunctionListEntry *tab, int len)
+{
+    JSConstAtoms *ca = ctx->rt->const_atoms;
+    JSFuncListTemplate *t;
+    JSObject *p;
+    int base_count, ret;
+
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT || len < 2 || !ca)
+        return JS_SetPropertyFunctionList(ctx, obj, tab, len);
+    p = JS_VALUE_GET_OBJ(obj);
+    t = js_func_list_template_find(ca, tab, len);
+    if (t) {
+        if (js_func_list_template_fits(t, p))
+            return js_func_list_template_fill(ctx, p, t);
+        return JS_SetPropertyFunctionList(ctx, obj, tab, len);
+    }
+    base_count = p->shape->prop_count;
+    ret = JS_SetPropertyFunctionList(ctx, obj, tab, len);
+    if (ret == 0)
+        js_func_list_template_record(ctx, p, base_count, tab, len);
+    return ret;
+}
+
 int JS_AddModuleExportList(JSContext *ctx, JSModuleDef *m,
                            const JSCFunctionListEntry *tab, int len)
 {
@@ -41687,7 +42021,7 @@ static JSValue JS_NewObjectProtoList(JSContext *ctx, JSValueConst proto,
     obj = JS_NewObjectProtoClassAlloc(ctx, proto, JS_CLASS_OBJECT, n_fields);
     if (JS_IsException(obj))
         return obj;
-    if (JS_SetPropertyFunctionList(ctx, obj, fields, n_fields)) {
+    if (js_set_function_list(ctx, obj, fields, n_fields)) {
         JS_FreeValue(ctx, obj);
         return JS_EXCEPTION;
     }
@@ -41748,7 +42082,7 @@ static JSValue JS_NewCConstructor(JSContext *ctx, int class_id, const char *name
             *class_proto = js_dup(proto);
         }
     }
-    if (JS_SetPropertyFunctionList(ctx, proto, proto_fields, n_proto_fields))
+    if (js_set_function_list(ctx, proto, proto_fields, n_proto_fields))
         goto fail;
 
     /* additional fields: name, length, prototype */
@@ -41756,7 +42090,7 @@ static JSValue JS_NewCConstructor(JSContext *ctx, int class_id, const char *name
                             n_ctor_fields + 3);
     if (JS_IsException(ctor))
         goto fail;
-    if (JS_SetPropertyFunctionList(ctx, ctor, ctor_fields, n_ctor_fields))
+    if (js_set_function_list(ctx, ctor, ctor_fields, n_ctor_fields))
         goto fail;
     if (!(flags & JS_NEW_CTOR_NO_GLOBAL)) {
         if (JS_DefinePropertyValueStr(ctx, ctx->global_obj, name,
@@ -51578,7 +51912,7 @@ int JS_AddIntrinsicRegExp(JSContext *ctx)
     proto = ctx->class_proto[JS_CLASS_REGEXP] = JS_NewObject(ctx);
     if (JS_IsException(proto))
         return -1;
-    if (JS_SetPropertyFunctionList(ctx, proto, js_regexp_proto_funcs,
+    if (js_set_function_list(ctx, proto, js_regexp_proto_funcs,
                                    countof(js_regexp_proto_funcs))) {
         return -1;
     }
@@ -51587,7 +51921,7 @@ int JS_AddIntrinsicRegExp(JSContext *ctx)
     if (JS_IsException(obj))
         return -1;
     ctx->regexp_ctor = js_dup(obj);
-    if (JS_SetPropertyFunctionList(ctx, obj, js_regexp_funcs,
+    if (js_set_function_list(ctx, obj, js_regexp_funcs,
                                    countof(js_regexp_funcs))) {
         return -1;
     }
@@ -51613,7 +51947,7 @@ int JS_AddIntrinsicRegExp(JSContext *ctx)
         JS_NewObjectProto(ctx, ctx->class_proto[JS_CLASS_ITERATOR]);
     if (JS_IsException(proto))
         return -1;
-    if (JS_SetPropertyFunctionList(ctx, ctx->class_proto[JS_CLASS_REGEXP_STRING_ITERATOR],
+    if (js_set_function_list(ctx, ctx->class_proto[JS_CLASS_REGEXP_STRING_ITERATOR],
                                    js_regexp_string_iterator_proto_funcs,
                                    countof(js_regexp_string_iterator_proto_funcs))) {
         return -1;
@@ -52649,7 +52983,7 @@ int JS_AddIntrinsicJSON(JSContext *ctx)
             return -1;
     }
     /* add JSON as autoinit object */
-    return JS_SetPropertyFunctionList(ctx, ctx->global_obj, js_json_obj, countof(js_json_obj));
+    return js_set_function_list(ctx, ctx->global_obj, js_json_obj, countof(js_json_obj));
 }
 
 /* Reflect */
@@ -53822,7 +54156,7 @@ int JS_AddIntrinsicProxy(JSContext *ctx)
     if (JS_IsException(obj1))
         return -1;
     JS_SetConstructorBit(ctx, obj1, true);
-    if (JS_SetPropertyFunctionList(ctx, obj1, js_proxy_funcs,
+    if (js_set_function_list(ctx, obj1, js_proxy_funcs,
                                    countof(js_proxy_funcs)))
         goto fail;
     if (JS_DefinePropertyValueStr(ctx, ctx->global_obj, "Proxy",
@@ -57727,7 +58061,7 @@ int JS_AddIntrinsicPromise(JSContext *ctx)
 
     /* AsyncDisposableStack */
     ctx->class_proto[JS_CLASS_ASYNC_DISPOSABLE_STACK] = JS_NewObject(ctx);
-    JS_SetPropertyFunctionList(ctx, ctx->class_proto[JS_CLASS_ASYNC_DISPOSABLE_STACK],
+    js_set_function_list(ctx, ctx->class_proto[JS_CLASS_ASYNC_DISPOSABLE_STACK],
                                js_async_disposable_stack_proto_funcs,
                                countof(js_async_disposable_stack_proto_funcs));
     JS_NewGlobalCConstructorMagic(ctx, "AsyncDisposableStack",
@@ -59490,7 +59824,7 @@ static int JS_AddIntrinsicBasicObjects(JSContext *ctx)
         return -1;
 
     ctx->class_proto[JS_CLASS_ERROR] = JS_NewObject(ctx);
-    JS_SetPropertyFunctionList(ctx, ctx->class_proto[JS_CLASS_ERROR],
+    js_set_function_list(ctx, ctx->class_proto[JS_CLASS_ERROR],
                                js_error_proto_funcs,
                                countof(js_error_proto_funcs));
 
@@ -59608,7 +59942,7 @@ int JS_AddIntrinsicBaseObjects(JSContext *ctx)
         return -1;
     JS_NewGlobalCConstructor2(ctx, js_dup(ctx->error_ctor),
                               "Error", ctx->class_proto[JS_CLASS_ERROR]);
-    if (JS_SetPropertyFunctionList(ctx, ctx->error_ctor, js_error_funcs, countof(js_error_funcs)))
+    if (js_set_function_list(ctx, ctx->error_ctor, js_error_funcs, countof(js_error_funcs)))
         return -1;
 
     for(int i = 0; i < JS_NATIVE_ERROR_COUNT; i++) {
@@ -59739,7 +60073,7 @@ int JS_AddIntrinsicBaseObjects(JSContext *ctx)
     /* parseFloat and parseInteger must be defined before Number
        because of the Number.parseFloat and Number.parseInteger
        aliases */
-    if (JS_SetPropertyFunctionList(ctx, ctx->global_obj, js_global_funcs,
+    if (js_set_function_list(ctx, ctx->global_obj, js_global_funcs,
                                    countof(js_global_funcs)))
         return -1;
 
@@ -59790,11 +60124,11 @@ int JS_AddIntrinsicBaseObjects(JSContext *ctx)
         return -1;
 
     /* Math: create as autoinit object */
-    if (JS_SetPropertyFunctionList(ctx, ctx->global_obj, js_math_obj, countof(js_math_obj)))
+    if (js_set_function_list(ctx, ctx->global_obj, js_math_obj, countof(js_math_obj)))
         return -1;
 
     /* ES6 Reflect: create as autoinit object */
-    if (JS_SetPropertyFunctionList(ctx, ctx->global_obj, js_reflect_obj, countof(js_reflect_obj)))
+    if (js_set_function_list(ctx, ctx->global_obj, js_reflect_obj, countof(js_reflect_obj)))
         return -1;
 
     /* ES6 Symbol */
@@ -59834,7 +60168,7 @@ int JS_AddIntrinsicBaseObjects(JSContext *ctx)
 
     /* explicit resource management */
     ctx->class_proto[JS_CLASS_DISPOSABLE_STACK] = JS_NewObject(ctx);
-    JS_SetPropertyFunctionList(ctx, ctx->class_proto[JS_CLASS_DISPOSABLE_STACK],
+    js_set_function_list(ctx, ctx->class_proto[JS_CLASS_DISPOSABLE_STACK],
                                js_disposable_stack_proto_funcs,
                                countof(js_disposable_stack_proto_funcs));
     JS_NewGlobalCConstructorMagic(ctx, "DisposableStack",
@@ -63652,7 +63986,7 @@ static int JS_AddIntrinsicAtomics(JSContext *ctx)
     js_once(&js_atomics_once, js__atomics_init);
 
     /* add Atomics as autoinit object */
-    return JS_SetPropertyFunctionList(ctx, ctx->global_obj, js_atomics_obj, countof(js_atomics_obj));
+    return js_set_function_list(ctx, ctx->global_obj, js_atomics_obj, countof(js_atomics_obj));
 }
 
 #endif /* CONFIG_ATOMICS */
@@ -63975,7 +64309,7 @@ static JSValue js_lazy_intrinsic_autoinit(JSContext *ctx, JSObject *p, JSAtom at
    global object of a context created without them (JS_NewContextRaw + other intrinsics). */
 int JS_AddLazyIntrinsics(JSContext *ctx)
 {
-    return JS_SetPropertyFunctionList(ctx, ctx->global_obj, js_lazy_intrinsics,
+    return js_set_function_list(ctx, ctx->global_obj, js_lazy_intrinsics,
                                       countof(js_lazy_intrinsics));
 }
 
@@ -64018,7 +64352,7 @@ int JS_AddPerformance(JSContext *ctx)
     ctx->time_origin = js__now_ms();
 
     JSValue performance = JS_NewObject(ctx);
-    JS_SetPropertyFunctionList(ctx, performance, js_perf_proto_funcs, countof(js_perf_proto_funcs));
+    js_set_function_list(ctx, performance, js_perf_proto_funcs, countof(js_perf_proto_funcs));
     JS_DefinePropertyValueStr(ctx, performance, "timeOrigin",
                            js_float64(ctx->time_origin),
                            JS_PROP_ENUMERABLE);
@@ -64639,7 +64973,7 @@ static int _JS_AddIntrinsicCallSite(JSContext *ctx)
             return -1;
     }
     ctx->class_proto[JS_CLASS_CALL_SITE] = JS_NewObject(ctx);
-    return JS_SetPropertyFunctionList(ctx, ctx->class_proto[JS_CLASS_CALL_SITE],
+    return js_set_function_list(ctx, ctx->class_proto[JS_CLASS_CALL_SITE],
                                       js_callsite_proto_funcs,
                                       countof(js_callsite_proto_funcs));
 }
@@ -64849,7 +65183,7 @@ int JS_AddIntrinsicDOMException(JSContext *ctx)
             return -1;
     }
     proto = JS_NewObjectClass(ctx, JS_CLASS_ERROR);
-    JS_SetPropertyFunctionList(ctx, proto,
+    js_set_function_list(ctx, proto,
                                js_domexception_proto_funcs,
                                countof(js_domexception_proto_funcs));
     ctor = JS_NewCFunction2(ctx, js_domexception_constructor, "DOMException", 0,
@@ -65840,11 +66174,11 @@ static int js_uint8array_funcs_init(JSContext *ctx)
         JS_FreeValue(ctx, ctor);
         return -1;
     }
-    JS_SetPropertyFunctionList(ctx, proto,
+    js_set_function_list(ctx, proto,
                                js_uint8array_proto_funcs,
                                countof(js_uint8array_proto_funcs));
     JS_FreeValue(ctx, proto);
-    JS_SetPropertyFunctionList(ctx, ctor,
+    js_set_function_list(ctx, ctor,
                                js_uint8array_funcs,
                                countof(js_uint8array_funcs));
     JS_FreeValue(ctx, ctor);
@@ -65857,7 +66191,7 @@ int JS_AddIntrinsicAToB(JSContext *ctx)
         if (JS_AddIntrinsicDOMException(ctx))
             return -1;
     }
-    JS_SetPropertyFunctionList(ctx, ctx->global_obj,
+    js_set_function_list(ctx, ctx->global_obj,
                                js_base64_funcs, countof(js_base64_funcs));
     return 0;
 }
