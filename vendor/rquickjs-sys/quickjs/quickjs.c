@@ -1749,6 +1749,12 @@ static const uint16_t arena_block_sizes[JS_ARENA_BLOCK_SIZE_COUNT] = {
     288, 320, 352, 384, 416, 448, 480, 512,
 };
 
+/* lambdabox: arena_get_size_index(8 * i) for the sizes js_arena_malloc asks for (multiples
+   of JS_ARENA_ALIGN up to JS_ARENA_MAX_SMALL_SIZE): a load instead of the branches below */
+static const uint8_t arena_size_index8[JS_ARENA_MAX_SMALL_SIZE / 8 + 1] = {
+    0,0,0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,15,16,16,17,17,18,18,19,19,20,20,21,21,22,22,23,23,23,23,24,24,24,24,25,25,25,25,26,26,26,26,27,27,27,27,28,28,28,28,29,29,29,29,30,30,30,30
+};
+
 static int arena_get_size_index(size_t size)
 {
     if (size <= 16)
@@ -1962,7 +1968,7 @@ static void *js_arena_malloc(JSRuntime *rt, size_t size)
         JSArena *ar;
         struct list_head *el, *head;
 
-        block_size_idx = arena_get_size_index(total_size);
+        block_size_idx = arena_size_index8[total_size / 8]; /* a multiple of 8, <= 512 */
         block_size = arena_block_sizes[block_size_idx];
         head = &rt->arena_state.free_arena_list[block_size_idx];
         el = head->next;
@@ -3642,6 +3648,7 @@ typedef struct JSConstAtoms {
     int live;                /* runtimes using the table */
     bool orphaned;           /* no thread owns it: the last runtime frees it */
     unsigned int released;   /* runtimes released since the last count check */
+    unsigned int idle_acquires; /* runtimes made while no other was alive */
     uint16_t hash[JS_CONST_ATOM_HASH_SIZE]; /* index of each chain's head, 0 = none */
     uint16_t next[JS_ATOM_END];             /* next index in the chain */
     JSAtomStruct *atoms[JS_ATOM_END];       /* the strings; NULL for the symbols */
@@ -3791,7 +3798,10 @@ static JSConstAtoms *js_const_atoms_acquire(void)
             js_const_atoms_tls = ca;
         else
             ca->orphaned = true; /* this runtime's own table */
-    } else if (ca->live == 0) {
+    } else if (ca->live == 0 && (++ca->idle_acquires & 63) == 0) {
+        /* the counts only drift upwards (teardown skips decrements) and the sweep in
+           js_const_atoms_release bounds them; a reset now and then is enough (a walk of
+           every predefined atom: 1 % of an invocation when done for each) */
         js_const_atoms_reset_counts(ca);
     }
 #else
@@ -3898,13 +3908,21 @@ static int JS_InitAtoms(JSRuntime *rt)
     if (JS_ResizeAtomHash(rt, 128))
         return -1;
 
-    /* every slot free first, so that JS_FreeRuntime can run after a failure below */
+    /* every slot free or a shared string first, so that JS_FreeRuntime can run after a
+       failure below; the slots after the predefined atoms are the free list */
     size = JS_ATOM_END + 256;
     array = js_malloc_rt(rt, sizeof(array[0]) * size);
     if (!array)
         return -1;
-    for(i = 0; i < size; i++)
-        array[i] = atom_set_free(i >= JS_ATOM_END && i < size - 1 ? i + 1 : 0);
+    array[0] = atom_set_free(0);
+    memcpy(array + 1, ca->atoms + 1, sizeof(array[0]) * (JS_ATOM_END - 1));
+    /* the symbols' slots (NULL in the shared table) stay free until made */
+    for(i = JS_ATOM_Private_brand; i < JS_ATOM_SYMBOLS_END; i++) {
+        if (!ca->atoms[i])
+            array[i] = atom_set_free(0);
+    }
+    for(i = JS_ATOM_END; i < size; i++)
+        array[i] = atom_set_free(i < size - 1 ? i + 1 : 0);
     rt->atom_array = array;
     rt->atom_size = size;
     rt->atom_free_index = JS_ATOM_END;
@@ -3920,15 +3938,7 @@ static int JS_InitAtoms(JSRuntime *rt)
 #endif
     array[0] = p;
     rt->atom_count++;
-
-    memcpy(array + 1, ca->atoms + 1, sizeof(array[0]) * (JS_ATOM_END - 1));
     rt->atom_count += JS_ATOM_END - 1;
-    /* the symbols' slots stay free until made, so that JS_FreeRuntime can run after a
-       failure below */
-    for(i = JS_ATOM_Private_brand; i < JS_ATOM_SYMBOLS_END; i++) {
-        if (!ca->atoms[i])
-            array[i] = atom_set_free(0);
-    }
     for(i = JS_ATOM_Private_brand; i < JS_ATOM_SYMBOLS_END; i++) {
         if (!ca->atoms[i]) {
             /* a symbol: made here, as __JS_NewAtom would */
