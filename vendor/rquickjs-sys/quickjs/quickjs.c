@@ -1299,7 +1299,7 @@ static JSAtom __JS_NewAtomInit(JSRuntime *rt, const char *str, int len,
 static void JS_FreeAtomStruct(JSRuntime *rt, JSAtomStruct *p);
 /* lambdabox: shared predefined atoms (see JS_InitAtoms) */
 struct JSConstAtoms;
-static void js_const_atoms_release(struct JSConstAtoms *ca);
+static void js_const_atoms_release(struct JSConstAtoms *ca, size_t heap_size);
 static inline bool js_atom_is_shared(const JSAtomStruct *p);
 static void free_function_bytecode(JSRuntime *rt, JSFunctionBytecode *b);
 static JSValue js_call_c_function(JSContext *ctx, JSValueConst func_obj,
@@ -1590,6 +1590,9 @@ static JSValue JS_InstantiateFunctionListItem2(JSContext *ctx, JSObject *p,
                                                JSAtom atom, void *opaque);
 static JSValue JS_NewObjectProtoList(JSContext *ctx, JSValueConst proto,
                                      const JSCFunctionListEntry *fields, int n_fields);
+static JSValue JS_NewObjectProtoList2(JSContext *ctx, JSValueConst proto,
+                                      const JSCFunctionListEntry *fields, int n_fields,
+                                      bool builtin);
 static int js_set_function_list(JSContext *ctx, JSValueConst obj,
                                 const JSCFunctionListEntry *tab, int len);
 
@@ -1719,6 +1722,9 @@ JSValue JS_DupValueRT(JSRuntime *rt, JSValueConst v)
 static void js_trigger_gc(JSRuntime *rt, size_t size)
 {
     bool force_gc;
+
+    if (unlikely(rt->free_region))
+        return; /* lambdabox: see JS_RunGC */
 #ifdef FORCE_GC_AT_MALLOC
     force_gc = true;
 #else
@@ -2859,6 +2865,11 @@ static void js_free_runtime_region(JSRuntime *rt)
         p->free_mark = 1;
         if (finalizer)
             (*finalizer)(rt, JS_MKPTR(JS_TAG_OBJECT, p));
+        /* as free_object does: a later finalizer that looks at this object finds no data */
+        p->class_id = 0;
+        p->u.opaque = NULL;
+        p->u.func.var_refs = NULL;
+        p->u.func.home_object = NULL;
     }
 
     while (rt->finalizers) {
@@ -2867,7 +2878,7 @@ static void js_free_runtime_region(JSRuntime *rt)
         fs->finalizer(rt, fs->arg);
     }
 
-    js_const_atoms_release(rt->const_atoms);
+    js_const_atoms_release(rt->const_atoms, rt->malloc_state.malloc_size);
     rt->const_atoms = NULL;
 
     list_for_each_safe(el, el1, &rt->arena_state.large_list) {
@@ -3030,7 +3041,7 @@ void JS_FreeRuntime(JSRuntime *rt)
     js_free_rt(rt, rt->atom_array);
     js_free_rt(rt, rt->atom_hash);
     js_free_rt(rt, rt->shape_hash);
-    js_const_atoms_release(rt->const_atoms);
+    js_const_atoms_release(rt->const_atoms, rt->malloc_state.malloc_size);
     rt->const_atoms = NULL;
 #ifdef ENABLE_DUMPS // JS_DUMP_LEAKS
     if (check_dump_flag(rt, JS_DUMP_LEAKS) && !list_empty(&rt->string_list)) {
@@ -3631,14 +3642,19 @@ static int JS_ResizeAtomHash(JSRuntime *rt, int new_hash_size)
    - predefined atoms are not refcounted as atoms, but their strings are refcounted as
      values. Runtimes of one thread only (rquickjs without its "parallel" feature keeps a
      runtime on its thread), so the counts need no atomics. A runtime's teardown drops
-     objects without decrementing what they hold, so the counts only drift upwards: they
-     start at JS_CONST_ATOM_REF_BASE, are reset when no runtime uses the table, and are
-     lowered by half of it when they pass 1.5 times it (they stay above every count of
-     real references). A shared string is never freed and never concatenated in place.
+     objects without decrementing what they hold, so the counts only drift upwards (by
+     up to a runtime's heap size / 16 per teardown: a lambda may hold millions of
+     references to one name): they start at JS_CONST_ATOM_REF_BASE, are reset now and
+     then when no runtime uses the table, and are lowered to 1.25 times it when they pass
+     1.5 times it, checked every 8 teardowns and after the teardown of any runtime over
+     64 MiB, which keeps them far from overflowing. A shared string is protected by its
+     type, not its count: it is never freed (JS_FreeAtomStruct refuses) and never
+     concatenated in place, so a count lowered below its real references is harmless.
    A thread's table is freed when the thread exits, or by the last runtime using it. */
 #define JS_CONST_ATOM_HASH_SIZE 2048
 #define JS_CONST_ATOM_REF_BASE (1 << 30)
-#define JS_CONST_ATOM_SWEEP_EVERY 256
+#define JS_CONST_ATOM_SWEEP_EVERY 8
+#define JS_CONST_ATOM_SWEEP_SIZE (64 << 20)
 #define JS_CONST_ATOM_NAME_BITS 12
 #define JS_CONST_ATOM_NAME_CACHE (1 << JS_CONST_ATOM_NAME_BITS)
 
@@ -3814,18 +3830,19 @@ static JSConstAtoms *js_const_atoms_acquire(void)
     return ca;
 }
 
-static void js_const_atoms_release(JSConstAtoms *ca)
+/* `heap_size`: the bytes the runtime being freed had allocated (bounds its drift) */
+static void js_const_atoms_release(JSConstAtoms *ca, size_t heap_size)
 {
     int i;
 
     if (!ca)
         return;
-    if (++ca->released >= JS_CONST_ATOM_SWEEP_EVERY) {
+    if (++ca->released >= JS_CONST_ATOM_SWEEP_EVERY || heap_size > JS_CONST_ATOM_SWEEP_SIZE) {
         ca->released = 0;
         for(i = 1; i < JS_ATOM_END; i++) {
             JSAtomStruct *p = ca->atoms[i];
             if (p && JS_REF_COUNT(p) > JS_CONST_ATOM_REF_BASE + JS_CONST_ATOM_REF_BASE / 2)
-                JS_REF_COUNT(p) -= JS_CONST_ATOM_REF_BASE / 2;
+                JS_REF_COUNT(p) = JS_CONST_ATOM_REF_BASE + JS_CONST_ATOM_REF_BASE / 4;
         }
     }
     if (--ca->live == 0 && ca->orphaned)
@@ -4286,6 +4303,8 @@ static void __JS_FreeAtom(JSRuntime *rt, uint32_t i)
 {
     JSAtomStruct *p;
 
+    if (unlikely(rt->free_region))
+        return; /* lambdabox: the runtime's memory is being released as a whole */
     p = rt->atom_array[i];
     if (--JS_REF_COUNT(p) > 0)
         return;
@@ -8161,6 +8180,10 @@ static void gc_free_all(JSRuntime *rt)
 
 void JS_RunGC(JSRuntime *rt)
 {
+    /* lambdabox: never while a runtime is released as a whole (a finalizer that allocates
+       could start one): its objects are not freed one by one, and some are finalized */
+    if (unlikely(rt->free_region))
+        return;
     /* decrement the reference of the children of each object. mark =
        1 after this pass. */
     gc_decref(rt);
@@ -41261,7 +41284,8 @@ static int JS_ReadObjectAtoms(BCReaderState *s)
             if ((type & 0x40) && bc_get_leb128(s, &atom))
                 return -1;
             atom = (atom << 6) | (type & 0x3F);
-            if (!__JS_AtomIsConst(atom)) {
+            if (!__JS_AtomIsConst(atom) ||
+                (s->first_atom == JS_ATOM_SYMBOLS_END && atom >= JS_ATOM_SYMBOLS_END)) {
                 JS_ThrowInternalError(s->ctx, "out of range atom");
                 return -1;
             }
@@ -41414,8 +41438,8 @@ static JSValue JS_InstantiateFunctionListItem2(JSContext *ctx, JSObject *p,
             proto = JS_NULL;
         else
             proto = ctx->class_proto[JS_CLASS_OBJECT];
-        val = JS_NewObjectProtoList(ctx, proto,
-                                    e->u.prop_list.tab, e->u.prop_list.len);
+        val = JS_NewObjectProtoList2(ctx, proto, e->u.prop_list.tab,
+                                     e->u.prop_list.len, false);
         break;
     default:
         abort();
@@ -41626,6 +41650,7 @@ typedef struct JSFuncListTemplate {
     int base_count;         /* properties the object had before the list */
     int prop_count;         /* base_count + len; 0 if the list is not templated */
     int prop_size;
+    bool pending;           /* a nested list of a built-in one, not filled yet */
     uint32_t hash_size;
     uint32_t *hash;         /* hash_size entries */
     JSShapeProperty *props; /* prop_count entries */
@@ -41662,6 +41687,54 @@ static JSFuncListTemplate *js_func_list_template_find(JSConstAtoms *ca,
     return NULL;
 }
 
+static void js_func_list_template_add(JSConstAtoms *ca, JSFuncListTemplate *t)
+{
+    uint32_t b = js_func_list_bucket(t->tab);
+    t->next = ca->templates[b];
+    ca->templates[b] = t;
+}
+
+static void js_func_list_template_remove(JSConstAtoms *ca, JSFuncListTemplate *t)
+{
+    JSFuncListTemplate **pt = &ca->templates[js_func_list_bucket(t->tab)];
+    while (*pt != t)
+        pt = &(*pt)->next;
+    *pt = t->next;
+    js_sys_free(t);
+}
+
+/* The lists of a built-in list's JS_DEF_OBJECT entries (Math, Reflect, ...) are filled when
+   the property is first read, through JS_NewObjectProtoList from the auto-init code, which
+   fills embedder lists' objects too. Only a list marked here as a built-in's is templated
+   there. */
+static void js_func_list_mark_nested(JSConstAtoms *ca, const JSCFunctionListEntry *tab, int len)
+{
+    int i;
+    for (i = 0; i < len; i++) {
+        const JSCFunctionListEntry *e = &tab[i];
+        JSFuncListTemplate *t;
+        if (e->def_type != JS_DEF_OBJECT ||
+            js_func_list_template_find(ca, e->u.prop_list.tab, e->u.prop_list.len))
+            continue;
+        t = js_sys_malloc(sizeof(*t));
+        if (!t)
+            return;
+        t->tab = e->u.prop_list.tab;
+        t->len = e->u.prop_list.len;
+        t->base_count = 0;
+        t->prop_count = 0;
+        t->pending = true;
+        js_func_list_template_add(ca, t);
+    }
+}
+
+/* Array.prototype and String.prototype are exotic objects, but for a name that is not an
+   array index (no predefined atom is) they add properties as an ordinary object does */
+static inline bool js_func_list_exotic_ok(const JSObject *p)
+{
+    return !p->is_exotic || p->class_id == JS_CLASS_ARRAY || p->class_id == JS_CLASS_STRING;
+}
+
 /* records what filling `p` (which had `base_count` properties) from `tab` produced */
 static void js_func_list_template_record(JSContext *ctx, JSObject *p, int base_count,
                                          const JSCFunctionListEntry *tab, int len)
@@ -41670,11 +41743,13 @@ static void js_func_list_template_record(JSContext *ctx, JSObject *p, int base_c
     JSShape *sh = p->shape;
     JSShapeProperty *prs = get_shape_prop(sh);
     JSFuncListTemplate *t;
-    uint32_t hash_size = sh->prop_hash_mask + 1, b;
+    uint32_t hash_size = sh->prop_hash_mask + 1;
     bool usable;
     int i;
 
-    usable = !p->is_exotic && !sh->is_hashed && sh->deleted_prop_count == 0 &&
+    js_func_list_mark_nested(ca, tab, len);
+
+    usable = js_func_list_exotic_ok(p) && !sh->is_hashed && sh->deleted_prop_count == 0 &&
         sh->prop_count == base_count + len;
     for (i = 0; usable && i < sh->prop_count; i++) {
         JSAtom atom = prs[i].atom;
@@ -41744,9 +41819,8 @@ static void js_func_list_template_record(JSContext *ctx, JSObject *p, int base_c
     t->tab = tab;
     t->len = len;
     t->base_count = base_count;
-    b = js_func_list_bucket(tab);
-    t->next = ca->templates[b];
-    ca->templates[b] = t;
+    t->pending = false;
+    js_func_list_template_add(ca, t);
 }
 
 /* whether `p` has exactly the properties the template's object had before its list */
@@ -41756,7 +41830,7 @@ static bool js_func_list_template_fits(const JSFuncListTemplate *t, JSObject *p)
     JSShapeProperty *prs;
     int i;
 
-    if (t->prop_count == 0 || p->is_exotic || !p->extensible ||
+    if (t->prop_count == 0 || t->pending || !js_func_list_exotic_ok(p) || !p->extensible ||
         sh->prop_count != t->base_count || sh->deleted_prop_count != 0)
         return false;
     prs = get_shape_prop(sh);
@@ -41882,17 +41956,29 @@ static int js_func_list_template_fill(JSContext *ctx, JSObject *p,
             JS_FreeAtom(ctx, atom1);
             if (JS_IsException(val))
                 return -1;
-            /* the getter may have changed the object: set the slot by name */
-            pr = &p->prop[t->base_count + i];
-            set_value(ctx, &pr->u.value, val);
+            /* reading may have run code that changed the object: find the slot again by
+               name, and define the property anew unless it is still a plain value */
+            {
+                JSAtom atom = t->props[t->base_count + i].atom;
+                JSShapeProperty *prs = find_own_property(&pr, p, atom);
+                if (prs && (prs->flags & JS_PROP_TMASK) == JS_PROP_NORMAL) {
+                    set_value(ctx, &pr->u.value, val);
+                } else if (JS_DefinePropertyValue(ctx, JS_MKPTR(JS_TAG_OBJECT, p), atom, val,
+                                                  t->props[t->base_count + i].flags &
+                                                  JS_PROP_C_W_E) < 0) {
+                    return -1;
+                }
+            }
         }
     }
     return 0;
 }
 
-/* JS_SetPropertyFunctionList for quickjs.c's own static lists, with templates */
-static int js_set_function_list(JSContext *ctx, JSValueConst obj,
-                                const JSCFunctionListEntry *tab, int len)
+/* JS_SetPropertyFunctionList with templates: `builtin` for quickjs.c's own static lists;
+   otherwise (a list reached through a JS_DEF_OBJECT entry) only for a list a built-in
+   list's record marked as its nested one */
+static int js_set_function_list2(JSContext *ctx, JSValueConst obj,
+                                 const JSCFunctionListEntry *tab, int len, bool builtin)
 {
     JSConstAtoms *ca = ctx->rt->const_atoms;
     JSFuncListTemplate *t;
@@ -41903,16 +41989,27 @@ static int js_set_function_list(JSContext *ctx, JSValueConst obj,
         return JS_SetPropertyFunctionList(ctx, obj, tab, len);
     p = JS_VALUE_GET_OBJ(obj);
     t = js_func_list_template_find(ca, tab, len);
-    if (t) {
+    if (t && t->pending) {
+        js_func_list_template_remove(ca, t); /* recorded below */
+        builtin = true;
+    } else if (t) {
         if (js_func_list_template_fits(t, p))
             return js_func_list_template_fill(ctx, p, t);
         return JS_SetPropertyFunctionList(ctx, obj, tab, len);
     }
+    if (!builtin)
+        return JS_SetPropertyFunctionList(ctx, obj, tab, len);
     base_count = p->shape->prop_count;
     ret = JS_SetPropertyFunctionList(ctx, obj, tab, len);
     if (ret == 0)
         js_func_list_template_record(ctx, p, base_count, tab, len);
     return ret;
+}
+
+static int js_set_function_list(JSContext *ctx, JSValueConst obj,
+                                const JSCFunctionListEntry *tab, int len)
+{
+    return js_set_function_list2(ctx, obj, tab, len, true);
 }
 
 int JS_AddModuleExportList(JSContext *ctx, JSModuleDef *m,
@@ -41953,8 +42050,8 @@ int JS_SetModuleExportList(JSContext *ctx, JSModuleDef *m,
             val = js_float64(e->u.f64);
             break;
         case JS_DEF_OBJECT:
-            val = JS_NewObjectProtoList(ctx, ctx->class_proto[JS_CLASS_OBJECT],
-                                        e->u.prop_list.tab, e->u.prop_list.len);
+            val = JS_NewObjectProtoList2(ctx, ctx->class_proto[JS_CLASS_OBJECT],
+                                         e->u.prop_list.tab, e->u.prop_list.len, false);
             break;
         default:
             abort();
@@ -42024,18 +42121,27 @@ static JSValue JS_NewGlobalCConstructorMagic(JSContext *ctx, const char *name,
     return func_obj;
 }
 
-static JSValue JS_NewObjectProtoList(JSContext *ctx, JSValueConst proto,
-                                     const JSCFunctionListEntry *fields, int n_fields)
+/* lambdabox: `builtin` is false for a list that may be an embedder's (see
+   js_set_function_list2) */
+static JSValue JS_NewObjectProtoList2(JSContext *ctx, JSValueConst proto,
+                                      const JSCFunctionListEntry *fields, int n_fields,
+                                      bool builtin)
 {
     JSValue obj;
     obj = JS_NewObjectProtoClassAlloc(ctx, proto, JS_CLASS_OBJECT, n_fields);
     if (JS_IsException(obj))
         return obj;
-    if (js_set_function_list(ctx, obj, fields, n_fields)) {
+    if (js_set_function_list2(ctx, obj, fields, n_fields, builtin)) {
         JS_FreeValue(ctx, obj);
         return JS_EXCEPTION;
     }
     return obj;
+}
+
+static JSValue JS_NewObjectProtoList(JSContext *ctx, JSValueConst proto,
+                                     const JSCFunctionListEntry *fields, int n_fields)
+{
+    return JS_NewObjectProtoList2(ctx, proto, fields, n_fields, true);
 }
 
 #define JS_NEW_CTOR_NO_GLOBAL   (1 << 0) /* don't create a global binding */
