@@ -113,12 +113,11 @@ fn main() {
     c.final_summary();
 
     // Throughput on one JS worker thread (the caller runs on the other core).
-    let mut per_call: Vec<f64> = (0..7).map(|_| batch(&rt, &sandbox, &hello, 20_000, 64)).collect();
-    per_call.sort_by(f64::total_cmp);
-    println!("hello_world throughput, 1 worker, 64 in flight: median {:.1} µs/invocation", per_call[3]);
-    let mut per_call: Vec<f64> = (0..7).map(|_| batch(&rt, &sandbox, &logging, 20_000, 64)).collect();
-    per_call.sort_by(f64::total_cmp);
-    println!("hello_world_logging_once throughput, 1 worker, 64 in flight: median {:.1} µs/invocation", per_call[3]);
+    for (name, compiled) in [("hello_world", &hello), ("hello_world_logging_once", &logging)] {
+        let mut per_call: Vec<f64> = (0..7).map(|_| batch(&rt, &sandbox, compiled, 20_000, 64)).collect();
+        per_call.sort_by(f64::total_cmp);
+        println!("{name} throughput, 1 worker, 64 in flight: median {:.1} µs/invocation", per_call[3]);
+    }
 
     // Memory: idle worker, then 2000 invocations parked on a timer.
     let waiting = sandbox

@@ -2819,6 +2819,16 @@ void JS_SetRuntimeInfo(JSRuntime *rt, const char *s)
         rt->rt_info = s;
 }
 
+static void js_run_runtime_finalizers(JSRuntime *rt)
+{
+    while (rt->finalizers) {
+        JSRuntimeFinalizerState *fs = rt->finalizers;
+        rt->finalizers = fs->next;
+        fs->finalizer(rt, fs->arg);
+        js_free_rt(rt, fs); /* nothing while the runtime is released as a whole */
+    }
+}
+
 /* lambdabox: does freeing an object of this class release anything outside the runtime's
    own memory? A C closure's opaque (its finalizer callback), an ArrayBuffer's data when it
    has its own free function, and whatever an embedder class holds (rquickjs's classes own
@@ -2872,11 +2882,7 @@ static void js_free_runtime_region(JSRuntime *rt)
         p->u.func.home_object = NULL;
     }
 
-    while (rt->finalizers) {
-        JSRuntimeFinalizerState *fs = rt->finalizers;
-        rt->finalizers = fs->next;
-        fs->finalizer(rt, fs->arg);
-    }
+    js_run_runtime_finalizers(rt);
 
     js_const_atoms_release(rt->const_atoms, rt->malloc_state.malloc_size);
     rt->const_atoms = NULL;
@@ -3074,12 +3080,7 @@ void JS_FreeRuntime(JSRuntime *rt)
     }
 #endif
 
-    while (rt->finalizers) {
-        JSRuntimeFinalizerState *fs = rt->finalizers;
-        rt->finalizers = fs->next;
-        fs->finalizer(rt, fs->arg);
-        js_free_rt(rt, fs);
-    }
+    js_run_runtime_finalizers(rt);
 
 #ifdef ENABLE_DUMPS // JS_DUMP_LEAKS
     if (check_dump_flag(rt, JS_DUMP_LEAKS)) {
@@ -41459,6 +41460,79 @@ static void js_accessor_name(char *buf, size_t size, const char *prefix, const c
     buf[4 + len] = '\0';
 }
 
+/* the value of a JS_DEF_ALIAS entry of a list filling `obj` */
+static JSValue js_function_list_alias_value(JSContext *ctx, JSValueConst obj,
+                                            const JSCFunctionListEntry *e)
+{
+    JSAtom atom1 = find_atom(ctx, e->u.alias.name);
+    JSValue val;
+    switch (e->u.alias.base) {
+    case -1:
+        val = JS_GetProperty(ctx, obj, atom1);
+        break;
+    case 0:
+        val = JS_GetProperty(ctx, ctx->global_obj, atom1);
+        break;
+    case 1:
+        val = JS_GetProperty(ctx, ctx->class_proto[JS_CLASS_ARRAY], atom1);
+        break;
+    default:
+        abort();
+    }
+    JS_FreeAtom(ctx, atom1);
+    return val;
+}
+
+/* the getter and setter functions of a JS_DEF_CGETSET(_MAGIC) entry (undefined if none) */
+static void js_function_list_getset(JSContext *ctx, const JSCFunctionListEntry *e,
+                                    JSValue *pgetter, JSValue *psetter)
+{
+    bool magic = e->def_type == JS_DEF_CGETSET_MAGIC;
+    char buf[64];
+
+    *pgetter = JS_UNDEFINED;
+    if (e->u.getset.get.generic) {
+        js_accessor_name(buf, sizeof(buf), "get ", e->name);
+        *pgetter = JS_NewCFunction2(ctx, e->u.getset.get.generic, buf, 0,
+                                    magic ? JS_CFUNC_getter_magic : JS_CFUNC_getter,
+                                    e->magic);
+    }
+    *psetter = JS_UNDEFINED;
+    if (e->u.getset.set.generic) {
+        js_accessor_name(buf, sizeof(buf), "set ", e->name);
+        *psetter = JS_NewCFunction2(ctx, e->u.getset.set.generic, buf, 1,
+                                    magic ? JS_CFUNC_setter_magic : JS_CFUNC_setter,
+                                    e->magic);
+    }
+}
+
+/* the value of an entry that is a plain value (JS_DEF_PROP_*, not strings); undefined for
+   any other kind */
+static JSValue js_function_list_plain_value(JSContext *ctx, const JSCFunctionListEntry *e)
+{
+    switch(e->def_type) {
+    case JS_DEF_PROP_INT32:
+        return js_int32(e->u.i32);
+    case JS_DEF_PROP_INT64:
+        return js_int64(e->u.i64);
+    case JS_DEF_PROP_DOUBLE:
+        return js_float64(e->u.f64);
+    case JS_DEF_PROP_SYMBOL:
+        return JS_AtomToValue(ctx, e->u.i32);
+    case JS_DEF_PROP_BOOL:
+        return JS_NewBool(ctx, e->u.i32);
+    default: /* JS_DEF_PROP_UNDEFINED */
+        return JS_UNDEFINED;
+    }
+}
+
+/* lambdabox: whether a function-list entry becomes an auto-init property */
+static inline bool js_def_is_autoinit(int def_type)
+{
+    return def_type == JS_DEF_CFUNC || def_type == JS_DEF_PROP_STRING ||
+        def_type == JS_DEF_OBJECT || def_type == JS_DEF_LAZY_INTRINSIC;
+}
+
 static int JS_InstantiateFunctionListItem(JSContext *ctx, JSValueConst obj,
                                           JSAtom atom,
                                           const JSCFunctionListEntry *e)
@@ -41469,21 +41543,7 @@ static int JS_InstantiateFunctionListItem(JSContext *ctx, JSValueConst obj,
     switch(e->def_type) {
     case JS_DEF_ALIAS: /* using autoinit for aliases is not safe */
         {
-            JSAtom atom1 = find_atom(ctx, e->u.alias.name);
-            switch (e->u.alias.base) {
-            case -1:
-                val = JS_GetProperty(ctx, obj, atom1);
-                break;
-            case 0:
-                val = JS_GetProperty(ctx, ctx->global_obj, atom1);
-                break;
-            case 1:
-                val = JS_GetProperty(ctx, ctx->class_proto[JS_CLASS_ARRAY], atom1);
-                break;
-            default:
-                abort();
-            }
-            JS_FreeAtom(ctx, atom1);
+            val = js_function_list_alias_value(ctx, obj, e);
             if (atom == JS_ATOM_Symbol_toPrimitive) {
                 /* Symbol.toPrimitive functions are not writable */
                 prop_flags = JS_PROP_CONFIGURABLE;
@@ -41508,43 +41568,18 @@ static int JS_InstantiateFunctionListItem(JSContext *ctx, JSValueConst obj,
     case JS_DEF_CGETSET_MAGIC:
         {
             JSValue getter, setter;
-            char buf[64];
-
-            getter = JS_UNDEFINED;
-            if (e->u.getset.get.generic) {
-                js_accessor_name(buf, sizeof(buf), "get ", e->name);
-                getter = JS_NewCFunction2(ctx, e->u.getset.get.generic,
-                                          buf, 0, e->def_type == JS_DEF_CGETSET_MAGIC ? JS_CFUNC_getter_magic : JS_CFUNC_getter,
-                                          e->magic);
-            }
-            setter = JS_UNDEFINED;
-            if (e->u.getset.set.generic) {
-                js_accessor_name(buf, sizeof(buf), "set ", e->name);
-                setter = JS_NewCFunction2(ctx, e->u.getset.set.generic,
-                                          buf, 1, e->def_type == JS_DEF_CGETSET_MAGIC ? JS_CFUNC_setter_magic : JS_CFUNC_setter,
-                                          e->magic);
-            }
+            js_function_list_getset(ctx, e, &getter, &setter);
             JS_DefinePropertyGetSet(ctx, obj, atom, getter, setter, prop_flags);
             return 0;
         }
         break;
     case JS_DEF_PROP_INT32:
-        val = js_int32(e->u.i32);
-        break;
     case JS_DEF_PROP_INT64:
-        val = js_int64(e->u.i64);
-        break;
     case JS_DEF_PROP_DOUBLE:
-        val = js_float64(e->u.f64);
-        break;
     case JS_DEF_PROP_UNDEFINED:
-        val = JS_UNDEFINED;
-        break;
     case JS_DEF_PROP_SYMBOL:
-        val = JS_AtomToValue(ctx, e->u.i32);
-        break;
     case JS_DEF_PROP_BOOL:
-        val = JS_NewBool(ctx, e->u.i32);
+        val = js_function_list_plain_value(ctx, e);
         break;
     case JS_DEF_PROP_STRING:
     case JS_DEF_OBJECT:
@@ -41766,22 +41801,12 @@ static void js_func_list_template_record(JSContext *ctx, JSObject *p, int base_c
         }
         usable = prs[base_count + i].atom == atom;
         JS_FreeAtom(ctx, atom);
-        switch (tab[i].def_type) {
-        case JS_DEF_CFUNC:
-        case JS_DEF_PROP_STRING:
-        case JS_DEF_OBJECT:
-        case JS_DEF_LAZY_INTRINSIC:
-            /* auto-init, unless an alias later in the list read it already */
+        if (js_def_is_autoinit(tab[i].def_type)) /* unless an alias of the list read it */
             usable &= kind == JS_PROP_AUTOINIT || kind == JS_PROP_NORMAL;
-            break;
-        case JS_DEF_CGETSET:
-        case JS_DEF_CGETSET_MAGIC:
+        else if (tab[i].def_type == JS_DEF_CGETSET || tab[i].def_type == JS_DEF_CGETSET_MAGIC)
             usable &= kind == JS_PROP_GETSET;
-            break;
-        default:
+        else
             usable &= kind == JS_PROP_NORMAL;
-            break;
-        }
     }
     if (usable) {
         t = js_sys_malloc(sizeof(*t) + sizeof(t->hash[0]) * hash_size +
@@ -41798,17 +41823,9 @@ static void js_func_list_template_record(JSContext *ctx, JSObject *p, int base_c
         /* the flags each property is made with: an auto-init one an alias has read since
            is a plain value property now */
         for (i = 0; i < len; i++) {
-            switch (tab[i].def_type) {
-            case JS_DEF_CFUNC:
-            case JS_DEF_PROP_STRING:
-            case JS_DEF_OBJECT:
-            case JS_DEF_LAZY_INTRINSIC:
+            if (js_def_is_autoinit(tab[i].def_type))
                 t->props[base_count + i].flags =
                     (t->props[base_count + i].flags & ~JS_PROP_TMASK) | JS_PROP_AUTOINIT;
-                break;
-            default:
-                break;
-            }
         }
     } else {
         t = js_sys_malloc(sizeof(*t));
@@ -41872,37 +41889,15 @@ static int js_func_list_template_fill(JSContext *ctx, JSObject *p,
     for (i = 0; i < t->len; i++) {
         e = &t->tab[i];
         pr = &p->prop[t->base_count + i];
-        switch (e->def_type) {
-        case JS_DEF_CFUNC:
-        case JS_DEF_PROP_STRING:
-        case JS_DEF_OBJECT:
-        case JS_DEF_LAZY_INTRINSIC:
+        if (js_def_is_autoinit(e->def_type)) {
             pr->u.init.realm_and_id = (uintptr_t)JS_DupContext(ctx) | JS_AUTOINIT_ID_PROP;
             pr->u.init.opaque = (void *)e;
-            break;
-        case JS_DEF_PROP_INT32:
-            pr->u.value = js_int32(e->u.i32);
-            break;
-        case JS_DEF_PROP_INT64:
-            pr->u.value = js_int64(e->u.i64);
-            break;
-        case JS_DEF_PROP_DOUBLE:
-            pr->u.value = js_float64(e->u.f64);
-            break;
-        case JS_DEF_PROP_SYMBOL:
-            pr->u.value = JS_AtomToValue(ctx, e->u.i32);
-            break;
-        case JS_DEF_PROP_BOOL:
-            pr->u.value = JS_NewBool(ctx, e->u.i32);
-            break;
-        case JS_DEF_CGETSET:
-        case JS_DEF_CGETSET_MAGIC:
+        } else if (e->def_type == JS_DEF_CGETSET || e->def_type == JS_DEF_CGETSET_MAGIC) {
             pr->u.getset.getter = NULL;
             pr->u.getset.setter = NULL;
-            break;
-        default: /* JS_DEF_PROP_UNDEFINED, JS_DEF_ALIAS (set below) */
-            pr->u.value = JS_UNDEFINED;
-            break;
+        } else {
+            /* a plain value; an alias is undefined until set below */
+            pr->u.value = js_function_list_plain_value(ctx, e);
         }
     }
     p->shape = new_sh;
@@ -41911,63 +41906,32 @@ static int js_func_list_template_fill(JSContext *ctx, JSObject *p,
     /* then the values that take allocations (and may run the collector) */
     for (i = 0; i < t->len; i++) {
         e = &t->tab[i];
-        pr = &p->prop[t->base_count + i];
         if (e->def_type == JS_DEF_CGETSET || e->def_type == JS_DEF_CGETSET_MAGIC) {
-            JSValue getter = JS_UNDEFINED, setter = JS_UNDEFINED;
-            char buf[64];
-            if (e->u.getset.get.generic) {
-                js_accessor_name(buf, sizeof(buf), "get ", e->name);
-                getter = JS_NewCFunction2(ctx, e->u.getset.get.generic, buf, 0,
-                                          e->def_type == JS_DEF_CGETSET_MAGIC ? JS_CFUNC_getter_magic : JS_CFUNC_getter,
-                                          e->magic);
-                if (JS_IsException(getter))
-                    return -1;
-                pr = &p->prop[t->base_count + i];
-                pr->u.getset.getter = JS_VALUE_GET_OBJ(getter);
-            }
-            if (e->u.getset.set.generic) {
-                js_accessor_name(buf, sizeof(buf), "set ", e->name);
-                setter = JS_NewCFunction2(ctx, e->u.getset.set.generic, buf, 1,
-                                          e->def_type == JS_DEF_CGETSET_MAGIC ? JS_CFUNC_setter_magic : JS_CFUNC_setter,
-                                          e->magic);
-                if (JS_IsException(setter))
-                    return -1;
-                pr = &p->prop[t->base_count + i];
-                pr->u.getset.setter = JS_VALUE_GET_OBJ(setter);
-            }
-        } else if (e->def_type == JS_DEF_ALIAS) {
-            JSAtom atom1 = find_atom(ctx, e->u.alias.name);
-            JSValue val;
-            if (atom1 == JS_ATOM_NULL)
+            JSValue getter, setter;
+            js_function_list_getset(ctx, e, &getter, &setter);
+            if (JS_IsException(getter) || JS_IsException(setter)) {
+                JS_FreeValue(ctx, getter);
+                JS_FreeValue(ctx, setter);
                 return -1;
-            switch (e->u.alias.base) {
-            case -1:
-                val = JS_GetProperty(ctx, JS_MKPTR(JS_TAG_OBJECT, p), atom1);
-                break;
-            case 0:
-                val = JS_GetProperty(ctx, ctx->global_obj, atom1);
-                break;
-            case 1:
-                val = JS_GetProperty(ctx, ctx->class_proto[JS_CLASS_ARRAY], atom1);
-                break;
-            default:
-                abort();
             }
-            JS_FreeAtom(ctx, atom1);
+            pr = &p->prop[t->base_count + i];
+            pr->u.getset.getter = JS_IsUndefined(getter) ? NULL : JS_VALUE_GET_OBJ(getter);
+            pr->u.getset.setter = JS_IsUndefined(setter) ? NULL : JS_VALUE_GET_OBJ(setter);
+        } else if (e->def_type == JS_DEF_ALIAS) {
+            JSValue val = js_function_list_alias_value(ctx, JS_MKPTR(JS_TAG_OBJECT, p), e);
+            JSAtom atom = t->props[t->base_count + i].atom;
+            JSShapeProperty *prs;
             if (JS_IsException(val))
                 return -1;
             /* reading may have run code that changed the object: find the slot again by
                name, and define the property anew unless it is still a plain value */
-            {
-                JSAtom atom = t->props[t->base_count + i].atom;
-                JSShapeProperty *prs = find_own_property(&pr, p, atom);
-                if (prs && (prs->flags & JS_PROP_TMASK) == JS_PROP_NORMAL) {
-                    set_value(ctx, &pr->u.value, val);
-                } else if (JS_DefinePropertyValue(ctx, JS_MKPTR(JS_TAG_OBJECT, p), atom, val,
-                                                  t->props[t->base_count + i].flags &
-                                                  JS_PROP_C_W_E) < 0) {
-                    return -1;
-                }
+            prs = find_own_property(&pr, p, atom);
+            if (prs && (prs->flags & JS_PROP_TMASK) == JS_PROP_NORMAL) {
+                set_value(ctx, &pr->u.value, val);
+            } else if (JS_DefinePropertyValue(ctx, JS_MKPTR(JS_TAG_OBJECT, p), atom, val,
+                                              t->props[t->base_count + i].flags &
+                                              JS_PROP_C_W_E) < 0) {
+                return -1;
             }
         }
     }
