@@ -9,14 +9,14 @@
 //! Prints the uuid of the last lambda.
 
 use anyhow::{Context, bail};
-use lambdabox::domain::lambda::LambdaId;
-use lambdabox::invoke::Invoker;
-use lambdabox::invoke::capabilities::CapabilityFactory;
-use lambdabox::lifecycle::{self, Deployed};
-use lambdabox::runtime::{Limits, Sandbox};
-use lambdabox::store::activity;
-use lambdabox::store::lambdas::{self, NewLambda};
-use lambdabox::vault::Vault;
+use lambdabox_domain::lambda::LambdaId;
+use lambdabox_runtime::{Limits, Sandbox};
+use lambdabox_services::invoke::Invoker;
+use lambdabox_services::invoke::capabilities::CapabilityFactory;
+use lambdabox_services::lifecycle::{self, Deployed};
+use lambdabox_services::vault::Vault;
+use lambdabox_store::activity;
+use lambdabox_store::lambdas::{self, NewLambda};
 
 const CODE: &str = "function lambda(input, callback) {\n  callback(null, { hello: input.payload.name });\n}\n";
 

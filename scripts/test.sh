@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 scripts/install-test-deps.sh
 
-cargo test --locked
+cargo test --locked --workspace
 
 if [ -d tests/browser ] && [ -f tests/browser/package.json ]; then
     cargo build --locked --bin lambdabox

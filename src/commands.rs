@@ -8,9 +8,9 @@ use anyhow::{Context, bail};
 use crate::auth::token::create_credentials;
 use crate::cli::{Cli, Command, CredentialsCommand, CredentialsCreateArgs, HealthcheckArgs, ServeArgs, SetupArgs};
 use crate::config::Config;
-use crate::domain::{AccountId, Password, Username};
 use crate::startup::{App, open_data_dir};
-use crate::store::{StoreError, accounts, users};
+use lambdabox_domain::{AccountId, Password, Username};
+use lambdabox_store::{StoreError, accounts, users};
 
 /// Runs the chosen subcommand to completion.
 pub fn run(cli: Cli) -> anyhow::Result<()> {

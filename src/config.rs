@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::cli::ServeArgs;
-use crate::domain::schedule::DEFAULT_MAX_SCHEDULED_LAMBDAS;
-use crate::scheduler::Clock;
+use lambdabox_domain::schedule::DEFAULT_MAX_SCHEDULED_LAMBDAS;
+use lambdabox_services::scheduler::Clock;
 
 /// Everything the server needs to start.
 #[derive(Debug, Clone)]

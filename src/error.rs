@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use actix_web::http::StatusCode;
 
-use crate::domain::Permission;
+use lambdabox_domain::Permission;
 
 /// Everything that can go wrong while serving a request.
 #[derive(Debug, thiserror::Error)]
@@ -60,7 +60,7 @@ pub enum Error {
         /// error.message or the callback's value.
         message: String,
         /// The invocation's console entries.
-        logs: Vec<crate::runtime::LogEntry>,
+        logs: Vec<lambdabox_runtime::LogEntry>,
     },
     /// The appliance has no account yet: run the setup first.
     #[error("lambdabox is not set up yet: open the web UI or run `lambdabox setup`")]
@@ -170,9 +170,9 @@ impl Error {
     }
 }
 
-impl From<crate::invoke::InvokeError> for Error {
-    fn from(err: crate::invoke::InvokeError) -> Self {
-        use crate::invoke::InvokeError as E;
+impl From<lambdabox_services::invoke::InvokeError> for Error {
+    fn from(err: lambdabox_services::invoke::InvokeError) -> Self {
+        use lambdabox_services::invoke::InvokeError as E;
         match err {
             E::Missing(_) => Self::LambdaMissing(err.to_string()),
             E::NotDeployed(..) => Self::NotDeployed(err.to_string()),
@@ -182,9 +182,9 @@ impl From<crate::invoke::InvokeError> for Error {
     }
 }
 
-impl From<crate::scheduler::ScheduleError> for Error {
-    fn from(err: crate::scheduler::ScheduleError) -> Self {
-        use crate::scheduler::ScheduleError as E;
+impl From<lambdabox_services::scheduler::ScheduleError> for Error {
+    fn from(err: lambdabox_services::scheduler::ScheduleError) -> Self {
+        use lambdabox_services::scheduler::ScheduleError as E;
         match err {
             E::Invalid(msg) => Self::BadInput(msg),
             E::NotFound(msg) => Self::NotFound(msg),
@@ -194,8 +194,26 @@ impl From<crate::scheduler::ScheduleError> for Error {
     }
 }
 
-impl From<crate::store::StoreError> for Error {
-    fn from(err: crate::store::StoreError) -> Self {
+impl From<lambdabox_services::Error> for Error {
+    fn from(err: lambdabox_services::Error) -> Self {
+        use lambdabox_services::Error as E;
+        match err {
+            E::BadInput(msg) => Self::BadInput(msg),
+            E::NotFound(msg) => Self::NotFound(msg),
+            E::Conflict(msg) => Self::Conflict(msg),
+            E::Internal(err) => Self::Internal(err),
+        }
+    }
+}
+
+impl From<lambdabox_services::reports::ReportError> for Error {
+    fn from(err: lambdabox_services::reports::ReportError) -> Self {
+        lambdabox_services::Error::from(err).into()
+    }
+}
+
+impl From<lambdabox_store::StoreError> for Error {
+    fn from(err: lambdabox_store::StoreError) -> Self {
         Self::internal(err)
     }
 }

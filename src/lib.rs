@@ -1,33 +1,21 @@
 //! lambdabox: a self-hosted, single-binary Functions-as-a-Service appliance.
 //!
-//! `startup::App` assembles the server; `web` is the UI, `api` the machine API, `auth` decides
-//! who may do what, `store` holds all SQL, `domain` the pure types, `runtime` the QuickJS
-//! sandbox and `invoke` the one path every invocation takes into it.
+//! This crate is the server: `startup::App` assembles it, `web` is the UI, `api` the machine
+//! API, `auth` decides who may do what and `error` decides every status. The layers below are
+//! crates of their own: `lambdabox_services` (the invoke path and every write), the store and
+//! the sandbox beneath it, and `lambdabox_domain` (the pure types). See ARCHITECTURE.md.
 
 pub mod api;
 pub mod auth;
 pub mod cli;
 pub mod commands;
 pub mod config;
-pub mod crypto;
-pub mod domain;
-pub mod egress;
 pub mod error;
-pub mod housekeeping;
-pub mod invoke;
-pub mod lifecycle;
-pub mod logsearch;
 pub mod middleware;
 pub mod ops;
-pub mod reports;
-pub mod runtime;
-pub mod scheduler;
-pub mod settings;
 pub mod startup;
 pub mod state;
-pub mod store;
 pub mod telemetry;
-pub mod vault;
 pub mod web;
 
 pub use config::Config;

@@ -13,8 +13,8 @@ use tracing::Instrument;
 use crate::auth::extract::{is_api_path, render_for};
 use crate::error::Error;
 use crate::state::AppState;
-use crate::store::accounts;
 use crate::web::page_error::PageError;
+use lambdabox_store::accounts;
 
 /// The request's id: taken from `X-Request-ID` when it is sane, else generated.
 #[derive(Debug, Clone)]

@@ -11,15 +11,15 @@ use actix_web::web;
 use anyhow::Context;
 
 use crate::config::Config;
-use crate::crypto::{KEY_ENV, MasterKey};
-use crate::housekeeping::Retention;
-use crate::invoke::Invoker;
-use crate::invoke::capabilities::CapabilityFactory;
-use crate::runtime::{Limits, Sandbox};
-use crate::scheduler::Scheduler;
 use crate::state::AppState;
-use crate::store::{Store, accounts, allowlist};
-use crate::vault::Vault;
+use lambdabox_runtime::{Limits, Sandbox};
+use lambdabox_services::crypto::{KEY_ENV, MasterKey};
+use lambdabox_services::housekeeping::Retention;
+use lambdabox_services::invoke::Invoker;
+use lambdabox_services::invoke::capabilities::CapabilityFactory;
+use lambdabox_services::scheduler::Scheduler;
+use lambdabox_services::vault::Vault;
+use lambdabox_store::{Store, accounts, allowlist};
 
 /// A built, bound, not yet running server.
 pub struct App {
@@ -60,7 +60,9 @@ pub fn open_data_dir(dir: &Path) -> anyhow::Result<(Store, MasterKey)> {
 pub async fn finish_rotation(store: &Store, dir: &Path, key: MasterKey) -> anyhow::Result<MasterKey> {
     let Some(next) = MasterKey::load_next(dir)? else { return Ok(key) };
     if let Some(account) = store.read(accounts::get_account).await?.map(|a| a.account_id) {
-        let n = crate::vault::reseal_all(store, &account, &key, &next).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        let n = lambdabox_services::vault::reseal_all(store, &account, &key, &next)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
         tracing::info!(secrets = n, "re-sealed secrets under the new master key");
     }
     MasterKey::promote_next(dir)?;
@@ -82,7 +84,9 @@ pub async fn rotate_key(dir: &Path) -> anyhow::Result<usize> {
     next.write_next(dir)?;
     let mut n = 0;
     if let Some(account) = store.read(accounts::get_account).await?.map(|a| a.account_id) {
-        n = crate::vault::reseal_all(&store, &account, &key, &next).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        n = lambdabox_services::vault::reseal_all(&store, &account, &key, &next)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
     }
     MasterKey::promote_next(dir)?;
     store.checkpoint().await?;
@@ -104,7 +108,7 @@ impl App {
         scheduler.start().await.context("cannot start the scheduler")?;
         let config = Arc::new(config);
         let state = web::Data::new(AppState::new(Arc::clone(&config), store, key, invoker, vault, scheduler, account));
-        crate::housekeeping::spawn(
+        lambdabox_services::housekeeping::spawn(
             state.store.clone(),
             Retention { logs: config.log_retention, sessions: config.session_idle },
         );
@@ -135,8 +139,9 @@ impl App {
         .disable_signals()
         .shutdown_timeout(30)
         .run();
-        let reports_ticker =
-            config.report_interval.map(|every| crate::reports::spawn_ticker(state.reporter.clone(), every));
+        let reports_ticker = config
+            .report_interval
+            .map(|every| lambdabox_services::reports::spawn_ticker(state.reporter.clone(), every));
         tracing::info!(%addr, data_dir = %config.data_dir.display(), "lambdabox listening on http://{addr}");
         Ok(Self { server, addr, state, reports_ticker })
     }

@@ -8,13 +8,13 @@ use crate::auth::throttle::LoginThrottle;
 use crate::auth::token::TokenKeys;
 use crate::auth::token_cache::TokenCache;
 use crate::config::Config;
-use crate::crypto::MasterKey;
-use crate::domain::AccountId;
-use crate::invoke::Invoker;
-use crate::reports::Reporter;
-use crate::scheduler::Scheduler;
-use crate::store::Store;
-use crate::vault::Vault;
+use lambdabox_domain::AccountId;
+use lambdabox_services::crypto::MasterKey;
+use lambdabox_services::invoke::Invoker;
+use lambdabox_services::reports::Reporter;
+use lambdabox_services::scheduler::Scheduler;
+use lambdabox_services::vault::Vault;
+use lambdabox_store::Store;
 
 /// Shared application state.
 pub struct AppState {

@@ -8,9 +8,9 @@ use serde_json::json;
 use super::error_body::ApiError;
 use crate::auth::Authorized;
 use crate::auth::permission::marker::{LambdaRead, ReportingRead};
-use crate::domain::lambda::MAX_LAMBDAS;
 use crate::error::Error;
 use crate::state::AppState;
+use lambdabox_domain::lambda::MAX_LAMBDAS;
 
 /// The one runtime lambdabox offers, in LivePerson's `{uuid, name, baseImageName}` shape.
 pub const RUNTIME_UUID: &str = "6c5b5a1e-4d2c-4f8e-9a51-0c4f1f3b2a10";

@@ -7,10 +7,10 @@ use super::account::check_account;
 use super::error_body::ApiError;
 use crate::auth::Authorized;
 use crate::auth::permission::marker::LambdaWrite;
-use crate::domain::lambda::LambdaId;
 use crate::error::Error;
-use crate::lifecycle::{self, Deployed};
 use crate::state::AppState;
+use lambdabox_domain::lambda::LambdaId;
+use lambdabox_services::lifecycle::{self, Deployed};
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -12,9 +12,9 @@ use super::lambdas::iso;
 use crate::auth::permission::marker::{EmailReportRecipientsWrite, EmailReportSettingsWrite, ReportingRead};
 use crate::auth::{Authorized, Guarded};
 use crate::error::Error;
-use crate::reports::settings::{MAX_RECIPIENTS, RawSettings};
-use crate::reports::{Overview, Reporter};
 use crate::state::AppState;
+use lambdabox_services::reports::settings::{MAX_RECIPIENTS, RawSettings};
+use lambdabox_services::reports::{Overview, Reporter};
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {

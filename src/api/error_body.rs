@@ -18,8 +18,14 @@ impl From<Error> for ApiError {
     }
 }
 
-impl From<crate::store::StoreError> for ApiError {
-    fn from(err: crate::store::StoreError) -> Self {
+impl From<lambdabox_store::StoreError> for ApiError {
+    fn from(err: lambdabox_store::StoreError) -> Self {
+        Self(err.into())
+    }
+}
+
+impl From<lambdabox_services::Error> for ApiError {
+    fn from(err: lambdabox_services::Error) -> Self {
         Self(err.into())
     }
 }
@@ -34,7 +40,7 @@ pub struct ErrorBody<'a> {
     pub error_msg: String,
     /// Console entries of a failed lambda.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub error_logs: Option<&'a [crate::runtime::LogEntry]>,
+    pub error_logs: Option<&'a [lambdabox_runtime::LogEntry]>,
 }
 
 impl ResponseError for ApiError {

@@ -8,10 +8,10 @@ use super::account::check_account;
 use super::error_body::ApiError;
 use crate::auth::Authorized;
 use crate::auth::permission::marker::{LambdaRead, ReportingRead};
-use crate::domain::events::{EVENTS, templates_for};
 use crate::error::Error;
 use crate::state::AppState;
-use crate::store::{invocations, lambdas};
+use lambdabox_domain::events::{EVENTS, templates_for};
+use lambdabox_store::{invocations, lambdas};
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {

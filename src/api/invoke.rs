@@ -9,14 +9,14 @@ use super::account::check_account;
 use super::error_body::ApiError;
 use crate::auth::permission::marker::LambdaInvoke;
 use crate::auth::{Authorized, Guarded};
-use crate::domain::events;
-use crate::domain::lambda::LambdaId;
 use crate::error::Error;
-use crate::invoke::{InvokeRequest, Source};
 use crate::middleware::RequestId;
-use crate::runtime::RunOutcome;
 use crate::state::AppState;
-use crate::store::lambdas;
+use lambdabox_domain::events;
+use lambdabox_domain::lambda::LambdaId;
+use lambdabox_runtime::RunOutcome;
+use lambdabox_services::invoke::{InvokeRequest, Source};
+use lambdabox_store::lambdas;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -48,7 +48,7 @@ pub fn parse_input(body: Value) -> Result<Value, Error> {
         return Err(Error::BadInput("the body must be a JSON object {timestamp, headers, payload}".into()));
     };
     let timestamp = match obj.remove("timestamp") {
-        None | Some(Value::Null) => json!(crate::store::now_ms()),
+        None | Some(Value::Null) => json!(lambdabox_store::now_ms()),
         Some(t @ Value::Number(_)) => t,
         Some(_) => return Err(Error::BadInput("timestamp must be a number (epoch milliseconds)".into())),
     };
@@ -74,7 +74,7 @@ fn request_id(req: &HttpRequest) -> String {
     req.extensions().get::<RequestId>().map_or_else(|| uuid::Uuid::new_v4().to_string(), |r| r.0.clone())
 }
 
-fn failure(result: RunOutcome, logs: Vec<crate::runtime::LogEntry>) -> Result<Value, Error> {
+fn failure(result: RunOutcome, logs: Vec<lambdabox_runtime::LogEntry>) -> Result<Value, Error> {
     match result {
         RunOutcome::Ok(value) => Ok(value),
         RunOutcome::Failure { code, message } => Err(Error::LambdaFailed { code: code.as_str(), message, logs }),
@@ -146,8 +146,9 @@ async fn invoke_event(
             .await
             .map_err(Error::from)?;
         let result = failure(invocation.result, invocation.logs)?;
-        results
-            .push(json!({"uuid": deployment.lambda.as_str(), "timestamp": crate::store::now_ms(), "result": result}));
+        results.push(
+            json!({"uuid": deployment.lambda.as_str(), "timestamp": lambdabox_store::now_ms(), "result": result}),
+        );
     }
     Ok(HttpResponse::Ok().json(results))
 }

@@ -8,11 +8,11 @@ use super::account::{RUNTIME_UUID, check_account};
 use super::error_body::ApiError;
 use crate::auth::permission::marker::{LambdaRead, LambdaWrite};
 use crate::auth::{Authorized, Guarded};
-use crate::domain::lambda::{EnvVar, LambdaId, LambdaState};
 use crate::error::Error;
-use crate::lifecycle::{self, CreateLambda, SaveLambda, Saved};
 use crate::state::AppState;
-use crate::store::lambdas::{self, Deployment, Lambda};
+use lambdabox_domain::lambda::{EnvVar, LambdaId, LambdaState};
+use lambdabox_services::lifecycle::{self, CreateLambda, SaveLambda, Saved};
+use lambdabox_store::lambdas::{self, Deployment, Lambda};
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -115,8 +115,8 @@ async fn get_lambda(
     Ok(HttpResponse::Ok().json([lambda_json(&lambda)]))
 }
 
-fn missing(err: Error) -> Error {
-    match err {
+fn missing(err: impl Into<Error>) -> Error {
+    match err.into() {
         Error::NotFound(msg) => Error::LambdaMissing(msg),
         other => other,
     }

@@ -10,9 +10,9 @@ use super::lambdas::iso;
 use crate::auth::Authorized;
 use crate::auth::permission::marker::ReportingRead;
 use crate::error::Error;
-use crate::logsearch::{LogQuery, MAX_EXPORT_LINES, to_csv};
 use crate::state::AppState;
-use crate::store::{activity, logs};
+use lambdabox_services::logsearch::{LogQuery, MAX_EXPORT_LINES, to_csv};
+use lambdabox_store::{activity, logs};
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -20,7 +20,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 fn query(pairs: &[(String, String)]) -> Result<LogQuery, Error> {
-    LogQuery::from_pairs(pairs, crate::store::now_ms()).map_err(Error::BadInput)
+    LogQuery::from_pairs(pairs, lambdabox_store::now_ms()).map_err(Error::BadInput)
 }
 
 fn number(pairs: &[(String, String)], key: &str, default: i64, max: i64) -> Result<i64, Error> {

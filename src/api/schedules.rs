@@ -11,11 +11,11 @@ use super::error_body::ApiError;
 use super::lambdas::iso;
 use crate::auth::permission::marker::{ScheduleRead, ScheduleWrite};
 use crate::auth::{Authorized, Guarded};
-use crate::domain::schedule::{RunStatus, ScheduleId};
 use crate::error::Error;
-use crate::scheduler::{ScheduleInput, Scheduler};
 use crate::state::AppState;
-use crate::store::schedules::Schedule;
+use lambdabox_domain::schedule::{RunStatus, ScheduleId};
+use lambdabox_services::scheduler::{ScheduleInput, Scheduler};
+use lambdabox_store::schedules::Schedule;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {

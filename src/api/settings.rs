@@ -10,8 +10,8 @@ use super::lambdas::iso;
 use crate::auth::permission::marker::{SecretRead, SecretWrite, WhitelistRead, WhitelistWrite};
 use crate::auth::{Authorized, Guarded};
 use crate::error::Error;
-use crate::settings;
 use crate::state::AppState;
+use lambdabox_services::settings;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -13,7 +13,7 @@ use super::session::{self, Session};
 use super::token;
 use crate::error::Error;
 use crate::state::AppState;
-use crate::store::users::{self, User};
+use lambdabox_store::users::{self, User};
 
 /// The authenticated user behind a request.
 #[derive(Debug, Clone)]

@@ -6,8 +6,8 @@ use std::sync::OnceLock;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 
-use crate::domain::Password;
 use crate::error::Error;
+use lambdabox_domain::Password;
 
 fn hasher() -> Result<Argon2<'static>, Error> {
     let params = Params::new(19 * 1024, 2, 1, None).map_err(|e| Error::internal(anyhow::anyhow!(e)))?;

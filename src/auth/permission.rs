@@ -2,7 +2,7 @@
 //! API route names its action in its signature (`Authorized<A>`), and is checked against this
 //! one table.
 
-pub use crate::domain::Permission;
+pub use lambdabox_domain::Permission;
 
 /// Something a caller may want to do; one row of the matrix each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

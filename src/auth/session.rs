@@ -7,10 +7,10 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-use crate::domain::UserId;
 use crate::error::Error;
 use crate::state::AppState;
-use crate::store::{now_ms, sessions};
+use lambdabox_domain::UserId;
+use lambdabox_store::{now_ms, sessions};
 
 /// Name of the session cookie.
 pub const COOKIE: &str = "lambdabox_session";

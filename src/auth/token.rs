@@ -7,12 +7,12 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use crate::crypto::MasterKey;
-use crate::domain::UserId;
 use crate::error::Error;
 use crate::state::AppState;
-use crate::store::users::{self, User};
-use crate::store::{credentials, now_ms};
+use lambdabox_domain::UserId;
+use lambdabox_services::crypto::MasterKey;
+use lambdabox_store::users::{self, User};
+use lambdabox_store::{credentials, now_ms};
 
 const ISSUER: &str = "lambdabox";
 
@@ -86,7 +86,7 @@ pub async fn issue(
             let Some(cred) = credentials::get_credential(conn, &lookup)? else {
                 return Ok(None);
             };
-            let user = crate::store::users::get_user(conn, cred.user_id)?;
+            let user = lambdabox_store::users::get_user(conn, cred.user_id)?;
             Ok(Some((cred, user)))
         })
         .await?;
@@ -168,7 +168,7 @@ pub struct NewCredentials {
 
 /// Creates API credentials acting as `user`.
 pub async fn create_credentials(
-    store: &crate::store::Store,
+    store: &lambdabox_store::Store,
     user: UserId,
     name: String,
 ) -> Result<NewCredentials, Error> {

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::store::users::User;
+use lambdabox_store::users::User;
 
 const MAX_AGE: Duration = Duration::from_secs(10);
 const MAX_ENTRIES: usize = 10_000;

@@ -12,7 +12,7 @@ use crate::auth::token::{NewCredentials, create_credentials};
 use crate::auth::{Caller, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
-use crate::store::credentials;
+use lambdabox_store::credentials;
 
 /// Registers `/account/credentials`.
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -11,7 +11,7 @@ use super::render;
 use crate::auth::Authorized;
 use crate::auth::permission::marker::ReportingRead;
 use crate::state::AppState;
-use crate::store::activity;
+use lambdabox_store::activity;
 
 /// Registers `/activity`.
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -13,13 +13,13 @@ use super::{NoticeQuery, redirect, render};
 use crate::auth::permission::Action;
 use crate::auth::permission::marker::{LambdaInvoke, LambdaRead, LambdaWrite};
 use crate::auth::{Authorized, Guarded};
-use crate::domain::lambda::LambdaId;
 use crate::error::Error;
-use crate::invoke::Outcome;
-use crate::lifecycle::{self, Deployed};
-use crate::runtime::{LogEntry, RunOutcome};
 use crate::state::AppState;
-use crate::store::lambdas::{self, Lambda};
+use lambdabox_domain::lambda::LambdaId;
+use lambdabox_runtime::{LogEntry, RunOutcome};
+use lambdabox_services::invoke::Outcome;
+use lambdabox_services::lifecycle::{self, Deployed};
+use lambdabox_store::lambdas::{self, Lambda};
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -94,7 +94,7 @@ struct ReviewPage {
     event: String,
     version: i64,
     code: String,
-    env: Vec<crate::domain::lambda::EnvVar>,
+    env: Vec<lambdabox_domain::lambda::EnvVar>,
     serving_version: Option<i64>,
 }
 

@@ -14,13 +14,13 @@ use super::{redirect, render};
 use crate::auth::permission::Action;
 use crate::auth::permission::marker::{LambdaRead, LambdaWrite};
 use crate::auth::{Authorized, Caller, Guarded};
-use crate::domain::events::{self, NO_EVENT};
-use crate::domain::lambda::{EnvVar, LambdaId, LambdaState};
 use crate::error::Error;
-use crate::lifecycle::{self, SaveLambda, Saved};
 use crate::state::AppState;
-use crate::store::invocations::{self, OutcomeCounts};
-use crate::store::lambdas::{self, Deployment, Lambda};
+use lambdabox_domain::events::{self, NO_EVENT};
+use lambdabox_domain::lambda::{EnvVar, LambdaId, LambdaState};
+use lambdabox_services::lifecycle::{self, SaveLambda, Saved};
+use lambdabox_store::invocations::{self, OutcomeCounts};
+use lambdabox_store::lambdas::{self, Deployment, Lambda};
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -261,7 +261,7 @@ async fn edit_function(
     let id = parse_id(&path)?;
     let lambda = lifecycle::get(&state.store, &id).await?;
     let lookup = id.clone();
-    let now = crate::store::now_ms();
+    let now = lambdabox_store::now_ms();
     let (history, windows) = state
         .store
         .read(move |conn| {
@@ -320,7 +320,9 @@ async fn save_function(
     let id = parse_id(&path)?;
     let lambda = lifecycle::get(&state.store, &id).await?;
     let result = match parse_editor(&fields) {
-        Ok(save) => lifecycle::save(&state.store, &state.invoker, &auth.caller.user.username, &id, save).await,
+        Ok(save) => lifecycle::save(&state.store, &state.invoker, &auth.caller.user.username, &id, save)
+            .await
+            .map_err(Error::from),
         Err(e) => Err(e),
     };
     let (status, message) = match result {

@@ -10,8 +10,8 @@ use crate::auth::Authorized;
 use crate::auth::permission::Action;
 use crate::auth::permission::marker::ReportingRead;
 use crate::state::AppState;
-use crate::store::activity;
-use crate::store::metrics::{self, HomeMetrics};
+use lambdabox_store::activity;
+use lambdabox_store::metrics::{self, HomeMetrics};
 
 /// Registers `/`.
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -8,10 +8,10 @@ use serde::Deserialize;
 use super::page_error::PageError;
 use super::{redirect, render};
 use crate::auth::{Caller, password, session};
-use crate::domain::Password;
 use crate::error::Error;
 use crate::state::AppState;
-use crate::store::{activity, users};
+use lambdabox_domain::Password;
+use lambdabox_store::{activity, users};
 
 /// Registers `/login` and `/logout`.
 pub fn configure(cfg: &mut web::ServiceConfig) {

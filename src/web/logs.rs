@@ -12,9 +12,9 @@ use super::page_error::PageError;
 use super::render;
 use crate::auth::Authorized;
 use crate::auth::permission::marker::ReportingRead;
-use crate::logsearch::{LogQuery, PAGE_SIZE};
 use crate::state::AppState;
-use crate::store::{lambdas, logs};
+use lambdabox_services::logsearch::{LogQuery, PAGE_SIZE};
+use lambdabox_store::{lambdas, logs};
 
 /// Registers `/logs`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -59,9 +59,9 @@ async fn search_logs(
     q: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, PageError> {
     let account = state.account().map(ToString::to_string).unwrap_or_default();
-    let (query, errors) = match LogQuery::from_pairs(&q, crate::store::now_ms()) {
+    let (query, errors) = match LogQuery::from_pairs(&q, lambdabox_store::now_ms()) {
         Ok(query) => (query, vec![]),
-        Err(e) => (LogQuery::default_for(crate::store::now_ms()), vec![e]),
+        Err(e) => (LogQuery::default_for(lambdabox_store::now_ms()), vec![e]),
     };
     let all = state.store.read(lambdas::list_lambdas).await?;
     let names: HashMap<String, String> = all.iter().map(|l| (l.id.to_string(), l.name.clone())).collect();
@@ -98,8 +98,8 @@ async fn search_logs(
         layout: Layout::new(&account, &auth.caller, "logs", None),
         errors,
         lambdas: all.iter().map(|l| (l.id.to_string(), l.name.clone())).collect(),
-        from: crate::logsearch::datetime_local(query.from),
-        to: crate::logsearch::datetime_local(query.to),
+        from: lambdabox_services::logsearch::datetime_local(query.from),
+        to: lambdabox_services::logsearch::datetime_local(query.to),
         export_href: format!("/api/account/{account}/logs/export?{}", query.export_params()),
         prev_href: if query.page > 0 { format!("/logs?{}", query.page_params(query.page - 1)) } else { String::new() },
         next_href: if has_more { format!("/logs?{}", query.page_params(query.page + 1)) } else { String::new() },

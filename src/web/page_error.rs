@@ -18,8 +18,14 @@ impl From<Error> for PageError {
     }
 }
 
-impl From<crate::store::StoreError> for PageError {
-    fn from(err: crate::store::StoreError) -> Self {
+impl From<lambdabox_store::StoreError> for PageError {
+    fn from(err: lambdabox_store::StoreError) -> Self {
+        Self(err.into())
+    }
+}
+
+impl From<lambdabox_services::Error> for PageError {
+    fn from(err: lambdabox_services::Error) -> Self {
         Self(err.into())
     }
 }

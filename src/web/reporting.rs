@@ -13,11 +13,11 @@ use super::{NoticeQuery, redirect};
 use crate::auth::permission::Action;
 use crate::auth::permission::marker::{EmailReportRecipientsWrite, EmailReportSettingsWrite, ReportingRead};
 use crate::auth::{Authorized, Caller, Guarded};
-use crate::domain::report::{Frequency, SmtpSecurity};
 use crate::error::Error;
-use crate::reports::settings::{MAX_RECIPIENTS, RawSettings};
 use crate::state::AppState;
-use crate::store::email_reports::PeriodRow;
+use lambdabox_domain::report::{Frequency, SmtpSecurity};
+use lambdabox_services::reports::settings::{MAX_RECIPIENTS, RawSettings};
+use lambdabox_store::email_reports::PeriodRow;
 
 /// Registers `/settings/reporting` and its form targets.
 pub fn configure(cfg: &mut web::ServiceConfig) {

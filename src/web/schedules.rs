@@ -13,12 +13,12 @@ use super::{NoticeQuery, redirect, render};
 use crate::auth::permission::Action;
 use crate::auth::permission::marker::{ScheduleRead, ScheduleWrite};
 use crate::auth::{Authorized, Caller, Guarded};
-use crate::domain::schedule::{CRON_EXAMPLES, RunStatus, SHORTCUTS, ScheduleId, parse_payload_text};
 use crate::error::Error;
-use crate::scheduler::{ScheduleInput, Scheduler};
 use crate::state::AppState;
-use crate::store::lambdas;
-use crate::store::schedules::Schedule;
+use lambdabox_domain::schedule::{CRON_EXAMPLES, RunStatus, SHORTCUTS, ScheduleId, parse_payload_text};
+use lambdabox_services::scheduler::{ScheduleInput, Scheduler};
+use lambdabox_store::lambdas;
+use lambdabox_store::schedules::Schedule;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -14,8 +14,8 @@ use crate::auth::permission::Action;
 use crate::auth::permission::marker::{ReportingRead, SecretWrite, WhitelistWrite};
 use crate::auth::{Authorized, Caller, Guarded};
 use crate::error::Error;
-use crate::settings;
 use crate::state::AppState;
+use lambdabox_services::settings;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -104,14 +104,17 @@ async fn page(
 }
 
 /// Shows the page again with the reason of a refused change (400/404/409), or propagates.
-async fn refuse(state: &AppState, caller: &Caller, tab: &str, err: Error) -> Result<HttpResponse, PageError> {
-    let status = match &err {
-        Error::BadInput(_) => StatusCode::BAD_REQUEST,
-        Error::Conflict(_) => StatusCode::CONFLICT,
-        Error::NotFound(_) => StatusCode::NOT_FOUND,
-        _ => return Err(err.into()),
-    };
-    page(state, caller, Some(tab), vec![err.to_string()], status, None).await
+async fn refuse(
+    state: &AppState,
+    caller: &Caller,
+    tab: &str,
+    err: impl Into<Error>,
+) -> Result<HttpResponse, PageError> {
+    let err = err.into();
+    if !matches!(err, Error::BadInput(_) | Error::Conflict(_) | Error::NotFound(_)) {
+        return Err(err.into());
+    }
+    page(state, caller, Some(tab), vec![err.to_string()], err.status(), None).await
 }
 
 #[get("/settings")]

@@ -8,10 +8,10 @@ use serde::Deserialize;
 
 use super::page_error::PageError;
 use super::{redirect, render};
-use crate::domain::{AccountId, Password, Username};
 use crate::error::Error;
 use crate::state::AppState;
-use crate::store::accounts;
+use lambdabox_domain::{AccountId, Password, Username};
+use lambdabox_store::accounts;
 
 /// Registers `/setup`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -70,12 +70,12 @@ fn validate(form: SetupForm) -> Result<Provisioning, Vec<String>> {
 }
 
 /// Provisions the account and administrator; shared by the UI and `lambdabox setup`.
-pub async fn provision(state: &AppState, p: Provisioning) -> Result<crate::domain::UserId, Error> {
+pub async fn provision(state: &AppState, p: Provisioning) -> Result<lambdabox_domain::UserId, Error> {
     let hash = crate::auth::password::hash(p.password).await?;
     let account = p.account.clone();
     let user =
         state.store.write(move |tx| accounts::provision(tx, &account, &p.admin, &hash)).await.map_err(|e| match e {
-            crate::store::StoreError::Conflict(msg) => Error::Conflict(msg),
+            lambdabox_store::StoreError::Conflict(msg) => Error::Conflict(msg),
             other => other.into(),
         })?;
     state.set_provisioned(p.account);

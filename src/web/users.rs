@@ -12,10 +12,10 @@ use super::page_error::PageError;
 use super::{NoticeQuery, redirect};
 use crate::auth::permission::marker::UsersManage;
 use crate::auth::{Authorized, Guarded};
-use crate::domain::{Password, Permission, ProfileId, UserId, Username};
 use crate::error::Error;
 use crate::state::AppState;
-use crate::store::{StoreError, activity, profiles, users};
+use lambdabox_domain::{Password, Permission, ProfileId, UserId, Username};
+use lambdabox_store::{StoreError, activity, profiles, users};
 
 /// Registers `/users` and `/profiles`.
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -1,7 +1,7 @@
 //! The lambda lifecycle through the API: create from every template, states, optimistic
 //! concurrency, build errors that keep the old deployment serving, removal, limits, validation.
 
-use lambdabox::domain::events::{EVENTS, NO_EVENT, templates_for};
+use lambdabox_domain::events::{EVENTS, NO_EVENT, templates_for};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 

@@ -2,7 +2,7 @@
 //! step), editor, stale save that keeps the user's text, deploy review, history restore and the
 //! test page.
 
-use lambdabox::domain::Permission;
+use lambdabox_domain::Permission;
 use reqwest::StatusCode;
 
 use crate::helpers::*;

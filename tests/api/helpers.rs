@@ -5,8 +5,8 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use actix_web::dev::ServerHandle;
-use lambdabox::domain::Permission;
 use lambdabox::{App, Config};
+use lambdabox_domain::Permission;
 use reqwest::redirect::Policy;
 use reqwest::{Client, Response, StatusCode};
 

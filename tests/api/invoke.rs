@@ -1,7 +1,7 @@
 //! The V1 invocation API as external systems use it: results, failures as 901 with the
 //! LivePerson codes and logs, request ids, event invocation, reports, and every error status.
 
-use lambdabox::domain::Permission;
+use lambdabox_domain::Permission;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 

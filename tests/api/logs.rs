@@ -88,13 +88,21 @@ async fn old_entries_are_purged_and_logs_survive_a_restart() {
     let all: Value = api.get("/logs").await.json().await.unwrap();
     assert_eq!(all.as_array().unwrap().len(), 2);
 
-    let store = lambdabox::store::Store::open(&api.app.data_dir).unwrap();
-    let retention = lambdabox::housekeeping::Retention {
+    let store = lambdabox_store::Store::open(&api.app.data_dir).unwrap();
+    let retention = lambdabox_services::housekeeping::Retention {
         logs: std::time::Duration::from_secs(30 * 24 * 3600),
         sessions: std::time::Duration::from_secs(3600),
     };
-    let now = lambdabox::store::now_ms();
-    assert_eq!(lambdabox::housekeeping::run_once(&store, retention, now).await.unwrap(), 0, "fresh entries stay");
+    let now = lambdabox_store::now_ms();
+    assert_eq!(
+        lambdabox_services::housekeeping::run_once(&store, retention, now).await.unwrap(),
+        0,
+        "fresh entries stay"
+    );
     let later = now + 31 * 24 * 3600 * 1000;
-    assert_eq!(lambdabox::housekeeping::run_once(&store, retention, later).await.unwrap(), 2, "old entries go");
+    assert_eq!(
+        lambdabox_services::housekeeping::run_once(&store, retention, later).await.unwrap(),
+        2,
+        "old entries go"
+    );
 }

@@ -3,8 +3,8 @@
 //! replace (FTS5 prefix match joined with the filters and sorted), for rare and common words,
 //! prefixes, filters and pages, including entries stored out of time order.
 
-use lambdabox::store::Store;
-use lambdabox::store::logs::{self, LogFilter, LogRow, Plan};
+use lambdabox_store::Store;
+use lambdabox_store::logs::{self, LogFilter, LogRow, Plan};
 use rusqlite::{Connection, params_from_iter, types::Value};
 
 const LAMBDAS: [&str; 3] = [

@@ -2,7 +2,7 @@
 //! none), every guarded route answers as `auth::permission::MATRIX` says, in the UI and the API.
 
 use lambdabox::auth::permission::Action;
-use lambdabox::domain::Permission;
+use lambdabox_domain::Permission;
 use reqwest::{Client, Method, StatusCode};
 
 use crate::helpers::*;

@@ -2,8 +2,8 @@
 //! Reporting page, reports sent to a real SMTP server on 127.0.0.1 by `Reporter::tick(now)`,
 //! once per period even across restarts, failures shown and retried, the password sealed.
 
-use lambdabox::domain::Permission;
-use lambdabox::reports::TickOutcome;
+use lambdabox_domain::Permission;
+use lambdabox_services::reports::TickOutcome;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use time::{Duration, OffsetDateTime};

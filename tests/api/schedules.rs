@@ -2,10 +2,10 @@
 //! payload validation; only productive lambdas; the limit; exactly-once firing driven by
 //! `scheduler.tick(now)` on a manual clock; missed runs after a restart; undeploy pauses.
 
-use lambdabox::domain::schedule::{RunStatus, ScheduleId};
-use lambdabox::scheduler::Clock;
-use lambdabox::store::activity;
-use lambdabox::store::schedules::{self, ScheduleRun};
+use lambdabox_domain::schedule::{RunStatus, ScheduleId};
+use lambdabox_services::scheduler::Clock;
+use lambdabox_store::activity;
+use lambdabox_store::schedules::{self, ScheduleRun};
 use reqwest::{Response, StatusCode};
 use serde_json::{Value, json};
 use time::OffsetDateTime;

@@ -1,7 +1,7 @@
 //! The Schedules page: the form with its preview (a Preview button, and the JSON endpoint the
 //! page's script calls), create, edit, pause, resume and delete; what read-only users see.
 
-use lambdabox::domain::Permission;
+use lambdabox_domain::Permission;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 

@@ -1,7 +1,7 @@
 //! Settings through the API and the UI: the allowlist the lambdas' HTTP clients enforce (hot),
 //! encrypted secrets that lambdas read and update, and their validation and permissions.
 
-use lambdabox::domain::Permission;
+use lambdabox_domain::Permission;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -251,7 +251,7 @@ async fn rotate_key_re_encrypts_every_secret() {
 
 #[tokio::test]
 async fn an_interrupted_rotation_leaves_every_secret_readable() {
-    use lambdabox::crypto::MasterKey;
+    use lambdabox_services::crypto::MasterKey;
     // Interrupted after writing the new key, before re-sealing.
     let dir = tempfile::tempdir().unwrap();
     let uuid = app_with_secret(dir.path()).await;
@@ -261,12 +261,12 @@ async fn an_interrupted_rotation_leaves_every_secret_readable() {
     // Interrupted after re-sealing (committed), before promoting the new key.
     let dir = tempfile::tempdir().unwrap();
     let uuid = app_with_secret(dir.path()).await;
-    let store = lambdabox::store::Store::open(dir.path()).unwrap();
+    let store = lambdabox_store::Store::open(dir.path()).unwrap();
     let old = MasterKey::load(dir.path(), None).unwrap();
     let next = MasterKey::generate();
     next.write_next(dir.path()).unwrap();
-    let account = lambdabox::domain::AccountId::parse(ACCOUNT).unwrap();
-    assert_eq!(lambdabox::vault::reseal_all(&store, &account, &old, &next).await.unwrap(), 1);
+    let account = lambdabox_domain::AccountId::parse(ACCOUNT).unwrap();
+    assert_eq!(lambdabox_services::vault::reseal_all(&store, &account, &old, &next).await.unwrap(), 1);
     drop(store);
     reads_secret(dir.path(), &uuid).await;
 }

@@ -127,7 +127,7 @@ async fn restart_keeps_account_users_and_credentials() {
     let dir = tempfile::tempdir().unwrap();
     let app = TestApp::spawn_with(test_config(dir.path()), None).await;
     let admin = app.setup().await;
-    let dev = app.user_with(&admin, "dev", &[lambdabox::domain::Permission::FaasDeveloper]).await;
+    let dev = app.user_with(&admin, "dev", &[lambdabox_domain::Permission::FaasDeveloper]).await;
     let (client_id, secret) = app.credentials(&dev).await;
     app.stop().await;
 

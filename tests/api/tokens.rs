@@ -1,7 +1,7 @@
 //! API credentials and `/oauth/token`: issuance, use as bearer, expiry, revocation.
 
 use base64::Engine;
-use lambdabox::domain::Permission;
+use lambdabox_domain::Permission;
 use reqwest::StatusCode;
 
 use crate::helpers::*;
@@ -89,7 +89,7 @@ async fn expired_forged_and_revoked_tokens_are_rejected() {
     assert_eq!(call(token.clone()).await, StatusCode::OK);
 
     // Expired: sign a token with the instance's own key, but with exp in the past.
-    let key = lambdabox::crypto::MasterKey::load(&app.data_dir, None).unwrap();
+    let key = lambdabox_services::crypto::MasterKey::load(&app.data_dir, None).unwrap();
     let mut c = claims(&token);
     c["exp"] = serde_json::json!(c["iat"].as_i64().unwrap() - 10);
     let secret = key.derive("access-token-hs256");

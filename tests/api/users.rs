@@ -1,6 +1,6 @@
 //! User and profile management, its safety rules, and CSRF protection of its forms.
 
-use lambdabox::domain::Permission;
+use lambdabox_domain::Permission;
 use reqwest::StatusCode;
 
 use crate::helpers::*;

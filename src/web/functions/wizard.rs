@@ -11,15 +11,16 @@ use super::account;
 use crate::auth::permission::Action;
 use crate::auth::permission::marker::{LambdaWrite, WhitelistWrite};
 use crate::auth::{Authorized, Caller, Guarded};
-use crate::domain::allowlist::parse_entries;
-use crate::domain::events::{self, EVENTS, Event, Template as LambdaTemplate};
 use crate::error::Error;
-use crate::lifecycle::{self, CreateLambda};
-use crate::settings::{self, AddedEntries};
 use crate::state::AppState;
 use crate::web::layout::Layout;
 use crate::web::page_error::PageError;
 use crate::web::redirect;
+use lambdabox_domain::allowlist::parse_entries;
+use lambdabox_domain::events::{self, EVENTS, Event, Template as LambdaTemplate};
+use lambdabox_services::Error as ServiceError;
+use lambdabox_services::lifecycle::{self, CreateLambda};
+use lambdabox_services::settings::{self, AddedEntries};
 
 #[derive(Template)]
 #[template(path = "functions/new.html")]
@@ -162,7 +163,7 @@ pub(super) async fn create_function(
     };
     let lambda = match lifecycle::create(&state.store, &state.invoker, &user, create).await {
         Ok(lambda) => lambda,
-        Err(Error::BadInput(msg) | Error::Conflict(msg)) => {
+        Err(ServiceError::BadInput(msg) | ServiceError::Conflict(msg)) => {
             let step2 = AllowlistStep { domains: form.domains.clone(), ..AllowlistStep::default() };
             return show_again(&state, &auth.caller, form, step2, vec![msg]).await;
         }
@@ -186,8 +187,8 @@ async fn add_domains(
 ) -> Result<Result<AddedEntries, Vec<String>>, Error> {
     match settings::add_allowlist_entries(&state.store, &state.invoker, user, domains).await {
         Ok(added) => Ok(Ok(added)),
-        Err(Error::BadInput(m) | Error::Conflict(m)) => Ok(Err(vec![m])),
-        Err(e) => Err(e),
+        Err(ServiceError::BadInput(m) | ServiceError::Conflict(m)) => Ok(Err(vec![m])),
+        Err(e) => Err(e.into()),
     }
 }
 

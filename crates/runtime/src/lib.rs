@@ -1,0 +1,215 @@
+//! The QuickJS sandbox that runs lambdas. Knows nothing of HTTP servers, SQL or sessions:
+//! callers hand in compiled code, the input object and [`Capabilities`], and get a
+//! [`RunResult`] back. See `pool` for threads, `invocation` for the event loop.
+
+mod bytecode;
+mod capabilities;
+mod compile;
+mod engine;
+mod interrupt;
+mod invocation;
+mod lazy;
+mod limits;
+mod modules;
+mod natives;
+mod ops;
+mod pool;
+mod rate;
+mod state;
+
+pub use capabilities::{
+    BoxFuture, Capabilities, HttpEgress, HttpError, HttpRequest, HttpResponse, Nothing, Orchestrator,
+    OrchestratorReply, SecretError, SecretStore,
+};
+pub use compile::{CompileError, Compiled, EXPECTED_FIRST_LINE, LambdaStyle, MAX_CODE_CHARS};
+pub use lambdabox_domain::outcome::{FailureCode, LogEntry, LogLevel, RunOutcome, RunResult};
+pub use limits::{Limits, MAX_TIMEOUT};
+
+use limits::CALLER_GRACE;
+use pool::{Job, Shared};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+use tokio::sync::oneshot;
+
+/// The prelude installed into every context (see `js/prelude.js`).
+const PRELUDE: &str = include_str!("js/prelude.js");
+
+/// The sandbox could not be started.
+#[derive(Debug, thiserror::Error)]
+pub enum RuntimeError {
+    /// A bundled script failed to compile (a build defect).
+    #[error("bundled JavaScript failed to compile: {0}")]
+    Bundled(#[from] CompileError),
+    /// A thread or the I/O runtime could not be started.
+    #[error("could not start sandbox threads: {0}")]
+    Threads(#[from] std::io::Error),
+}
+
+/// Every worker is busy and the queue is full; the API answers 429.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the sandbox queue is full")]
+pub struct Busy;
+
+/// Handle to a pool of JS worker threads; cheap to clone.
+#[derive(Clone)]
+pub struct Sandbox {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    jobs: async_channel::Sender<Job>,
+    limits: Limits,
+    io: Option<tokio::runtime::Runtime>,
+    shared: Arc<Shared>,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        self.jobs.close();
+        if let Some(io) = self.io.take() {
+            io.shutdown_background();
+        }
+    }
+}
+
+impl std::fmt::Debug for Sandbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sandbox").field("limits", &self.inner.limits).finish_non_exhaustive()
+    }
+}
+
+impl Sandbox {
+    /// Starts `workers` JS threads (at least one) with a queue of `queue` waiting jobs, and
+    /// compiles the prelude and bundled modules.
+    pub fn start(limits: Limits, workers: usize, queue: usize) -> Result<Self, RuntimeError> {
+        let limits = limits.checked();
+        let prelude = compile::compile_source(PRELUDE, "prelude.js", false)?;
+        let bundles = modules::Bundles::compile()?;
+        let io = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .thread_name("lambdabox-js-io")
+            .enable_all()
+            .build()?;
+        let (tx, rx) = async_channel::bounded(queue.max(1));
+        let shared = Arc::new(Shared {
+            limits: limits.clone(),
+            prelude,
+            bundles,
+            rates: rate::RateLimits::default(),
+            io: io.handle().clone(),
+            jobs: rx,
+            epoch: Instant::now(),
+            max_overshoot_us: AtomicU64::new(0),
+        });
+        let overshoot = shared.clone();
+        let health = (0..workers.max(1))
+            .map(|index| pool::spawn_worker(shared.clone(), index))
+            .collect::<Result<Vec<_>, _>>()?;
+        pool::spawn_watchdog(shared, health)?;
+        Ok(Self { inner: Arc::new(Inner { jobs: tx, limits, io: Some(io), shared: overshoot }) })
+    }
+
+    /// One worker per core: the usual `workers` argument for [`Sandbox::start`].
+    pub fn default_workers() -> usize {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    }
+
+    /// The limits in force (after clamping).
+    pub fn limits(&self) -> &Limits {
+        &self.inner.limits
+    }
+
+    /// The longest any stretch of JS has run past its invocation's deadline so far (the
+    /// caller is answered on time regardless; this shows how long a worker stayed busy).
+    pub fn max_overshoot(&self) -> std::time::Duration {
+        std::time::Duration::from_micros(self.inner.shared.max_overshoot_us.load(Ordering::Relaxed))
+    }
+
+    /// Checks the contract and compiles `code` to bytecode; call once per deploy.
+    pub fn compile(&self, code: &str) -> Result<Compiled, CompileError> {
+        compile::compile(code)
+    }
+
+    /// Runs one invocation. The answer always arrives within the time limit plus a few
+    /// milliseconds, whatever the lambda does; `Busy` when the queue is full.
+    pub async fn run(
+        &self,
+        compiled: &Compiled,
+        input: serde_json::Value,
+        caps: Capabilities,
+    ) -> Result<RunResult, Busy> {
+        let started = Instant::now();
+        let timeout = self.inner.limits.timeout;
+        let deadline = started + timeout;
+        let logs = Arc::new(Mutex::new(Vec::new()));
+        let (reply, answer) = oneshot::channel();
+        let job = Job { compiled: compiled.clone(), input, caps, deadline, timeout, logs: logs.clone(), reply };
+        self.inner.jobs.try_send(job).map_err(|_| Busy)?;
+        let outcome = match tokio::time::timeout_at((deadline + CALLER_GRACE).into(), answer).await {
+            Ok(Ok(outcome)) => outcome,
+            Ok(Err(_)) => RunOutcome::failure(FailureCode::RuntimeException, "the sandbox worker stopped unexpectedly"),
+            Err(_) => RunOutcome::timeout(timeout),
+        };
+        let logs = logs.lock().map(|logs| logs.clone()).unwrap_or_default();
+        Ok(RunResult { outcome, logs, duration: started.elapsed() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly
+
+    use super::*;
+    use std::time::Duration;
+
+    /// Every invocation's host state (and, through it, a reference to the sandbox's shared
+    /// state) is held by the Rust closures behind its native functions and by the Rust data of
+    /// the buffers it makes. A runtime is freed without freeing its objects one by one (see
+    /// `js_free_runtime_region` in the vendored QuickJS), so this checks that the finalizers
+    /// that release Rust data still run: otherwise every invocation would leave one more
+    /// reference to the shared state behind.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn tearing_a_runtime_down_releases_what_its_natives_hold() {
+        let sandbox = Sandbox::start(Limits::default(), 1, 16).unwrap();
+        let code = "function lambda(input, callback) {\n\
+                    const crypto = require('crypto');\n\
+                    const bytes = Buffer.from('lambdabox', 'utf8');\n\
+                    const digest = crypto.createHash('sha256').update(bytes).digest('hex');\n\
+                    console.info('digest', digest);\n\
+                    setTimeout(() => callback(null, { digest, hex: bytes.toString('hex') }), 1);\n\
+                    }";
+        let compiled = sandbox.compile(code).unwrap();
+        let caps = || Capabilities::new("le1", "uuid-1");
+        let run = |compiled: Compiled| {
+            let sandbox = sandbox.clone();
+            async move {
+                let result = sandbox.run(&compiled, serde_json::json!({ "payload": {} }), caps()).await.unwrap();
+                assert!(matches!(result.outcome, RunOutcome::Ok(_)), "{:?}", result.outcome);
+            }
+        };
+        let settled = |target: Option<usize>| {
+            let shared = sandbox.inner.shared.clone();
+            async move {
+                // The worker tears the finished runtime down and prepares the next one after
+                // it replies: wait until the count is steady (or, with a target, reached).
+                let mut last = usize::MAX;
+                for _ in 0..200 {
+                    let now = Arc::strong_count(&shared) - 1;
+                    if target.map_or(now == last, |target| now == target) {
+                        return now;
+                    }
+                    last = now;
+                    tokio::time::sleep(Duration::from_millis(25)).await;
+                }
+                last
+            }
+        };
+        run(compiled.clone()).await;
+        let before = settled(None).await;
+        for _ in 0..50 {
+            run(compiled.clone()).await;
+        }
+        assert_eq!(settled(Some(before)).await, before, "invocations left their host state behind");
+    }
+}

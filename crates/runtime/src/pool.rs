@@ -1,0 +1,209 @@
+//! Worker threads. Each owns a current-thread tokio runtime with a LocalSet and keeps many
+//! invocations in flight (most wait on I/O); it takes a new job only when its JS is idle, so
+//! CPU-bound work spreads over the workers. A watchdog replaces a worker stuck in one JS
+//! slice past its deadline (a native built-in QuickJS cannot interrupt in time).
+
+use super::capabilities::Capabilities;
+use super::compile::Compiled;
+use super::engine::Warm;
+use super::interrupt::RunningSlice;
+use super::invocation;
+use super::limits::{Limits, WATCHDOG_GRACE, WORKER_THREAD_STACK};
+use super::modules::Bundles;
+use super::rate::RateLimits;
+use lambdabox_domain::outcome::{LogEntry, RunOutcome};
+use rquickjs::Context;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::sync::{Notify, oneshot};
+
+/// One queued invocation.
+pub(crate) struct Job {
+    pub(crate) compiled: Compiled,
+    pub(crate) input: serde_json::Value,
+    pub(crate) caps: Capabilities,
+    pub(crate) deadline: Instant,
+    pub(crate) timeout: Duration,
+    pub(crate) logs: Arc<Mutex<Vec<LogEntry>>>,
+    pub(crate) reply: oneshot::Sender<RunOutcome>,
+}
+
+/// What all workers of a sandbox share.
+pub(crate) struct Shared {
+    pub(crate) limits: Limits,
+    pub(crate) prelude: Vec<u8>,
+    pub(crate) bundles: Bundles,
+    pub(crate) rates: RateLimits,
+    pub(crate) io: tokio::runtime::Handle,
+    pub(crate) jobs: async_channel::Receiver<Job>,
+    pub(crate) epoch: Instant,
+    /// Longest time any JS slice ran past its deadline, in µs (diagnostics).
+    pub(crate) max_overshoot_us: AtomicU64,
+}
+
+impl Shared {
+    fn millis(&self, at: Instant) -> u64 {
+        at.saturating_duration_since(self.epoch).as_millis() as u64 + 1
+    }
+}
+
+/// A worker's heartbeat, read by the watchdog.
+pub(crate) struct Health {
+    shared: Arc<Shared>,
+    /// Deadline (ms since epoch + 1) of the JS slice running now; 0 when idle.
+    slice_deadline: AtomicU64,
+    running: RunningSlice,
+    abandoned: AtomicBool,
+    exited: AtomicBool,
+}
+
+impl Health {
+    /// Runs one stretch of JS, visible to the watchdog.
+    pub(crate) fn slice<R>(&self, deadline: Instant, context: &Context, f: impl FnOnce() -> R) -> R {
+        self.running.enter(context);
+        self.slice_deadline.store(self.shared.millis(deadline), Ordering::Release);
+        let result = f();
+        self.slice_deadline.store(0, Ordering::Release);
+        self.running.leave();
+        if let Some(overshoot) = Instant::now().checked_duration_since(deadline) {
+            let micros = overshoot.as_micros() as u64 + 1;
+            self.shared.max_overshoot_us.fetch_max(micros, Ordering::Relaxed);
+        }
+        result
+    }
+
+    /// How far (ms) past its deadline the running slice is, if it is.
+    fn overdue(&self, now: Instant) -> Option<u64> {
+        let deadline = self.slice_deadline.load(Ordering::Acquire);
+        let now = self.shared.millis(now);
+        (deadline != 0 && now > deadline).then(|| now - deadline)
+    }
+}
+
+/// Starts one worker thread.
+pub(crate) fn spawn_worker(shared: Arc<Shared>, index: usize) -> std::io::Result<Arc<Health>> {
+    let health = Arc::new(Health {
+        shared,
+        slice_deadline: AtomicU64::new(0),
+        running: RunningSlice::default(),
+        abandoned: AtomicBool::new(false),
+        exited: AtomicBool::new(false),
+    });
+    let mine = health.clone();
+    std::thread::Builder::new()
+        .name(format!("lambdabox-js-{index}"))
+        .stack_size(WORKER_THREAD_STACK)
+        .spawn(move || worker_main(mine))?;
+    Ok(health)
+}
+
+/// Marks the worker as gone when its thread ends, however it ends (even by a panic).
+struct ExitGuard(Arc<Health>);
+
+impl Drop for ExitGuard {
+    fn drop(&mut self) {
+        self.0.exited.store(true, Ordering::Release);
+    }
+}
+
+fn worker_main(health: Arc<Health>) {
+    let _guard = ExitGuard(health.clone());
+    let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_time().build() else {
+        tracing::error!("could not start a runtime worker");
+        return;
+    };
+    let local = tokio::task::LocalSet::new();
+    local.block_on(&runtime, worker_loop(health));
+}
+
+async fn worker_loop(health: Arc<Health>) {
+    let shared = health.shared.clone();
+    let in_flight = Rc::new(Cell::new(0usize));
+    let idle = Rc::new(Notify::new());
+    let mut warm: Option<Warm> = None;
+    loop {
+        if health.abandoned.load(Ordering::Acquire) {
+            break;
+        }
+        if warm.is_none() {
+            warm = prepare(&shared);
+        }
+        while in_flight.get() >= shared.limits.max_in_flight_per_worker {
+            idle.notified().await;
+        }
+        let Ok(job) = shared.jobs.recv().await else {
+            break;
+        };
+        // Under overload a job can wait in the queue past its deadline; its caller has
+        // already been answered, so don't spend a context on it.
+        if job.reply.is_closed() || Instant::now() >= job.deadline {
+            let _ = job.reply.send(RunOutcome::timeout(job.timeout));
+            continue;
+        }
+        let Some(ready) = warm.take().or_else(|| prepare(&shared)) else {
+            let _ = job.reply.send(RunOutcome::failure(
+                super::FailureCode::RuntimeException,
+                "the sandbox could not create a JavaScript context",
+            ));
+            continue;
+        };
+        in_flight.set(in_flight.get() + 1);
+        let (count, wake, health) = (in_flight.clone(), idle.clone(), health.clone());
+        tokio::task::spawn_local(async move {
+            invocation::run(ready, job, &health).await;
+            count.set(count.get() - 1);
+            wake.notify_one();
+        });
+        // Let the new invocation run its first slice before the next context is built.
+        tokio::task::yield_now().await;
+    }
+    while in_flight.get() > 0 {
+        idle.notified().await;
+    }
+}
+
+fn prepare(shared: &Arc<Shared>) -> Option<Warm> {
+    match Warm::new(shared) {
+        Ok(warm) => Some(warm),
+        Err(e) => {
+            tracing::error!(error = %e, "could not prepare a JavaScript context");
+            None
+        }
+    }
+}
+
+/// Watches the workers; a worker stuck past its slice deadline is abandoned (it finishes
+/// what it has and exits) and a fresh worker takes its place.
+pub(crate) fn spawn_watchdog(shared: Arc<Shared>, mut workers: Vec<Arc<Health>>) -> std::io::Result<()> {
+    std::thread::Builder::new().name("lambdabox-js-watchdog".to_owned()).spawn(move || {
+        let mut next_index = workers.len();
+        while !shared.jobs.is_closed() {
+            std::thread::sleep(Duration::from_millis(10));
+            let now = Instant::now();
+            for slot in &mut workers {
+                let died = slot.exited.load(Ordering::Acquire) && !slot.abandoned.load(Ordering::Acquire);
+                let Some(overdue) = slot.overdue(now).or(died.then_some(u64::MAX)) else {
+                    continue;
+                };
+                // Repeated every tick: the interpreter's countdown may overwrite a request.
+                slot.running.request();
+                if overdue <= WATCHDOG_GRACE.as_millis() as u64 {
+                    continue;
+                }
+                slot.abandoned.store(true, Ordering::Release);
+                tracing::warn!(died, "runtime worker stuck past its deadline or gone; starting a replacement");
+                match spawn_worker(shared.clone(), next_index) {
+                    Ok(fresh) => *slot = fresh,
+                    Err(e) => {
+                        tracing::error!(error = %e, "could not start a replacement worker")
+                    }
+                }
+                next_index += 1;
+            }
+        }
+    })?;
+    Ok(())
+}

@@ -1,0 +1,129 @@
+//! Hands invocation rows and their console entries to a background task that writes them in
+//! batches, so recording never slows the invoke path. Debug entries are never stored (as on
+//! LivePerson). `flush` waits until everything sent so far is stored.
+
+use std::time::Duration;
+
+use tokio::sync::{mpsc, oneshot};
+
+use super::{InvokeRequest, Outcome};
+use lambdabox_runtime::{LogEntry, LogLevel};
+use lambdabox_store::invocations::{self, InvocationRow};
+use lambdabox_store::logs::{self, LogRow};
+use lambdabox_store::{Store, now_ms};
+
+/// Rows kept waiting before new ones are dropped (the database is stuck if this fills).
+const QUEUE: usize = 100_000;
+/// Largest batch per transaction.
+const BATCH: usize = 2_000;
+/// How long the writer lets rows gather after the first one of a batch arrives: under load
+/// this turns thousands of wake-ups and transactions a second into a few hundred. A flush
+/// waits at most that long.
+const GATHER: Duration = Duration::from_millis(5);
+
+enum Message {
+    Row(InvocationRow, Vec<LogRow>),
+    Flush(oneshot::Sender<()>),
+}
+
+/// Sender side of the recorder.
+pub struct Recorder {
+    tx: mpsc::Sender<Message>,
+}
+
+impl Recorder {
+    /// Starts the writer task on the current tokio runtime.
+    pub fn start(store: Store) -> Self {
+        let (tx, rx) = mpsc::channel(QUEUE);
+        tokio::spawn(write_batches(store, rx));
+        Self { tx }
+    }
+
+    /// Queues one invocation row without waiting.
+    pub fn record(
+        &self,
+        request: &InvokeRequest,
+        outcome: Outcome,
+        error_code: Option<&str>,
+        duration: Duration,
+        logs: &[LogEntry],
+    ) {
+        let row = InvocationRow {
+            lambda_uuid: request.lambda.to_string(),
+            request_id: request.request_id.clone(),
+            source: request.source.as_str(),
+            external_system: request.external_system.clone(),
+            outcome: outcome.as_str(),
+            error_code: error_code.map(str::to_owned),
+            duration_us: i64::try_from(duration.as_micros()).unwrap_or(i64::MAX),
+            at: now_ms(),
+        };
+        let logs = logs
+            .iter()
+            .filter(|e| e.level != LogLevel::Debug)
+            .map(|e| LogRow {
+                id: 0,
+                lambda_uuid: request.lambda.to_string(),
+                request_id: request.request_id.clone(),
+                level: format!("{:?}", e.level),
+                message: e.message.clone(),
+                extras: serde_json::to_string(&e.extras).unwrap_or_else(|_| "[]".into()),
+                at: e.timestamp,
+            })
+            .collect();
+        if self.tx.try_send(Message::Row(row, logs)).is_err() {
+            tracing::warn!("invocation recorder queue full; dropped one invocation record");
+        }
+    }
+
+    /// Waits until every row queued before this call is stored.
+    pub async fn flush(&self) {
+        let (done, wait) = oneshot::channel();
+        if self.tx.send(Message::Flush(done)).await.is_ok() {
+            let _ = wait.await;
+        }
+    }
+}
+
+async fn write_batches(store: Store, mut rx: mpsc::Receiver<Message>) {
+    let mut rows = Vec::with_capacity(BATCH);
+    let mut log_rows = Vec::new();
+    let mut waiting = Vec::new();
+    while let Some(first) = rx.recv().await {
+        if matches!(first, Message::Row(..)) {
+            tokio::time::sleep(GATHER).await;
+        }
+        let mut next = Some(first);
+        // Take whatever else is already queued, up to one batch.
+        while let Some(message) = next.take() {
+            match message {
+                Message::Row(row, logs) => {
+                    rows.push(row);
+                    log_rows.extend(logs);
+                }
+                Message::Flush(done) => waiting.push(done),
+            }
+            if rows.len() >= BATCH {
+                break;
+            }
+            next = rx.try_recv().ok();
+        }
+        if !rows.is_empty() {
+            let batch = std::mem::take(&mut rows);
+            let batch_logs = std::mem::take(&mut log_rows);
+            let n = batch.len();
+            let written = store
+                .write(move |tx| {
+                    invocations::insert_batch(tx, &batch)?;
+                    logs::insert_batch(tx, &batch_logs)
+                })
+                .await;
+            if let Err(err) = written {
+                tracing::error!(error = %err, rows = n, "could not store invocation records");
+            }
+        }
+        for done in waiting.drain(..) {
+            let _ = done.send(());
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! The lambda lifecycle, shared by the UI and the API: create from a template, save with
+//! optimistic concurrency, deploy (validate + compile once, keep the previous deployment on
+//! failure), undeploy, restore from history, remove. Every change lands in the activity stream.
+
+use serde_json::Value;
+
+use crate::Error;
+use crate::invoke::Invoker;
+use lambdabox_domain::events::{self, NO_EVENT};
+use lambdabox_domain::lambda::{self as rules, EnvVar, LambdaId, MAX_LAMBDAS};
+use lambdabox_runtime::CompileError;
+use lambdabox_store::lambdas::{self, Lambda, LambdaChanges, NewLambda, SaveOutcome};
+use lambdabox_store::{Store, StoreError, activity, schedules};
+
+/// What a user submits to create a lambda.
+#[derive(Debug, Clone, Default)]
+pub struct CreateLambda {
+    /// Unique name.
+    pub name: String,
+    /// Description.
+    pub description: String,
+    /// Event id (`None` or `no_event` for No Event).
+    pub event_id: Option<String>,
+    /// Template id; the event's default if `None` and no code is given.
+    pub template_id: Option<String>,
+    /// Code; the template's if `None`.
+    pub code: Option<String>,
+    /// Environment variables.
+    pub env: Vec<EnvVar>,
+    /// Sample input; the event's sample payload if `None`.
+    pub sample_input: Option<Value>,
+}
+
+/// What a user submits to change a lambda.
+#[derive(Debug, Clone)]
+pub struct SaveLambda {
+    /// The version the user edited.
+    pub version: i64,
+    /// New name.
+    pub name: String,
+    /// New description.
+    pub description: String,
+    /// New code.
+    pub code: String,
+    /// New environment variables.
+    pub env: Vec<EnvVar>,
+    /// New sample input.
+    pub sample_input: Value,
+}
+
+/// Result of a save the caller must show.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// Saved as this version; with a warning if the code does not compile yet.
+    Version(i64, Option<String>),
+    /// Nothing changed.
+    Unchanged,
+}
+
+/// Checks code at save time. The contract (first line) and the size are enforced; code that
+/// does not parse yet may be saved as work in progress, with a warning naming the line, and
+/// cannot be deployed until fixed (deploying it ends in Build Error).
+pub fn check_code(invoker: &Invoker, code: &str) -> Result<Option<String>, Error> {
+    rules::check_code_size(code).map_err(Error::BadInput)?;
+    match invoker.compile(code) {
+        Ok(_) => Ok(None),
+        Err(e @ (CompileError::Contract(_) | CompileError::TooLong(_))) => Err(code_error(&e)),
+        Err(e) => Ok(Some(e.to_string())),
+    }
+}
+
+fn store_error(err: StoreError) -> Error {
+    match err {
+        StoreError::Conflict(msg) => Error::Conflict(msg),
+        other => other.into(),
+    }
+}
+
+/// Maps a contract or syntax problem to a 400 that quotes it.
+pub fn code_error(err: &CompileError) -> Error {
+    Error::BadInput(err.to_string())
+}
+
+/// Creates a lambda in Draft.
+pub async fn create(store: &Store, invoker: &Invoker, user: &str, req: CreateLambda) -> Result<Lambda, Error> {
+    let name = rules::parse_name(&req.name).map_err(Error::BadInput)?;
+    let description = rules::parse_description(&req.description).map_err(Error::BadInput)?;
+    let event_id = req.event_id.filter(|e| !e.is_empty() && e != NO_EVENT);
+    let event = events::event(event_id.as_deref().unwrap_or(NO_EVENT))
+        .ok_or_else(|| Error::BadInput(format!("unknown event '{}'", event_id.as_deref().unwrap_or_default())))?;
+    let template = match req.template_id.as_deref() {
+        Some(id) => Some(events::template(id).ok_or_else(|| Error::BadInput(format!("unknown template '{id}'")))?),
+        None if req.code.is_none() => events::template(event.default_template),
+        None => None,
+    };
+    let code = req.code.or_else(|| template.map(|t| t.code.to_owned())).unwrap_or_default();
+    check_code(invoker, &code)?;
+    let env = rules::parse_env(req.env).map_err(Error::BadInput)?;
+    let sample_input = match req.sample_input {
+        Some(v) => v,
+        None => serde_json::json!({
+            "headers": [],
+            "payload": serde_json::from_str::<Value>(event.sample_payload).unwrap_or(Value::Null),
+        }),
+    };
+    let new = NewLambda {
+        name,
+        description,
+        event_id,
+        template_id: template.map(|t| t.id.to_owned()),
+        code,
+        env,
+        sample_input,
+    };
+    let user = user.to_owned();
+    let limit = event.lambda_limit;
+    let id = store
+        .write(move |tx| {
+            let (total, _) = lambdas::count_lambdas(tx)?;
+            if total >= i64::try_from(MAX_LAMBDAS).unwrap_or(i64::MAX) {
+                return Err(StoreError::Conflict(format!(
+                    "the account already has the maximum of {MAX_LAMBDAS} lambdas"
+                )));
+            }
+            if let Some(event_id) = &new.event_id
+                && lambdas::count_for_event(tx, event_id)? >= i64::from(limit)
+            {
+                return Err(StoreError::Conflict(format!("event '{event_id}' allows at most {limit} lambda(s)")));
+            }
+            let id = lambdas::insert_lambda(tx, &new, &user)?;
+            activity::insert_activity(tx, &user, "lambda.created", &new.name, &format!("Created lambda {}", new.name))?;
+            Ok(id)
+        })
+        .await
+        .map_err(store_error)?;
+    get(store, &id).await
+}
+
+/// One lambda, or 404.
+pub async fn get(store: &Store, id: &LambdaId) -> Result<Lambda, Error> {
+    let lookup = id.clone();
+    store
+        .read(move |conn| lambdas::get_lambda(conn, &lookup))
+        .await?
+        .ok_or_else(|| Error::NotFound(format!("There is no lambda {id} in this account")))
+}
+
+/// Saves changes if nobody saved in between (409 otherwise; nothing is lost).
+pub async fn save(
+    store: &Store,
+    invoker: &Invoker,
+    user: &str,
+    id: &LambdaId,
+    req: SaveLambda,
+) -> Result<Saved, Error> {
+    let changes = LambdaChanges {
+        name: rules::parse_name(&req.name).map_err(Error::BadInput)?,
+        description: rules::parse_description(&req.description).map_err(Error::BadInput)?,
+        code: req.code,
+        env: rules::parse_env(req.env).map_err(Error::BadInput)?,
+        sample_input: req.sample_input,
+    };
+    let warning = check_code(invoker, &changes.code)?;
+    let (id, user) = (id.clone(), user.to_owned());
+    let outcome = store
+        .write(move |tx| {
+            let outcome = lambdas::update_lambda(tx, &id, req.version, &changes, &user)?;
+            if let SaveOutcome::Saved(v) = outcome {
+                activity::insert_activity(
+                    tx,
+                    &user,
+                    "lambda.edited",
+                    &changes.name,
+                    &format!("Saved lambda {} as version {v}", changes.name),
+                )?;
+            }
+            Ok(outcome)
+        })
+        .await
+        .map_err(store_error)?;
+    match outcome {
+        SaveOutcome::Saved(v) => Ok(Saved::Version(v, warning)),
+        SaveOutcome::Unchanged => Ok(Saved::Unchanged),
+        SaveOutcome::Stale { current } => Err(Error::Conflict(format!(
+            "the lambda was changed by someone else (now version {current}, you edited version {}); reload it, \
+             your changes were not saved",
+            req.version
+        ))),
+        SaveOutcome::NotFound => Err(Error::NotFound("There is no such lambda in this account".into())),
+    }
+}
+
+/// Result of a deploy.
+#[derive(Debug)]
+pub enum Deployed {
+    /// The current version now serves.
+    Serving,
+    /// Validation or compilation failed; the previous deployment (if any) keeps serving.
+    Failed {
+        /// The cause shown to the user.
+        cause: String,
+        /// The line of a syntax error.
+        line: Option<u32>,
+    },
+}
+
+/// Deploys the lambda's current version.
+pub async fn deploy(store: &Store, invoker: &Invoker, user: &str, id: &LambdaId) -> Result<Deployed, Error> {
+    let lambda = get(store, id).await?;
+    let compiled = invoker.compile(&lambda.code);
+    let (state, error) = match &compiled {
+        Ok(_) => ("Succeeded", None),
+        Err(e) => ("BuildError", Some((e.to_string(), compile_line(e)))),
+    };
+    let (record, user) = (lambda.clone(), user.to_owned());
+    let err_for_store = error.clone();
+    let deployment_id = store
+        .write(move |tx| {
+            let err = err_for_store.as_ref().map(|(m, l)| (m.as_str(), l.map(i64::from)));
+            let id = lambdas::record_deployment(tx, &record, state, err, &user)?;
+            let what = if err.is_some() { "Deployment failed for" } else { "Deployed" };
+            activity::insert_activity(
+                tx,
+                &user,
+                "lambda.deployed",
+                &record.name,
+                &format!("{what} lambda {} version {}", record.name, record.version),
+            )?;
+            Ok(id)
+        })
+        .await
+        .map_err(store_error)?;
+    match compiled {
+        Ok(compiled) => {
+            invoker.activate(&lambda.id, deployment_id, compiled, lambda.env.clone());
+            Ok(Deployed::Serving)
+        }
+        Err(_) => {
+            let (cause, line) = error.unwrap_or_default();
+            Ok(Deployed::Failed { cause, line })
+        }
+    }
+}
+
+fn compile_line(err: &CompileError) -> Option<u32> {
+    match err {
+        CompileError::Syntax { line, .. } => Some(*line),
+        CompileError::Contract(_) => Some(1),
+        _ => None,
+    }
+}
+
+/// What an undeploy did besides stopping the lambda.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Undeployed {
+    /// Active schedules of the lambda that were paused with it.
+    pub paused_schedules: usize,
+}
+
+/// Undeploys: the lambda returns to Draft and stops serving at once; its active schedules are
+/// paused (and the activity stream says so).
+pub async fn undeploy(store: &Store, invoker: &Invoker, user: &str, id: &LambdaId) -> Result<Undeployed, Error> {
+    let lambda = get(store, id).await?;
+    let (lookup, user) = (id.clone(), user.to_owned());
+    let changed = store
+        .write(move |tx| {
+            let changed = lambdas::undeploy(tx, &lookup)?;
+            if !changed {
+                return Ok(None);
+            }
+            activity::insert_activity(
+                tx,
+                &user,
+                "lambda.undeployed",
+                &lambda.name,
+                &format!("Undeployed lambda {}", lambda.name),
+            )?;
+            let paused = schedules::pause_for_lambda(tx, &lookup, "the lambda was undeployed")?;
+            if paused > 0 {
+                activity::insert_activity(
+                    tx,
+                    &user,
+                    "schedule.paused",
+                    &lambda.name,
+                    &format!("Paused {paused} schedule(s) of lambda {} because it was undeployed", lambda.name),
+                )?;
+            }
+            Ok(Some(paused))
+        })
+        .await?;
+    invoker.deactivate(id);
+    match changed {
+        Some(paused_schedules) => Ok(Undeployed { paused_schedules }),
+        None => Err(Error::Conflict("the lambda is not deployed".into())),
+    }
+}
+
+/// Removes a Draft lambda.
+pub async fn remove(store: &Store, invoker: &Invoker, user: &str, id: &LambdaId) -> Result<(), Error> {
+    let lambda = get(store, id).await?;
+    let (lookup, user) = (id.clone(), user.to_owned());
+    store
+        .write(move |tx| {
+            lambdas::delete_lambda(tx, &lookup)?;
+            activity::insert_activity(
+                tx,
+                &user,
+                "lambda.removed",
+                &lambda.name,
+                &format!("Removed lambda {}", lambda.name),
+            )
+        })
+        .await
+        .map_err(store_error)?;
+    invoker.deactivate(id);
+    Ok(())
+}
