@@ -1,21 +1,40 @@
 #!/usr/bin/env bash
 # Runs every lambdabox test on a fresh Debian machine with only the Rust toolchain:
-#   1. installs what the tests need (Debian's chromium for the browser tests, npm packages),
-#   2. cargo test: unit tests and the HTTP integration tests against the real app,
-#   3. the browser tests: real headless Chromium driving the real binary (tests/browser).
+#   1. installs what the tests need (Chromium and Node.js 20+ for the browser tests),
+#   2. cargo test --release: the unit tests of every crate, the HTTP integration tests against
+#      the real app, the sandbox's tests; in the release profile, so it reuses what
+#      `cargo run --release` compiled (one build, not two),
+#   3. the browser tests: real headless Chromium driving the real release binary (tests/browser).
+# Ends with one line: `tests: N passed, N failed`. Honours CARGO_TARGET_DIR.
 # Screenshots of every page visited land in artifacts/screenshots/ (not committed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$PWD
+target=${CARGO_TARGET_DIR:-$root/target}
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 
 scripts/install-test-deps.sh
+[ -x .cache/node/node_modules/.bin/node ] && PATH="$root/.cache/node/node_modules/.bin:$PATH"
 
-cargo test --locked --workspace
+status=0
+cargo test --release --locked --workspace 2>&1 | tee -a "$log" || status=1
 
 if [ -d tests/browser ] && [ -f tests/browser/package.json ]; then
-    cargo build --locked --bin lambdabox
+    cargo build --release --locked --bin lambdabox
     (
         cd tests/browser
         npm ci --no-audit --no-fund --loglevel=error
-        LAMBDABOX_BIN="$PWD/../../target/debug/lambdabox" node --test --test-concurrency=1 ./*.test.mjs
-    )
+        LAMBDABOX_BIN="$target/release/lambdabox" node --test --test-concurrency=1 ./*.test.mjs
+    ) 2>&1 | tee -a "$log" || status=1
 fi
+
+# One summary over both runners: cargo's "test result: ... N passed; M failed" lines and
+# node's "# pass N" / "# fail M".
+awk '
+    /^test result:/ { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }
+    /^# pass / { p += $3 }
+    /^# fail / { f += $3 }
+    END { printf "tests: %d passed, %d failed\n", p, f }
+' "$log"
+exit $status

@@ -5,12 +5,14 @@ use std::io::BufRead;
 
 use anyhow::{Context, bail};
 
-use crate::auth::token::create_credentials;
 use crate::cli::{Cli, Command, CredentialsCommand, CredentialsCreateArgs, HealthcheckArgs, ServeArgs, SetupArgs};
 use crate::config::Config;
-use crate::startup::{App, open_data_dir};
+use crate::startup::App;
 use lambdabox_domain::{AccountId, Password, Username};
-use lambdabox_store::{StoreError, accounts, users};
+use lambdabox_services::Error as ServiceError;
+use lambdabox_services::accounts::Accounts;
+use lambdabox_services::clock::Clock;
+use lambdabox_services::data_dir::open_data_dir;
 
 /// Runs the chosen subcommand to completion.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
@@ -22,7 +24,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Credentials(CredentialsCommand::Create(args))) => runtime.block_on(credentials(args)),
         Some(Command::Healthcheck(args)) => healthcheck(&args),
         Some(Command::RotateKey(args)) => runtime.block_on(async {
-            let n = crate::startup::rotate_key(&args.data_dir).await?;
+            let n = lambdabox_services::data_dir::rotate_key(&args.data_dir).await?;
             println!("Master key rotated; {n} secret(s) re-encrypted. API tokens issued before no longer work.");
             Ok(())
         }),
@@ -77,10 +79,9 @@ async fn setup(args: SetupArgs) -> anyhow::Result<()> {
     let password = Password::parse_new(read_password()?).map_err(anyhow::Error::msg)?;
     let (store, _key) = open_data_dir(&args.data.data_dir)?;
     let hash = crate::auth::password::hash(password).await?;
-    let (acc, name) = (account.clone(), admin.clone());
-    match store.write(move |tx| accounts::provision(tx, &acc, &name, &hash)).await {
+    match Accounts::new(store.clone(), Clock::system()).provision(&account, &admin, hash).await {
         Ok(_) => {}
-        Err(StoreError::Conflict(msg)) => bail!("{msg}"),
+        Err(ServiceError::Conflict(msg)) => bail!("{msg}"),
         Err(other) => return Err(other.into()),
     }
     store.checkpoint().await?;
@@ -90,18 +91,15 @@ async fn setup(args: SetupArgs) -> anyhow::Result<()> {
 
 async fn credentials(args: CredentialsCreateArgs) -> anyhow::Result<()> {
     let (store, _key) = open_data_dir(&args.data.data_dir)?;
-    if store.read(accounts::get_account).await?.is_none() {
+    let accounts = Accounts::new(store.clone(), Clock::system());
+    if accounts.account().await?.is_none() {
         bail!("lambdabox is not set up yet: run `lambdabox setup` first");
     }
-    let name = args.user.clone();
-    let user = store
-        .read(move |conn| users::get_user_by_name(conn, &name))
-        .await?
-        .with_context(|| format!("no user named '{}'", args.user))?;
+    let user = accounts.user_by_name(&args.user).await?.with_context(|| format!("no user named '{}'", args.user))?;
     if user.disabled {
         bail!("user '{}' is disabled", user.username);
     }
-    let created = create_credentials(&store, user.id, args.name).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let created = accounts.create_credentials(user.id, &args.name).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     store.checkpoint().await?;
     println!("{}", serde_json::to_string(&created)?);
     Ok(())

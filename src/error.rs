@@ -60,7 +60,7 @@ pub enum Error {
         /// error.message or the callback's value.
         message: String,
         /// The invocation's console entries.
-        logs: Vec<lambdabox_runtime::LogEntry>,
+        logs: Vec<lambdabox_domain::outcome::LogEntry>,
     },
     /// The appliance has no account yet: run the setup first.
     #[error("lambdabox is not set up yet: open the web UI or run `lambdabox setup`")]
@@ -209,12 +209,6 @@ impl From<lambdabox_services::Error> for Error {
 impl From<lambdabox_services::reports::ReportError> for Error {
     fn from(err: lambdabox_services::reports::ReportError) -> Self {
         lambdabox_services::Error::from(err).into()
-    }
-}
-
-impl From<lambdabox_store::StoreError> for Error {
-    fn from(err: lambdabox_store::StoreError) -> Self {
-        Self::internal(err)
     }
 }
 

@@ -14,7 +14,6 @@ use crate::auth::extract::{is_api_path, render_for};
 use crate::error::Error;
 use crate::state::AppState;
 use crate::web::page_error::PageError;
-use lambdabox_store::accounts;
 
 /// The request's id: taken from `X-Request-ID` when it is sane, else generated.
 #[derive(Debug, Clone)]
@@ -82,9 +81,9 @@ async fn provisioned_or_open(req: &ServiceRequest) -> Result<(), Error> {
         return Ok(());
     }
     // `lambdabox setup` may have run beside the server: look again before refusing.
-    match state.store.read(accounts::get_account).await? {
+    match state.accounts.account().await? {
         Some(account) => {
-            state.set_provisioned(account.account_id);
+            state.set_provisioned(account);
             Ok(())
         }
         None => Err(Error::NotProvisioned),

@@ -2,7 +2,6 @@
 //! key, binds the listener and assembles the actix app. Used by `main` and by every test.
 
 use std::net::{SocketAddr, TcpListener};
-use std::path::Path;
 use std::sync::Arc;
 
 use actix_web::dev::{Server, ServerHandle};
@@ -12,14 +11,15 @@ use anyhow::Context;
 
 use crate::config::Config;
 use crate::state::AppState;
-use lambdabox_runtime::{Limits, Sandbox};
-use lambdabox_services::crypto::{KEY_ENV, MasterKey};
+use lambdabox_services::Store;
+use lambdabox_services::accounts::Accounts;
+use lambdabox_services::data_dir::{finish_rotation, open_data_dir};
 use lambdabox_services::housekeeping::Retention;
-use lambdabox_services::invoke::Invoker;
 use lambdabox_services::invoke::capabilities::CapabilityFactory;
+use lambdabox_services::invoke::{Invoker, Limits};
 use lambdabox_services::scheduler::Scheduler;
+use lambdabox_services::settings;
 use lambdabox_services::vault::Vault;
-use lambdabox_store::{Store, accounts, allowlist};
 
 /// A built, bound, not yet running server.
 pub struct App {
@@ -29,79 +29,14 @@ pub struct App {
     reports_ticker: Option<tokio::task::JoinHandle<()>>,
 }
 
-/// Creates the data dir (owner-only) if needed.
-pub fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create data dir {}", dir.display()))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let meta = std::fs::metadata(dir)?;
-        if meta.permissions().mode() & 0o077 != 0 && meta.permissions().mode() & 0o700 == 0o700 {
-            // Tighten a freshly created directory; leave deliberately shared ones (e.g. a
-            // mounted volume owned by someone else) alone if we cannot.
-            let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
-        }
-    }
-    Ok(())
-}
-
-/// Opens the data dir: store (migrated) and master key.
-pub fn open_data_dir(dir: &Path) -> anyhow::Result<(Store, MasterKey)> {
-    prepare_data_dir(dir)?;
-    let store = Store::open(dir).with_context(|| format!("cannot open the database in {}", dir.display()))?;
-    let env_key = std::env::var(KEY_ENV).ok().filter(|v| !v.trim().is_empty());
-    let key = MasterKey::load(dir, env_key.as_deref()).context("cannot load the master key")?;
-    Ok((store, key))
-}
-
-/// Completes a key rotation that was interrupted (`master.key.next` still exists): re-seals
-/// what is still sealed with the old key and promotes the new key. Every secret stays readable
-/// whichever step the interruption hit.
-pub async fn finish_rotation(store: &Store, dir: &Path, key: MasterKey) -> anyhow::Result<MasterKey> {
-    let Some(next) = MasterKey::load_next(dir)? else { return Ok(key) };
-    if let Some(account) = store.read(accounts::get_account).await?.map(|a| a.account_id) {
-        let n = lambdabox_services::vault::reseal_all(store, &account, &key, &next)
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        tracing::info!(secrets = n, "re-sealed secrets under the new master key");
-    }
-    MasterKey::promote_next(dir)?;
-    Ok(next)
-}
-
-/// `lambdabox rotate-key`: a new master key, every secret re-sealed under it atomically.
-/// Returns how many secrets were re-sealed.
-pub async fn rotate_key(dir: &Path) -> anyhow::Result<usize> {
-    if std::env::var(KEY_ENV).is_ok_and(|v| !v.trim().is_empty()) {
-        anyhow::bail!(
-            "the master key comes from {KEY_ENV}, which lambdabox cannot rewrite; rotate-key works with the key \
-             file in the data dir (unset {KEY_ENV})"
-        );
-    }
-    let (store, key) = open_data_dir(dir)?;
-    let key = finish_rotation(&store, dir, key).await?;
-    let next = MasterKey::generate();
-    next.write_next(dir)?;
-    let mut n = 0;
-    if let Some(account) = store.read(accounts::get_account).await?.map(|a| a.account_id) {
-        n = lambdabox_services::vault::reseal_all(&store, &account, &key, &next)
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-    }
-    MasterKey::promote_next(dir)?;
-    store.checkpoint().await?;
-    Ok(n)
-}
-
 impl App {
     /// Builds the app and binds `config.bind` (port 0 picks a free port).
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         let (store, key) = open_data_dir(&config.data_dir)?;
         let key = finish_rotation(&store, &config.data_dir, key).await?;
-        let account = store.read(accounts::get_account).await?.map(|a| a.account_id);
+        let account = Accounts::new(store.clone(), config.clock.clone()).account().await?;
         let vault = Vault::new(store.clone(), key.clone());
-        let allowlist: Vec<String> =
-            store.read(allowlist::list_entries).await?.into_iter().map(|e| e.pattern).collect();
+        let allowlist: Vec<String> = settings::list_allowlist(&store).await?.into_iter().map(|e| e.pattern).collect();
         let invoker = start_invoker(&config, &store, CapabilityFactory::new(vault.clone(), &allowlist))?;
         let scheduler =
             Scheduler::new(store.clone(), invoker.clone(), config.clock.clone(), config.max_scheduled_lambdas);
@@ -184,9 +119,8 @@ fn start_invoker(config: &Config, store: &Store, caps: CapabilityFactory) -> any
         max_log_chars: config.log_max_chars,
         ..Limits::default()
     };
-    let sandbox = Sandbox::start(limits, config.lambda_workers, config.lambda_queue)
-        .context("cannot start the lambda runtime")?;
-    Ok(Invoker::new(sandbox, store.clone(), caps))
+    Invoker::start(limits, config.lambda_workers, config.lambda_queue, store.clone(), caps)
+        .context("cannot start the lambda runtime")
 }
 
 fn security_headers() -> DefaultHeaders {

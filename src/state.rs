@@ -6,15 +6,15 @@ use std::sync::{Arc, OnceLock};
 use crate::auth::reveal::PendingSecrets;
 use crate::auth::throttle::LoginThrottle;
 use crate::auth::token::TokenKeys;
-use crate::auth::token_cache::TokenCache;
 use crate::config::Config;
 use lambdabox_domain::AccountId;
+use lambdabox_services::Store;
+use lambdabox_services::accounts::Accounts;
 use lambdabox_services::crypto::MasterKey;
 use lambdabox_services::invoke::Invoker;
 use lambdabox_services::reports::Reporter;
 use lambdabox_services::scheduler::Scheduler;
 use lambdabox_services::vault::Vault;
-use lambdabox_store::Store;
 
 /// Shared application state.
 pub struct AppState {
@@ -32,8 +32,8 @@ pub struct AppState {
     pub invoker: Invoker,
     /// The account's secrets.
     pub vault: Vault,
-    /// Recently verified bearer tokens.
-    pub token_cache: TokenCache,
+    /// Users, profiles, credentials and sessions.
+    pub accounts: Accounts,
     /// Runs schedules; `scheduler.tick(now)` is the tests' hook.
     pub scheduler: Scheduler,
     /// New API secrets waiting to be shown once.
@@ -62,6 +62,7 @@ impl AppState {
             config.lockout,
         );
         let reporter = Reporter::new(store.clone(), key.clone(), invoker.clone());
+        let accounts = Accounts::new(store.clone(), config.clock.clone());
         let cell = OnceLock::new();
         if let Some(account) = account {
             let _ = cell.set(account);
@@ -74,7 +75,7 @@ impl AppState {
             throttle,
             invoker,
             vault,
-            token_cache: TokenCache::default(),
+            accounts,
             scheduler,
             pending_secrets: PendingSecrets::default(),
             reporter,

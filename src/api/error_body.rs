@@ -18,12 +18,6 @@ impl From<Error> for ApiError {
     }
 }
 
-impl From<lambdabox_store::StoreError> for ApiError {
-    fn from(err: lambdabox_store::StoreError) -> Self {
-        Self(err.into())
-    }
-}
-
 impl From<lambdabox_services::Error> for ApiError {
     fn from(err: lambdabox_services::Error) -> Self {
         Self(err.into())
@@ -40,7 +34,7 @@ pub struct ErrorBody<'a> {
     pub error_msg: String,
     /// Console entries of a failed lambda.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub error_logs: Option<&'a [lambdabox_runtime::LogEntry]>,
+    pub error_logs: Option<&'a [lambdabox_domain::outcome::LogEntry]>,
 }
 
 impl ResponseError for ApiError {

@@ -11,7 +11,7 @@ use crate::auth::permission::marker::{LambdaRead, ReportingRead};
 use crate::error::Error;
 use crate::state::AppState;
 use lambdabox_domain::events::{EVENTS, templates_for};
-use lambdabox_store::{invocations, lambdas};
+use lambdabox_services::{lifecycle, overview};
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -48,7 +48,7 @@ async fn get_lambda_counts(
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     check_account(&state, &path)?;
-    let (total, deployed) = state.store.read(lambdas::count_lambdas).await?;
+    let (total, deployed) = lifecycle::count(&state.store).await?;
     Ok(HttpResponse::Ok().json(json!({"accountId": path.into_inner(), "total": total, "deployed": deployed})))
 }
 
@@ -73,7 +73,7 @@ async fn get_invocation_counts(
         return Err(Error::BadInput("startTimestamp must not be after endTimestamp".into()).into());
     }
     state.invoker.flush().await;
-    let counts = state.store.read(move |conn| invocations::count_outcomes(conn, from, to, None)).await?;
+    let counts = overview::outcome_counts(&state.store, from, to).await?;
     Ok(HttpResponse::Ok().json(json!({
         "accountId": path.into_inner(),
         "successfulInvocations": counts.succeeded,

@@ -14,9 +14,9 @@ use crate::middleware::RequestId;
 use crate::state::AppState;
 use lambdabox_domain::events;
 use lambdabox_domain::lambda::LambdaId;
-use lambdabox_runtime::RunOutcome;
+use lambdabox_domain::outcome::RunOutcome;
 use lambdabox_services::invoke::{InvokeRequest, Source};
-use lambdabox_store::lambdas;
+use lambdabox_services::lifecycle;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -48,7 +48,7 @@ pub fn parse_input(body: Value) -> Result<Value, Error> {
         return Err(Error::BadInput("the body must be a JSON object {timestamp, headers, payload}".into()));
     };
     let timestamp = match obj.remove("timestamp") {
-        None | Some(Value::Null) => json!(lambdabox_store::now_ms()),
+        None | Some(Value::Null) => json!(lambdabox_domain::now_ms()),
         Some(t @ Value::Number(_)) => t,
         Some(_) => return Err(Error::BadInput("timestamp must be a number (epoch milliseconds)".into())),
     };
@@ -74,7 +74,7 @@ fn request_id(req: &HttpRequest) -> String {
     req.extensions().get::<RequestId>().map_or_else(|| uuid::Uuid::new_v4().to_string(), |r| r.0.clone())
 }
 
-fn failure(result: RunOutcome, logs: Vec<lambdabox_runtime::LogEntry>) -> Result<Value, Error> {
+fn failure(result: RunOutcome, logs: Vec<lambdabox_domain::outcome::LogEntry>) -> Result<Value, Error> {
     match result {
         RunOutcome::Ok(value) => Ok(value),
         RunOutcome::Failure { code, message } => Err(Error::LambdaFailed { code: code.as_str(), message, logs }),
@@ -126,8 +126,7 @@ async fn invoke_event(
     events::event(&event_id).ok_or_else(|| Error::BadInput(format!("unknown event '{event_id}'")))?;
     let input = parse_input(req.body.into_inner())?;
     let account = state.account().cloned().ok_or(Error::NotProvisioned)?;
-    let lookup = event_id.clone();
-    let serving = state.store.read(move |conn| lambdas::list_serving_for_event(conn, &lookup)).await?;
+    let serving = lifecycle::serving_for_event(&state.store, &event_id).await?;
     let request_id = request_id(&http);
     let external_system = query.into_inner().external_system;
     let mut results = Vec::with_capacity(serving.len());
@@ -147,7 +146,7 @@ async fn invoke_event(
             .map_err(Error::from)?;
         let result = failure(invocation.result, invocation.logs)?;
         results.push(
-            json!({"uuid": deployment.lambda.as_str(), "timestamp": lambdabox_store::now_ms(), "result": result}),
+            json!({"uuid": deployment.lambda.as_str(), "timestamp": lambdabox_domain::now_ms(), "result": result}),
         );
     }
     Ok(HttpResponse::Ok().json(results))
@@ -165,6 +164,6 @@ async fn is_implemented(
     query.check()?;
     let _ = &query.skill_id;
     events::event(&event_id).ok_or_else(|| Error::BadInput(format!("unknown event '{event_id}'")))?;
-    let serving = state.store.read(move |conn| lambdas::list_serving_for_event(conn, &event_id)).await?;
+    let serving = lifecycle::serving_for_event(&state.store, &event_id).await?;
     Ok(HttpResponse::Ok().json(json!({"implemented": !serving.is_empty()})))
 }

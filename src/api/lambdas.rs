@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::state::AppState;
 use lambdabox_domain::lambda::{EnvVar, LambdaId, LambdaState};
 use lambdabox_services::lifecycle::{self, CreateLambda, SaveLambda, Saved};
-use lambdabox_store::lambdas::{self, Deployment, Lambda};
+use lambdabox_services::lifecycle::{Deployment, Lambda};
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -91,7 +91,7 @@ async fn list_lambdas(
             _ => {}
         }
     }
-    let all = state.store.read(lambdas::list_lambdas).await?;
+    let all = lifecycle::list(&state.store).await?;
     let list: Vec<Value> = all
         .iter()
         .filter(|l| states.is_empty() || states.contains(&l.state()))

@@ -11,8 +11,8 @@ use crate::auth::Authorized;
 use crate::auth::permission::marker::ReportingRead;
 use crate::error::Error;
 use crate::state::AppState;
-use lambdabox_services::logsearch::{LogQuery, MAX_EXPORT_LINES, to_csv};
-use lambdabox_store::{activity, logs};
+use lambdabox_services::logsearch::{self, LogQuery, MAX_EXPORT_LINES, to_csv};
+use lambdabox_services::overview;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -20,7 +20,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 fn query(pairs: &[(String, String)]) -> Result<LogQuery, Error> {
-    LogQuery::from_pairs(pairs, lambdabox_store::now_ms()).map_err(Error::BadInput)
+    LogQuery::from_pairs(pairs, lambdabox_domain::now_ms()).map_err(Error::BadInput)
 }
 
 fn number(pairs: &[(String, String)], key: &str, default: i64, max: i64) -> Result<i64, Error> {
@@ -46,7 +46,7 @@ async fn search_logs(
     let limit = number(&q, "limit", 100, 1000)?;
     let offset = number(&q, "offset", 0, i64::MAX)?;
     state.invoker.flush().await;
-    let rows = state.store.read(move |conn| logs::search(conn, &filter, limit, offset)).await?;
+    let rows = logsearch::search(&state.store, filter, limit, offset).await?;
     let body: Vec<_> = rows
         .iter()
         .map(|r| {
@@ -73,7 +73,7 @@ async fn export_logs(
     check_account(&state, &path)?;
     let filter = query(&q)?.filter();
     state.invoker.flush().await;
-    let mut rows = state.store.read(move |conn| logs::search(conn, &filter, MAX_EXPORT_LINES, 0)).await?;
+    let mut rows = logsearch::search(&state.store, filter, MAX_EXPORT_LINES, 0).await?;
     rows.reverse();
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
@@ -90,7 +90,7 @@ async fn list_activity(
 ) -> Result<HttpResponse, ApiError> {
     check_account(&state, &path)?;
     let limit = number(&q, "limit", 100, 1000)?;
-    let rows = state.store.read(move |conn| activity::list_recent(conn, limit)).await?;
+    let rows = overview::recent_activity(&state.store, limit).await?;
     let body: Vec<_> = rows
         .iter()
         .map(|a| json!({"at": iso(a.at), "user": a.username, "kind": a.kind, "subject": a.subject, "description": a.description}))

@@ -14,8 +14,8 @@ use crate::auth::{Authorized, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
 use lambdabox_domain::schedule::{RunStatus, ScheduleId};
+use lambdabox_services::scheduler::Schedule;
 use lambdabox_services::scheduler::{ScheduleInput, Scheduler};
-use lambdabox_store::schedules::Schedule;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {

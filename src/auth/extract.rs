@@ -13,7 +13,7 @@ use super::session::{self, Session};
 use super::token;
 use crate::error::Error;
 use crate::state::AppState;
-use lambdabox_store::users::{self, User};
+use lambdabox_services::accounts::User;
 
 /// The authenticated user behind a request.
 #[derive(Debug, Clone)]
@@ -74,7 +74,7 @@ async fn resolve(req: &HttpRequest) -> Result<Caller, Error> {
             },
         };
         let user = match session.as_ref().map(|s| s.user_id) {
-            Some(id) => state.store.read(move |conn| users::get_user(conn, id)).await?.filter(|u| !u.disabled),
+            Some(id) => state.accounts.user(id).await?.filter(|u| !u.disabled),
             None => None,
         };
         (user, session)

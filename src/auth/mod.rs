@@ -9,6 +9,5 @@ pub mod reveal;
 pub mod session;
 pub mod throttle;
 pub mod token;
-pub mod token_cache;
 
 pub use extract::{Authorized, Caller, Guarded};

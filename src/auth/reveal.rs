@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use crate::auth::token::NewCredentials;
+use lambdabox_services::accounts::NewCredentials;
 
 /// How long a secret waits to be shown.
 const KEEP: Duration = Duration::from_secs(300);

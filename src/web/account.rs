@@ -8,11 +8,11 @@ use serde::Deserialize;
 use super::layout::{Layout, format_time};
 use super::page_error::PageError;
 use super::{NoticeQuery, redirect};
-use crate::auth::token::{NewCredentials, create_credentials};
 use crate::auth::{Caller, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
-use lambdabox_store::credentials;
+use lambdabox_services::Error as ServiceError;
+use lambdabox_services::accounts::NewCredentials;
 
 /// Registers `/account/credentials`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -47,7 +47,7 @@ async fn page(
     notice: Option<&str>,
 ) -> Result<HttpResponse, PageError> {
     let user = caller.user.id;
-    let rows = state.store.read(move |conn| credentials::list_credentials(conn, user)).await?;
+    let rows = state.accounts.credentials_of(user).await?;
     let info = req.connection_info();
     let account = state.account().map(ToString::to_string).unwrap_or_default();
     let page = CredentialsPage {
@@ -97,7 +97,7 @@ async fn create_credential(
     guarded: Guarded<Caller, web::Form<NewCredentialForm>>,
 ) -> Result<HttpResponse, PageError> {
     let caller = guarded.auth;
-    match create_credentials(&state.store, caller.user.id, guarded.body.into_inner().name).await {
+    match state.accounts.create_credentials(caller.user.id, &guarded.body.into_inner().name).await {
         Ok(created) => match &caller.session {
             // Post/redirect/get: a reload neither creates a second credential nor shows the secret again.
             Some(session) => {
@@ -106,7 +106,9 @@ async fn create_credential(
             }
             None => page(&req, &state, &caller, Some(created), vec![], StatusCode::OK, None).await,
         },
-        Err(Error::BadInput(msg)) => page(&req, &state, &caller, None, vec![msg], StatusCode::BAD_REQUEST, None).await,
+        Err(ServiceError::BadInput(msg)) => {
+            page(&req, &state, &caller, None, vec![msg], StatusCode::BAD_REQUEST, None).await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -117,12 +119,6 @@ async fn revoke_credential(
     caller: Caller,
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let client_id = path.into_inner();
-    let user = caller.user.id;
-    let revoked = state.store.write(move |tx| credentials::revoke_credential(tx, &client_id, user)).await?;
-    state.token_cache.invalidate();
-    if !revoked {
-        return Err(Error::NotFound("no such active credentials of yours".into()).into());
-    }
+    state.accounts.revoke_credentials(caller.user.id, &path.into_inner()).await?;
     Ok(redirect("/account/credentials?notice=credential-revoked"))
 }

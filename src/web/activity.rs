@@ -11,7 +11,7 @@ use super::render;
 use crate::auth::Authorized;
 use crate::auth::permission::marker::ReportingRead;
 use crate::state::AppState;
-use lambdabox_store::activity;
+use lambdabox_services::overview;
 
 /// Registers `/activity`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -60,8 +60,7 @@ async fn list_activity(
 ) -> Result<HttpResponse, PageError> {
     let user = q.user.clone().filter(|u| !u.trim().is_empty());
     let kind = q.kind.clone().filter(|k| KINDS.iter().any(|(p, _)| p == k));
-    let (u, k) = (user.clone(), kind.clone());
-    let rows = state.store.read(move |conn| activity::search(conn, u.as_deref(), k.as_deref(), 500)).await?;
+    let rows = overview::search_activity(&state.store, user.clone(), kind.clone(), 500).await?;
     let account = state.account().map(ToString::to_string).unwrap_or_default();
     render(&ActivityPage {
         layout: Layout::new(&account, &auth.caller, "home", None),

@@ -16,10 +16,10 @@ use crate::auth::{Authorized, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
 use lambdabox_domain::lambda::LambdaId;
-use lambdabox_runtime::{LogEntry, RunOutcome};
+use lambdabox_domain::outcome::{LogEntry, RunOutcome};
 use lambdabox_services::invoke::Outcome;
+use lambdabox_services::lifecycle::Lambda;
 use lambdabox_services::lifecycle::{self, Deployed};
-use lambdabox_store::lambdas::{self, Lambda};
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -62,7 +62,7 @@ async fn list_deployments(
     auth: Authorized<LambdaRead>,
     q: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let all = state.store.read(lambdas::list_lambdas).await?;
+    let all = lifecycle::list(&state.store).await?;
     let (serving, rest): (Vec<&Lambda>, Vec<&Lambda>) = all.iter().partition(|l| l.serving.is_some());
     let deployed = serving
         .into_iter()

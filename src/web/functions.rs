@@ -19,8 +19,7 @@ use crate::state::AppState;
 use lambdabox_domain::events::{self, NO_EVENT};
 use lambdabox_domain::lambda::{EnvVar, LambdaId, LambdaState};
 use lambdabox_services::lifecycle::{self, SaveLambda, Saved};
-use lambdabox_store::invocations::{self, OutcomeCounts};
-use lambdabox_store::lambdas::{self, Deployment, Lambda};
+use lambdabox_services::lifecycle::{Deployment, Lambda, OutcomeCounts};
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -117,7 +116,7 @@ async fn list_functions(
     auth: Authorized<LambdaRead>,
     q: web::Query<ListQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let all = state.store.read(lambdas::list_lambdas).await?;
+    let all = lifecycle::list(&state.store).await?;
     let filter = q.state.as_deref().and_then(LambdaState::parse);
     let rows = all.iter().filter(|l| filter.is_none_or(|f| l.state() == f)).map(Row::of).collect();
     render(&ListPage {
@@ -260,20 +259,7 @@ async fn edit_function(
 ) -> Result<HttpResponse, PageError> {
     let id = parse_id(&path)?;
     let lambda = lifecycle::get(&state.store, &id).await?;
-    let lookup = id.clone();
-    let now = lambdabox_store::now_ms();
-    let (history, windows) = state
-        .store
-        .read(move |conn| {
-            let history = lambdas::list_deployments(conn, &lookup)?;
-            let mut windows = Vec::new();
-            for (label, hours) in [("1 h", 1), ("24 h", 24), ("7 d", 24 * 7), ("30 d", 24 * 30)] {
-                let from = now - hours * 3600 * 1000;
-                windows.push((label, invocations::count_outcomes(conn, from, i64::MAX, Some(lookup.as_str()))?));
-            }
-            Ok((history, windows))
-        })
-        .await?;
+    let (history, windows) = lifecycle::history_and_outcomes(&state.store, &id, lambdabox_domain::now_ms()).await?;
     let mut page = edit_page(&account(&state), &auth.caller, &lambda, q.notice.as_deref());
     page.metrics = windows.into_iter().map(|(label, c)| MetricsRow::of(label, c)).collect();
     page.history = history.iter().map(|d| HistoryRow::of(d, page_serving(&lambda))).collect();
@@ -391,12 +377,7 @@ async fn show_deployment(
     let (raw, deployment) = path.into_inner();
     let id = parse_id(&raw)?;
     let lambda = lifecycle::get(&state.store, &id).await?;
-    let lookup = id.clone();
-    let d = state
-        .store
-        .read(move |conn| lambdas::get_deployment(conn, &lookup, deployment))
-        .await?
-        .ok_or_else(|| Error::NotFound("no such deployment".into()))?;
+    let d = lifecycle::deployment(&state.store, &id, deployment).await?;
     render(&DeploymentPage {
         layout: Layout::new(&account(&state), &auth.caller, "functions", None),
         id: id.to_string(),

@@ -11,7 +11,6 @@ use crate::auth::{Caller, password, session};
 use crate::error::Error;
 use crate::state::AppState;
 use lambdabox_domain::Password;
-use lambdabox_store::{activity, users};
 
 /// Registers `/login` and `/logout`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -69,8 +68,7 @@ async fn submit_login(
         }
         .into());
     }
-    let lookup = username.clone();
-    let login = state.store.read(move |conn| users::get_login(conn, &lookup)).await?;
+    let login = state.accounts.login(&username).await?;
     let ok = password::verify(Password::new(password), login.as_ref().map(|l| l.password_hash.clone())).await?;
     match login {
         Some(login) if ok && !login.disabled => {
@@ -81,8 +79,7 @@ async fn submit_login(
                 session::destroy(&state, session::token_hash(old.value())).await?;
             }
             let cookie = session::create(&state, login.id).await?;
-            activity::record(&state.store, &username, "user.signed_in", &username, format!("{username} signed in"))
-                .await?;
+            state.accounts.record_sign_in(&username).await?;
             let mut res = redirect("/");
             res.add_cookie(&cookie).map_err(Error::internal)?;
             Ok(res)

@@ -13,8 +13,8 @@ use super::render;
 use crate::auth::Authorized;
 use crate::auth::permission::marker::ReportingRead;
 use crate::state::AppState;
-use lambdabox_services::logsearch::{LogQuery, PAGE_SIZE};
-use lambdabox_store::{lambdas, logs};
+use lambdabox_services::lifecycle;
+use lambdabox_services::logsearch::{self, LogQuery, PAGE_SIZE};
 
 /// Registers `/logs`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -59,18 +59,18 @@ async fn search_logs(
     q: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, PageError> {
     let account = state.account().map(ToString::to_string).unwrap_or_default();
-    let (query, errors) = match LogQuery::from_pairs(&q, lambdabox_store::now_ms()) {
+    let (query, errors) = match LogQuery::from_pairs(&q, lambdabox_domain::now_ms()) {
         Ok(query) => (query, vec![]),
-        Err(e) => (LogQuery::default_for(lambdabox_store::now_ms()), vec![e]),
+        Err(e) => (LogQuery::default_for(lambdabox_domain::now_ms()), vec![e]),
     };
-    let all = state.store.read(lambdas::list_lambdas).await?;
+    let all = lifecycle::list(&state.store).await?;
     let names: HashMap<String, String> = all.iter().map(|l| (l.id.to_string(), l.name.clone())).collect();
     let filter = query.filter();
     let offset = i64::try_from(query.page * PAGE_SIZE).unwrap_or(0);
     let limit = i64::try_from(PAGE_SIZE + 1).unwrap_or(101);
     // Entries of invocations answered just now are still in the recorder's batch.
     state.invoker.flush().await;
-    let mut rows = state.store.read(move |conn| logs::search(conn, &filter, limit, offset)).await?;
+    let mut rows = logsearch::search(&state.store, filter, limit, offset).await?;
     let has_more = rows.len() > PAGE_SIZE;
     rows.truncate(PAGE_SIZE);
     let count = rows.len();

@@ -18,12 +18,6 @@ impl From<Error> for PageError {
     }
 }
 
-impl From<lambdabox_store::StoreError> for PageError {
-    fn from(err: lambdabox_store::StoreError) -> Self {
-        Self(err.into())
-    }
-}
-
 impl From<lambdabox_services::Error> for PageError {
     fn from(err: lambdabox_services::Error) -> Self {
         Self(err.into())

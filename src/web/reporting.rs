@@ -16,8 +16,8 @@ use crate::auth::{Authorized, Caller, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
 use lambdabox_domain::report::{Frequency, SmtpSecurity};
+use lambdabox_services::reports::PeriodRow;
 use lambdabox_services::reports::settings::{MAX_RECIPIENTS, RawSettings};
-use lambdabox_store::email_reports::PeriodRow;
 
 /// Registers `/settings/reporting` and its form targets.
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -16,9 +16,9 @@ use crate::auth::{Authorized, Caller, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
 use lambdabox_domain::schedule::{CRON_EXAMPLES, RunStatus, SHORTCUTS, ScheduleId, parse_payload_text};
+use lambdabox_services::lifecycle;
+use lambdabox_services::scheduler::Schedule;
 use lambdabox_services::scheduler::{ScheduleInput, Scheduler};
-use lambdabox_store::lambdas;
-use lambdabox_store::schedules::Schedule;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -161,7 +161,7 @@ impl ScheduleForm {
 }
 
 async fn form_page(state: &AppState, caller: &Caller, action: String, form: ScheduleForm) -> Result<FormPage, Error> {
-    let all = state.store.read(lambdas::list_lambdas).await?;
+    let all = lifecycle::list(&state.store).await?;
     let lambdas = all
         .iter()
         .filter(|l| l.serving.is_some() || l.id.as_str() == form.lambda)

@@ -11,7 +11,6 @@ use super::{redirect, render};
 use crate::error::Error;
 use crate::state::AppState;
 use lambdabox_domain::{AccountId, Password, Username};
-use lambdabox_store::accounts;
 
 /// Registers `/setup`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -72,12 +71,7 @@ fn validate(form: SetupForm) -> Result<Provisioning, Vec<String>> {
 /// Provisions the account and administrator; shared by the UI and `lambdabox setup`.
 pub async fn provision(state: &AppState, p: Provisioning) -> Result<lambdabox_domain::UserId, Error> {
     let hash = crate::auth::password::hash(p.password).await?;
-    let account = p.account.clone();
-    let user =
-        state.store.write(move |tx| accounts::provision(tx, &account, &p.admin, &hash)).await.map_err(|e| match e {
-            lambdabox_store::StoreError::Conflict(msg) => Error::Conflict(msg),
-            other => other.into(),
-        })?;
+    let user = state.accounts.provision(&p.account, &p.admin, hash).await?;
     state.set_provisioned(p.account);
     Ok(user)
 }

@@ -15,7 +15,7 @@ use crate::auth::{Authorized, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
 use lambdabox_domain::{Password, Permission, ProfileId, UserId, Username};
-use lambdabox_store::{StoreError, activity, profiles, users};
+use lambdabox_services::accounts::Actor;
 
 /// Registers `/users` and `/profiles`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -64,8 +64,7 @@ async fn page(
     status: StatusCode,
     notice: Option<&str>,
 ) -> Result<HttpResponse, PageError> {
-    let (user_list, profile_list) =
-        state.store.read(|conn| Ok((users::list_users(conn)?, profiles::list_profiles(conn)?))).await?;
+    let (user_list, profile_list) = state.accounts.users_and_profiles().await?;
     let me = auth.caller.user.id;
     let account = state.account().map(ToString::to_string).unwrap_or_default();
     let page = UsersPage {
@@ -99,33 +98,33 @@ async fn page(
 }
 
 /// Turns a rule violation into the page with the message; other errors propagate.
-async fn refuse(state: &AppState, auth: &Authorized<UsersManage>, err: Error) -> Result<HttpResponse, PageError> {
-    match err {
-        Error::BadInput(msg) => page(state, auth, vec![msg], StatusCode::BAD_REQUEST, None).await,
-        Error::Conflict(msg) => page(state, auth, vec![msg], StatusCode::CONFLICT, None).await,
-        Error::NotFound(msg) => page(state, auth, vec![msg], StatusCode::NOT_FOUND, None).await,
-        other => Err(other.into()),
-    }
-}
-
-/// Records a user-management change in the activity stream.
-async fn note(
+async fn refuse(
     state: &AppState,
     auth: &Authorized<UsersManage>,
-    kind: &'static str,
-    subject: &str,
-    description: String,
-) -> Result<(), Error> {
-    // Users changed: cached bearer tokens must be checked again.
-    state.token_cache.invalidate();
-    Ok(activity::record(&state.store, &auth.caller.user.username, kind, subject, description).await?)
+    err: impl Into<Error>,
+) -> Result<HttpResponse, PageError> {
+    let err = err.into();
+    if !matches!(err, Error::BadInput(_) | Error::Conflict(_) | Error::NotFound(_)) {
+        return Err(err.into());
+    }
+    page(state, auth, vec![err.to_string()], err.status(), None).await
 }
 
-fn store_err(err: StoreError) -> Error {
-    match err {
-        StoreError::Conflict(msg) => Error::Conflict(msg),
-        other => other.into(),
+/// The page after a change: a redirect with a notice, or the page with what was refused.
+async fn answer(
+    state: &AppState,
+    auth: &Authorized<UsersManage>,
+    result: Result<(), Error>,
+    notice: &str,
+) -> Result<HttpResponse, PageError> {
+    match result {
+        Ok(()) => Ok(redirect(&format!("/users?notice={notice}"))),
+        Err(e) => refuse(state, auth, e).await,
     }
+}
+
+fn actor(auth: &Authorized<UsersManage>) -> Actor {
+    Actor::from(&auth.caller.user)
 }
 
 #[get("/users")]
@@ -153,56 +152,15 @@ async fn create_user(
     req: Guarded<Authorized<UsersManage>, web::Form<NewUserForm>>,
 ) -> Result<HttpResponse, PageError> {
     let (auth, form) = (req.auth, req.body.into_inner());
-    let form_name = form.username.trim().to_owned();
     let result = async {
         let name = Username::parse(&form.username).map_err(Error::BadInput)?;
         let password = Password::parse_new(form.password).map_err(Error::BadInput)?;
-        let profile = ProfileId(form.profile_id);
         let hash = crate::auth::password::hash(password).await?;
-        state
-            .store
-            .write(move |tx| {
-                if profiles::get_profile(tx, profile)?.is_none() {
-                    return Err(StoreError::Conflict("that profile does not exist".into()));
-                }
-                users::insert_user(tx, &name, &hash, profile)
-            })
-            .await
-            .map_err(store_err)
+        state.accounts.create_user(&actor(&auth), name, hash, ProfileId(form.profile_id)).await?;
+        Ok(())
     }
     .await;
-    match result {
-        Ok(_) => {
-            let name = form_name.clone();
-            note(&state, &auth, "user.created", &name, format!("Created user {name}")).await?;
-            Ok(redirect("/users?notice=user-created"))
-        }
-        Err(e) => refuse(&state, &auth, e).await,
-    }
-}
-
-/// Checks that changing `target` keeps at least one other active FaaS-Admin, and that callers
-/// do not lock themselves out.
-async fn guard_admin_change(
-    state: &AppState,
-    auth: &Authorized<UsersManage>,
-    target: UserId,
-    what: &str,
-) -> Result<(), Error> {
-    if target == auth.caller.user.id {
-        return Err(Error::Conflict(format!("you cannot {what} yourself")));
-    }
-    let (user, others) = state
-        .store
-        .read(move |conn| Ok((users::get_user(conn, target)?, users::count_active_admins(conn, Some(target))?)))
-        .await?;
-    let Some(user) = user else {
-        return Err(Error::NotFound("no such user".into()));
-    };
-    if user.permissions.contains(&Permission::FaasAdmin) && !user.disabled && others == 0 {
-        return Err(Error::Conflict(format!("cannot {what} the last active user with FaaS-Admin")));
-    }
-    Ok(())
+    answer(&state, &auth, result, "user-created").await
 }
 
 /// The profile assignment form.
@@ -218,59 +176,9 @@ async fn update_user_profile(
     req: Guarded<Authorized<UsersManage>, web::Form<ProfileForm>>,
 ) -> Result<HttpResponse, PageError> {
     let auth = req.auth;
-    let target = UserId(path.into_inner());
-    let profile = ProfileId(req.body.profile_id);
-    let result = async {
-        let new_profile = state
-            .store
-            .read(move |c| profiles::get_profile(c, profile))
-            .await?
-            .ok_or_else(|| Error::BadInput("that profile does not exist".into()))?;
-        if !new_profile.permissions.contains(&Permission::FaasAdmin) {
-            guard_admin_change(&state, &auth, target, "remove FaaS-Admin from").await?;
-        }
-        let changed = state.store.write(move |tx| users::update_user_profile(tx, target, profile)).await?;
-        if changed { Ok(()) } else { Err(Error::NotFound("no such user".into())) }
-    }
-    .await;
-    match result {
-        Ok(()) => {
-            note(
-                &state,
-                &auth,
-                "user.updated",
-                &target.0.to_string(),
-                format!("Changed the profile of user #{}", target.0),
-            )
-            .await?;
-            Ok(redirect("/users?notice=user-updated"))
-        }
-        Err(e) => refuse(&state, &auth, e).await,
-    }
-}
-
-async fn set_disabled(
-    state: &AppState,
-    auth: &Authorized<UsersManage>,
-    target: UserId,
-    disabled: bool,
-) -> Result<HttpResponse, PageError> {
-    let result = async {
-        if disabled {
-            guard_admin_change(state, auth, target, "disable").await?;
-        }
-        let changed = state.store.write(move |tx| users::update_user_disabled(tx, target, disabled)).await?;
-        if changed { Ok(()) } else { Err(Error::NotFound("no such user".into())) }
-    }
-    .await;
-    match result {
-        Ok(()) => {
-            let what = if disabled { "Disabled" } else { "Enabled" };
-            note(state, auth, "user.updated", &target.0.to_string(), format!("{what} user #{}", target.0)).await?;
-            Ok(redirect("/users?notice=user-updated"))
-        }
-        Err(e) => refuse(state, auth, e).await,
-    }
+    let (target, profile) = (UserId(path.into_inner()), ProfileId(req.body.profile_id));
+    let result = state.accounts.change_profile(&actor(&auth), target, profile).await.map_err(Error::from);
+    answer(&state, &auth, result, "user-updated").await
 }
 
 #[post("/users/{id}/disable")]
@@ -279,7 +187,8 @@ async fn disable_user(
     auth: Authorized<UsersManage>,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, PageError> {
-    set_disabled(&state, &auth, UserId(path.into_inner()), true).await
+    let result = state.accounts.set_disabled(&actor(&auth), UserId(path.into_inner()), true).await;
+    answer(&state, &auth, result.map_err(Error::from), "user-updated").await
 }
 
 #[post("/users/{id}/enable")]
@@ -288,7 +197,8 @@ async fn enable_user(
     auth: Authorized<UsersManage>,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, PageError> {
-    set_disabled(&state, &auth, UserId(path.into_inner()), false).await
+    let result = state.accounts.set_disabled(&actor(&auth), UserId(path.into_inner()), false).await;
+    answer(&state, &auth, result.map_err(Error::from), "user-updated").await
 }
 
 /// The password reset form.
@@ -309,24 +219,10 @@ async fn reset_password(
     let result = async {
         let password = Password::parse_new(form.password).map_err(Error::BadInput)?;
         let hash = crate::auth::password::hash(password).await?;
-        let changed = state.store.write(move |tx| users::update_user_password(tx, target, &hash)).await?;
-        if changed { Ok(()) } else { Err(Error::NotFound("no such user".into())) }
+        Ok(state.accounts.reset_password(&actor(&auth), target, hash).await?)
     }
     .await;
-    match result {
-        Ok(()) => {
-            note(
-                &state,
-                &auth,
-                "user.updated",
-                &target.0.to_string(),
-                format!("Reset the password of user #{}", target.0),
-            )
-            .await?;
-            Ok(redirect("/users?notice=password-reset"))
-        }
-        Err(e) => refuse(&state, &auth, e).await,
-    }
+    answer(&state, &auth, result, "password-reset").await
 }
 
 #[post("/users/{id}/delete")]
@@ -335,20 +231,8 @@ async fn delete_user(
     auth: Authorized<UsersManage>,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, PageError> {
-    let target = UserId(path.into_inner());
-    let result = async {
-        guard_admin_change(&state, &auth, target, "delete").await?;
-        state.store.write(move |tx| users::delete_user(tx, target)).await?;
-        Ok(())
-    }
-    .await;
-    match result {
-        Ok(()) => {
-            note(&state, &auth, "user.deleted", &target.0.to_string(), format!("Deleted user #{}", target.0)).await?;
-            Ok(redirect("/users?notice=user-deleted"))
-        }
-        Err(e) => refuse(&state, &auth, e).await,
-    }
+    let result = state.accounts.delete_user(&actor(&auth), UserId(path.into_inner())).await;
+    answer(&state, &auth, result.map_err(Error::from), "user-deleted").await
 }
 
 #[post("/profiles")]
@@ -358,29 +242,18 @@ async fn create_profile(
 ) -> Result<HttpResponse, PageError> {
     let (auth, fields) = (req.auth, req.body.into_inner());
     let result = async {
-        let name = fields.iter().find(|(k, _)| k == "name").map(|(_, v)| v.trim().to_owned()).unwrap_or_default();
-        if name.is_empty() || name.chars().count() > 50 {
-            return Err(Error::BadInput("profile name is required and must be at most 50 characters".into()));
-        }
+        let name = fields.iter().find(|(k, _)| k == "name").map(|(_, v)| v.as_str()).unwrap_or_default();
         let mut perms = Vec::new();
-        if !fields.iter().any(|(k, _)| k == "permission") {
-            return Err(Error::BadInput("choose at least one permission for the profile".into()));
-        }
         for (_, value) in fields.iter().filter(|(k, _)| k == "permission") {
             perms.push(
                 Permission::parse(value).ok_or_else(|| Error::BadInput(format!("unknown permission '{value}'")))?,
             );
         }
-        state.store.write(move |tx| profiles::insert_profile(tx, &name, &perms)).await.map_err(store_err)
+        state.accounts.create_profile(&actor(&auth), name, perms).await?;
+        Ok(())
     }
     .await;
-    match result {
-        Ok(_) => {
-            note(&state, &auth, "user.profile_created", "", "Created a profile".to_owned()).await?;
-            Ok(redirect("/users?notice=profile-created"))
-        }
-        Err(e) => refuse(&state, &auth, e).await,
-    }
+    answer(&state, &auth, result, "profile-created").await
 }
 
 #[post("/profiles/{id}/delete")]
@@ -389,11 +262,6 @@ async fn delete_profile(
     auth: Authorized<UsersManage>,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, PageError> {
-    let id = ProfileId(path.into_inner());
-    let result = state.store.write(move |tx| profiles::delete_profile(tx, id)).await.map_err(store_err);
-    match result {
-        Ok(true) => Ok(redirect("/users?notice=profile-deleted")),
-        Ok(false) => refuse(&state, &auth, Error::NotFound("no such profile".into())).await,
-        Err(e) => refuse(&state, &auth, e).await,
-    }
+    let result = state.accounts.delete_profile(&actor(&auth), ProfileId(path.into_inner())).await;
+    answer(&state, &auth, result.map_err(Error::from), "profile-deleted").await
 }

@@ -93,7 +93,7 @@ async fn old_entries_are_purged_and_logs_survive_a_restart() {
         logs: std::time::Duration::from_secs(30 * 24 * 3600),
         sessions: std::time::Duration::from_secs(3600),
     };
-    let now = lambdabox_store::now_ms();
+    let now = lambdabox_domain::now_ms();
     assert_eq!(
         lambdabox_services::housekeeping::run_once(&store, retention, now).await.unwrap(),
         0,

@@ -10,7 +10,9 @@ pub mod permission;
 pub mod report;
 pub mod schedule;
 pub mod secret;
+pub mod time;
 
 pub use ids::{AccountId, ProfileId, UserId, Username};
 pub use permission::Permission;
 pub use secret::Password;
+pub use time::now_ms;

@@ -34,6 +34,10 @@ impl Error {
 
 impl From<StoreError> for Error {
     fn from(err: StoreError) -> Self {
-        Self::internal(err)
+        match err {
+            // A uniqueness rule, with a message written for the user.
+            StoreError::Conflict(msg) => Self::Conflict(msg),
+            other => Self::internal(other),
+        }
     }
 }

@@ -51,7 +51,7 @@ pub fn spawn(store: Store, retention: Retention) {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
         loop {
             tick.tick().await;
-            match run_once(&store, retention, lambdabox_store::now_ms()).await {
+            match run_once(&store, retention, lambdabox_domain::now_ms()).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(entries = n, "purged old log entries"),
                 Err(err) => tracing::error!(error = %err, "retention purge failed"),

@@ -9,7 +9,10 @@ use crate::invoke::Invoker;
 use lambdabox_domain::events::{self, NO_EVENT};
 use lambdabox_domain::lambda::{self as rules, EnvVar, LambdaId, MAX_LAMBDAS};
 use lambdabox_runtime::CompileError;
-use lambdabox_store::lambdas::{self, Lambda, LambdaChanges, NewLambda, SaveOutcome};
+use lambdabox_store::invocations;
+pub use lambdabox_store::invocations::OutcomeCounts;
+use lambdabox_store::lambdas::{self, LambdaChanges, NewLambda, SaveOutcome};
+pub use lambdabox_store::lambdas::{Deployment, Lambda};
 use lambdabox_store::{Store, StoreError, activity, schedules};
 
 /// What a user submits to create a lambda.
@@ -143,6 +146,52 @@ pub async fn get(store: &Store, id: &LambdaId) -> Result<Lambda, Error> {
         .read(move |conn| lambdas::get_lambda(conn, &lookup))
         .await?
         .ok_or_else(|| Error::NotFound(format!("There is no lambda {id} in this account")))
+}
+
+/// Every lambda, for the lists.
+pub async fn list(store: &Store) -> Result<Vec<Lambda>, Error> {
+    Ok(store.read(lambdas::list_lambdas).await?)
+}
+
+/// How many lambdas there are, and how many of them are deployed.
+pub async fn count(store: &Store) -> Result<(i64, i64), Error> {
+    Ok(store.read(lambdas::count_lambdas).await?)
+}
+
+/// The deployments serving an event, one per deployed lambda registered for it.
+pub async fn serving_for_event(store: &Store, event_id: &str) -> Result<Vec<Deployment>, Error> {
+    let event_id = event_id.to_owned();
+    Ok(store.read(move |conn| lambdas::list_serving_for_event(conn, &event_id)).await?)
+}
+
+/// One of a lambda's kept deployments.
+pub async fn deployment(store: &Store, id: &LambdaId, deployment: i64) -> Result<Deployment, Error> {
+    let lookup = id.clone();
+    store
+        .read(move |conn| lambdas::get_deployment(conn, &lookup, deployment))
+        .await?
+        .ok_or_else(|| Error::NotFound("no such deployment".into()))
+}
+
+/// A lambda's kept deployments, newest first, and its invocation outcomes over the last hour,
+/// day, week and 30 days before `now`.
+pub async fn history_and_outcomes(
+    store: &Store,
+    id: &LambdaId,
+    now: i64,
+) -> Result<(Vec<Deployment>, Vec<(&'static str, OutcomeCounts)>), Error> {
+    let lookup = id.clone();
+    Ok(store
+        .read(move |conn| {
+            let history = lambdas::list_deployments(conn, &lookup)?;
+            let mut windows = Vec::new();
+            for (label, hours) in [("1 h", 1), ("24 h", 24), ("7 d", 24 * 7), ("30 d", 24 * 30)] {
+                let from = now - hours * 3600 * 1000;
+                windows.push((label, invocations::count_outcomes(conn, from, i64::MAX, Some(lookup.as_str()))?));
+            }
+            Ok((history, windows))
+        })
+        .await?)
 }
 
 /// Saves changes if nobody saved in between (409 otherwise; nothing is lost).

@@ -2,7 +2,11 @@
 //! (UI names and LivePerson's API names), and the CSV export in LivePerson's format
 //! (`;`-separated, header `lambdaUUID;requestID;timestamp;level;message;extras`, RFC 1123 times).
 
-use lambdabox_store::logs::{LogFilter, LogRow};
+use lambdabox_store::Store;
+use lambdabox_store::logs;
+pub use lambdabox_store::logs::{LogFilter, LogRow};
+
+use crate::Error;
 
 /// Entries per page.
 pub const PAGE_SIZE: usize = 100;
@@ -220,6 +224,11 @@ pub fn to_csv(rows: &[LogRow]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Stored log entries matching `filter`, newest first.
+pub async fn search(store: &Store, filter: LogFilter, limit: i64, offset: i64) -> Result<Vec<LogRow>, Error> {
+    Ok(store.read(move |conn| logs::search(conn, &filter, limit, offset)).await?)
 }
 
 #[cfg(test)]

@@ -86,7 +86,7 @@ fn main() {
             (stored, newest)
         }
         None => {
-            let now = lambdabox_store::now_ms();
+            let now = lambdabox_domain::now_ms();
             fill(&rt, &store, rows, now);
             (rows, now)
         }

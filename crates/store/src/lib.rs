@@ -174,11 +174,7 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// Current time in Unix milliseconds, the unit of every timestamp column.
-pub fn now_ms() -> i64 {
-    let now = time::OffsetDateTime::now_utc();
-    i64::try_from(now.unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX)
-}
+pub(crate) use lambdabox_domain::now_ms;
 
 /// Maps a UNIQUE violation to `StoreError::Conflict` with `message`.
 pub(crate) fn unique_violation(err: rusqlite::Error, message: impl Into<String>) -> StoreError {

@@ -14,7 +14,9 @@ use serde_json::Value;
 use cache::DeployCache;
 use lambdabox_domain::AccountId;
 use lambdabox_domain::lambda::{EnvVar, LambdaId};
-use lambdabox_runtime::{Busy, CompileError, Compiled, FailureCode, LogEntry, RunOutcome, Sandbox};
+/// The sandbox's limits, as the server configures them.
+pub use lambdabox_runtime::Limits;
+use lambdabox_runtime::{Busy, CompileError, Compiled, FailureCode, LogEntry, RunOutcome, RuntimeError, Sandbox};
 use lambdabox_store::{Store, StoreError, lambdas};
 use recorder::Recorder;
 
@@ -148,6 +150,18 @@ struct Inner {
 
 impl Invoker {
     /// An invoker over `sandbox` and `store`; starts the recorder task.
+    /// Starts the sandbox's worker pool with these limits and the invoker over it.
+    pub fn start(
+        limits: Limits,
+        workers: usize,
+        queue: usize,
+        store: Store,
+        caps: capabilities::CapabilityFactory,
+    ) -> Result<Self, RuntimeError> {
+        Ok(Self::new(Sandbox::start(limits, workers, queue)?, store, caps))
+    }
+
+    /// The invoker over a sandbox started by the caller.
     pub fn new(sandbox: Sandbox, store: Store, caps: capabilities::CapabilityFactory) -> Self {
         let recorder = Recorder::start(store.clone());
         Self { inner: Arc::new(Inner { sandbox, store, cache: DeployCache::default(), recorder, caps }) }

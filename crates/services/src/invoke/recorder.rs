@@ -7,10 +7,11 @@ use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
 
 use super::{InvokeRequest, Outcome};
+use lambdabox_domain::now_ms;
 use lambdabox_runtime::{LogEntry, LogLevel};
+use lambdabox_store::Store;
 use lambdabox_store::invocations::{self, InvocationRow};
 use lambdabox_store::logs::{self, LogRow};
-use lambdabox_store::{Store, now_ms};
 
 /// Rows kept waiting before new ones are dropped (the database is stuck if this fills).
 const QUEUE: usize = 100_000;

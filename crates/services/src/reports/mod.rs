@@ -17,7 +17,8 @@ use self::period::{Period, unix_ms};
 use self::settings::{MAX_RECIPIENTS, PasswordChange, ValidSettings, open_password, parse_address, seal_password};
 use crate::crypto::{CryptoError, MasterKey};
 use crate::invoke::Invoker;
-use lambdabox_store::email_reports::{self, PeriodClaim, PeriodRow, RecipientAdded, ReportSettings};
+pub use lambdabox_store::email_reports::PeriodRow;
+use lambdabox_store::email_reports::{self, PeriodClaim, RecipientAdded, ReportSettings};
 use lambdabox_store::{Store, StoreError, accounts, lambdas};
 
 /// A period left `sending` this long is taken to be abandoned (the process died mid-send).
@@ -131,7 +132,7 @@ impl Reporter {
                     password_sealed,
                     from: input.from,
                     frequency: input.frequency,
-                    updated_at: lambdabox_store::now_ms(),
+                    updated_at: lambdabox_domain::now_ms(),
                     updated_by: by,
                 };
                 email_reports::put_settings(tx, &settings)

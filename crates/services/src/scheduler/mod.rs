@@ -3,7 +3,6 @@
 //! through `Invoker::invoke` (`Source::Schedule`); runs missed while lambdabox was down are
 //! recorded as missed at start-up, never replayed. Tests drive `tick(now)` with a manual clock.
 
-mod clock;
 mod manage;
 mod tick;
 
@@ -12,7 +11,8 @@ use std::sync::{Arc, Weak};
 use anyhow::Context;
 use tokio_cron_scheduler::{Job, JobScheduler};
 
-pub use clock::{Clock, to_ms};
+pub use crate::clock::{Clock, to_ms};
+pub use lambdabox_store::schedules::Schedule;
 pub use manage::ScheduleInput;
 pub use tick::TickReport;
 

@@ -1,5 +1,5 @@
-//! The scheduler's clock: the system clock in production, a manual one in tests, so tests can
-//! set "now" (even across a restart) instead of waiting for cron minutes.
+//! The services' clock: the system clock in production, a manual one in tests, so tests can
+//! set "now" (even across a restart) instead of waiting for cron minutes or idle timeouts.
 
 use std::fmt;
 use std::sync::Arc;
@@ -39,7 +39,7 @@ impl Clock {
     pub fn now_ms(&self) -> i64 {
         match &self.0 {
             Some(ms) => ms.load(Ordering::SeqCst),
-            None => to_ms(OffsetDateTime::now_utc()),
+            None => lambdabox_domain::now_ms(),
         }
     }
 }

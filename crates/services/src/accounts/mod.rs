@@ -1,0 +1,226 @@
+//! Users, profiles, API credentials, browser sessions and the account itself. Every write to
+//! users, profiles or credentials passes through `Accounts`, which keeps the rules (no
+//! self-demotion, the last active FaaS-Admin stays), records the activity entry and empties
+//! the bearer-token cache, in one place.
+
+mod credentials;
+mod sessions;
+
+use std::sync::Arc;
+
+use lambdabox_domain::{AccountId, Permission, ProfileId, UserId, Username};
+use lambdabox_store::{Store, StoreError, accounts, activity, profiles, users};
+
+use crate::Error;
+use crate::clock::Clock;
+use crate::identity_cache::IdentityCache;
+
+pub use credentials::NewCredentials;
+pub use lambdabox_store::credentials::Credential;
+pub use lambdabox_store::profiles::Profile;
+pub use lambdabox_store::sessions::SessionRow;
+pub use lambdabox_store::users::{Login, User};
+pub use sessions::{NewSession, random_token, token_hash};
+
+/// Who is making a change: recorded in the activity stream and checked by the rules.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    /// The acting user.
+    pub id: UserId,
+    /// Their name, as the activity stream shows it.
+    pub username: String,
+}
+
+impl From<&User> for Actor {
+    fn from(user: &User) -> Self {
+        Self { id: user.id, username: user.username.clone() }
+    }
+}
+
+/// The accounts service; cheap to clone.
+#[derive(Clone)]
+pub struct Accounts {
+    store: Store,
+    clock: Clock,
+    identities: Arc<IdentityCache>,
+}
+
+impl Accounts {
+    /// The service over `store`, reading time from `clock`.
+    pub fn new(store: Store, clock: Clock) -> Self {
+        Self { store, clock, identities: Arc::new(IdentityCache::default()) }
+    }
+
+    /// The account id, or `None` before setup.
+    pub async fn account(&self) -> Result<Option<AccountId>, Error> {
+        Ok(self.store.read(accounts::get_account).await?.map(|a| a.account_id))
+    }
+
+    /// Creates the account and its administrator; refused (Conflict) if setup already ran.
+    pub async fn provision(
+        &self,
+        account: &AccountId,
+        admin: &Username,
+        password_hash: String,
+    ) -> Result<UserId, Error> {
+        let (account, admin) = (account.clone(), admin.clone());
+        let id = self.store.write(move |tx| accounts::provision(tx, &account, &admin, &password_hash)).await?;
+        self.changed();
+        Ok(id)
+    }
+
+    /// A user by id.
+    pub async fn user(&self, id: UserId) -> Result<Option<User>, Error> {
+        Ok(self.store.read(move |conn| users::get_user(conn, id)).await?)
+    }
+
+    /// A user by name.
+    pub async fn user_by_name(&self, name: &str) -> Result<Option<User>, Error> {
+        let name = name.to_owned();
+        Ok(self.store.read(move |conn| users::get_user_by_name(conn, &name)).await?)
+    }
+
+    /// What sign-in checks for a user name.
+    pub async fn login(&self, username: &str) -> Result<Option<Login>, Error> {
+        let name = username.to_owned();
+        Ok(self.store.read(move |conn| users::get_login(conn, &name)).await?)
+    }
+
+    /// Records a successful sign-in in the activity stream.
+    pub async fn record_sign_in(&self, username: &str) -> Result<(), Error> {
+        let description = format!("{username} signed in");
+        Ok(activity::record(&self.store, username, "user.signed_in", username, description).await?)
+    }
+
+    /// Every user and every profile, for the Users page.
+    pub async fn users_and_profiles(&self) -> Result<(Vec<User>, Vec<Profile>), Error> {
+        Ok(self.store.read(|conn| Ok((users::list_users(conn)?, profiles::list_profiles(conn)?))).await?)
+    }
+
+    /// Creates a user holding `profile`.
+    pub async fn create_user(
+        &self,
+        actor: &Actor,
+        name: Username,
+        password_hash: String,
+        profile: ProfileId,
+    ) -> Result<UserId, Error> {
+        let shown = name.to_string();
+        let id = self
+            .store
+            .write(move |tx| {
+                if profiles::get_profile(tx, profile)?.is_none() {
+                    return Err(StoreError::Conflict("that profile does not exist".into()));
+                }
+                users::insert_user(tx, &name, &password_hash, profile)
+            })
+            .await?;
+        self.note(actor, "user.created", &shown, format!("Created user {shown}")).await?;
+        Ok(id)
+    }
+
+    /// Gives `target` another profile; taking FaaS-Admin away is checked like disabling.
+    pub async fn change_profile(&self, actor: &Actor, target: UserId, profile: ProfileId) -> Result<(), Error> {
+        let new_profile = self
+            .store
+            .read(move |c| profiles::get_profile(c, profile))
+            .await?
+            .ok_or_else(|| Error::BadInput("that profile does not exist".into()))?;
+        if !new_profile.permissions.contains(&Permission::FaasAdmin) {
+            self.guard_admin_change(actor, target, "remove FaaS-Admin from").await?;
+        }
+        let changed = self.store.write(move |tx| users::update_user_profile(tx, target, profile)).await?;
+        found(changed, "no such user")?;
+        let description = format!("Changed the profile of user #{}", target.0);
+        self.note(actor, "user.updated", &target.0.to_string(), description).await
+    }
+
+    /// Disables or enables `target`.
+    pub async fn set_disabled(&self, actor: &Actor, target: UserId, disabled: bool) -> Result<(), Error> {
+        if disabled {
+            self.guard_admin_change(actor, target, "disable").await?;
+        }
+        let changed = self.store.write(move |tx| users::update_user_disabled(tx, target, disabled)).await?;
+        found(changed, "no such user")?;
+        let what = if disabled { "Disabled" } else { "Enabled" };
+        self.note(actor, "user.updated", &target.0.to_string(), format!("{what} user #{}", target.0)).await
+    }
+
+    /// Sets a new password for `target`.
+    pub async fn reset_password(&self, actor: &Actor, target: UserId, password_hash: String) -> Result<(), Error> {
+        let changed = self.store.write(move |tx| users::update_user_password(tx, target, &password_hash)).await?;
+        found(changed, "no such user")?;
+        let description = format!("Reset the password of user #{}", target.0);
+        self.note(actor, "user.updated", &target.0.to_string(), description).await
+    }
+
+    /// Deletes `target`.
+    pub async fn delete_user(&self, actor: &Actor, target: UserId) -> Result<(), Error> {
+        self.guard_admin_change(actor, target, "delete").await?;
+        self.store.write(move |tx| users::delete_user(tx, target)).await?;
+        self.note(actor, "user.deleted", &target.0.to_string(), format!("Deleted user #{}", target.0)).await
+    }
+
+    /// Creates a profile with at least one permission and a name of 1-50 characters.
+    pub async fn create_profile(
+        &self,
+        actor: &Actor,
+        name: &str,
+        permissions: Vec<Permission>,
+    ) -> Result<ProfileId, Error> {
+        let name = name.trim().to_owned();
+        if name.is_empty() || name.chars().count() > 50 {
+            return Err(Error::BadInput("profile name is required and must be at most 50 characters".into()));
+        }
+        if permissions.is_empty() {
+            return Err(Error::BadInput("choose at least one permission for the profile".into()));
+        }
+        let id = self.store.write(move |tx| profiles::insert_profile(tx, &name, &permissions)).await?;
+        self.note(actor, "user.profile_created", "", "Created a profile".to_owned()).await?;
+        Ok(id)
+    }
+
+    /// Deletes a profile nobody holds.
+    pub async fn delete_profile(&self, _actor: &Actor, id: ProfileId) -> Result<(), Error> {
+        let deleted = self.store.write(move |tx| profiles::delete_profile(tx, id)).await?;
+        found(deleted, "no such profile")?;
+        self.changed();
+        Ok(())
+    }
+
+    /// Checks that changing `target` keeps at least one other active FaaS-Admin, and that
+    /// callers do not lock themselves out.
+    async fn guard_admin_change(&self, actor: &Actor, target: UserId, what: &str) -> Result<(), Error> {
+        if target == actor.id {
+            return Err(Error::Conflict(format!("you cannot {what} yourself")));
+        }
+        let (user, others) = self
+            .store
+            .read(move |conn| Ok((users::get_user(conn, target)?, users::count_active_admins(conn, Some(target))?)))
+            .await?;
+        let Some(user) = user else {
+            return Err(Error::NotFound("no such user".into()));
+        };
+        if user.permissions.contains(&Permission::FaasAdmin) && !user.disabled && others == 0 {
+            return Err(Error::Conflict(format!("cannot {what} the last active user with FaaS-Admin")));
+        }
+        Ok(())
+    }
+
+    /// Records a change in the activity stream; users changed, so cached tokens are checked
+    /// again.
+    async fn note(&self, actor: &Actor, kind: &'static str, subject: &str, description: String) -> Result<(), Error> {
+        self.changed();
+        Ok(activity::record(&self.store, &actor.username, kind, subject, description).await?)
+    }
+
+    /// Users, profiles or credentials changed: the one place the token cache is emptied.
+    fn changed(&self) {
+        self.identities.invalidate();
+    }
+}
+
+/// `NotFound(what)` unless a row was changed.
+fn found(changed: bool, what: &str) -> Result<(), Error> {
+    if changed { Ok(()) } else { Err(Error::NotFound(what.into())) }
+}
