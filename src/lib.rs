@@ -12,7 +12,7 @@ pub mod commands;
 pub mod config;
 pub mod error;
 pub mod middleware;
-pub mod ops;
+pub mod probes;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

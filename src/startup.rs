@@ -13,12 +13,12 @@ use crate::config::Config;
 use crate::state::AppState;
 use lambdabox_services::Store;
 use lambdabox_services::accounts::Accounts;
+use lambdabox_services::allowlist;
 use lambdabox_services::data_dir::{finish_rotation, open_data_dir};
 use lambdabox_services::housekeeping::Retention;
 use lambdabox_services::invoke::capabilities::CapabilityFactory;
 use lambdabox_services::invoke::{Invoker, Limits};
 use lambdabox_services::scheduler::Scheduler;
-use lambdabox_services::settings;
 use lambdabox_services::vault::Vault;
 
 /// A built, bound, not yet running server.
@@ -36,7 +36,7 @@ impl App {
         let key = finish_rotation(&store, &config.data_dir, key).await?;
         let account = Accounts::new(store.clone(), config.clock.clone()).account().await?;
         let vault = Vault::new(store.clone(), key.clone());
-        let allowlist: Vec<String> = settings::list_allowlist(&store).await?.into_iter().map(|e| e.pattern).collect();
+        let allowlist: Vec<String> = allowlist::list_allowlist(&store).await?.into_iter().map(|e| e.pattern).collect();
         let invoker = start_invoker(&config, &store, CapabilityFactory::new(vault.clone(), &allowlist))?;
         let scheduler =
             Scheduler::new(store.clone(), invoker.clone(), config.clock.clone(), config.max_scheduled_lambdas);
@@ -64,7 +64,7 @@ impl App {
                 .wrap(security_headers())
                 .wrap(Compress::default())
                 .wrap(from_fn(crate::middleware::request_log))
-                .configure(crate::ops::configure)
+                .configure(crate::probes::configure)
                 .configure(crate::api::configure)
                 .configure(crate::web::configure)
                 .default_service(web::to(crate::middleware::not_found))

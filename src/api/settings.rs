@@ -11,7 +11,7 @@ use crate::auth::permission::marker::{SecretRead, SecretWrite, WhitelistRead, Wh
 use crate::auth::{Authorized, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
-use lambdabox_services::settings;
+use lambdabox_services::allowlist;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -31,7 +31,7 @@ async fn list_proxy_settings(
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     check_account(&state, &path)?;
-    let entries = settings::list_allowlist(&state.store).await?;
+    let entries = allowlist::list_allowlist(&state.store).await?;
     let body: Vec<_> = entries
         .iter()
         .map(|e| json!({"id": e.id, "domain": e.pattern, "createdAt": iso(e.created_at), "createdBy": e.created_by}))
@@ -53,8 +53,8 @@ async fn add_proxy_setting(
 ) -> Result<HttpResponse, ApiError> {
     check_account(&state, &path)?;
     let user = &req.auth.caller.user.username;
-    let id = settings::add_allowlist_entry(&state.store, &state.invoker, user, &req.body.domain).await?;
-    let entry = settings::list_allowlist(&state.store).await?.into_iter().find(|e| e.id == id);
+    let id = allowlist::add_allowlist_entry(&state.store, &state.invoker, user, &req.body.domain).await?;
+    let entry = allowlist::list_allowlist(&state.store).await?.into_iter().find(|e| e.id == id);
     let domain = entry.map(|e| e.pattern).unwrap_or_default();
     Ok(HttpResponse::Created().json(json!({"id": id, "domain": domain})))
 }
@@ -68,7 +68,7 @@ async fn delete_proxy_setting(
     let (account, id) = path.into_inner();
     check_account(&state, &account)?;
     let id: i64 = id.parse().map_err(|_| Error::NotFound("There is no such allowlist entry".into()))?;
-    settings::remove_allowlist_entry(&state.store, &state.invoker, &auth.caller.user.username, id).await?;
+    allowlist::remove_allowlist_entry(&state.store, &state.invoker, &auth.caller.user.username, id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

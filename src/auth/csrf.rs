@@ -59,7 +59,7 @@ async fn check(req: &mut ServiceRequest) -> Result<(), Error> {
         tracing::warn!(path = %req.path(), "request from a foreign origin refused");
         return Err(Error::Csrf);
     }
-    let has_bearer = req.headers().contains_key(header::AUTHORIZATION);
+    let has_bearer = super::extract::bearer_token(req.headers()).is_some();
     let (Some(cookie), false) = (req.cookie(session::COOKIE), has_bearer) else {
         return Ok(());
     };

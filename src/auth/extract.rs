@@ -55,13 +55,7 @@ async fn resolve(req: &HttpRequest) -> Result<Caller, Error> {
     if state.account().is_none() {
         return Err(Error::NotProvisioned);
     }
-    let bearer = req
-        .headers()
-        .get(actix_web::http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
-        .map(str::trim)
-        .map(str::to_owned);
+    let bearer = bearer_token(req.headers());
     let (user, session) = if let Some(bearer) = bearer {
         (token::verify(state, &bearer).await?, None)
     } else {
@@ -83,6 +77,18 @@ async fn resolve(req: &HttpRequest) -> Result<Caller, Error> {
     let caller = Caller { user, session };
     req.extensions_mut().insert(caller.clone());
     Ok(caller)
+}
+
+/// The bearer token of an `Authorization: Bearer …` header. A request that has one is
+/// authenticated by it alone (never by the session cookie); any other `Authorization` scheme
+/// is ignored, so the cookie and its CSRF check stay in charge.
+pub fn bearer_token(headers: &actix_web::http::header::HeaderMap) -> Option<String> {
+    headers
+        .get(actix_web::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .map(str::trim)
+        .map(str::to_owned)
 }
 
 impl FromRequest for Caller {

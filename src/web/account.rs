@@ -106,8 +106,9 @@ async fn create_credential(
             }
             None => page(&req, &state, &caller, Some(created), vec![], StatusCode::OK, None).await,
         },
-        Err(ServiceError::BadInput(msg)) => {
-            page(&req, &state, &caller, None, vec![msg], StatusCode::BAD_REQUEST, None).await
+        Err(e @ ServiceError::BadInput(_)) => {
+            let e = Error::from(e);
+            page(&req, &state, &caller, None, vec![e.to_string()], e.status(), None).await
         }
         Err(e) => Err(e.into()),
     }

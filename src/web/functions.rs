@@ -3,7 +3,6 @@
 
 mod wizard;
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
 use askama::Template;
 use serde::Deserialize;
@@ -321,8 +320,7 @@ async fn save_function(
             page.error_line = warning_line(&warning);
             return render(&page);
         }
-        Err(Error::BadInput(m)) => (StatusCode::BAD_REQUEST, m),
-        Err(Error::Conflict(m)) => (StatusCode::CONFLICT, m),
+        Err(e @ (Error::BadInput(_) | Error::Conflict(_))) => (e.status(), e.to_string()),
         Err(e) => return Err(e.into()),
     };
     // Refused: show the form again with everything the user typed, so nothing is lost.

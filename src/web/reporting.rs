@@ -135,12 +135,10 @@ async fn refuse(
     err: Error,
     form: Option<SettingsForm>,
 ) -> Result<HttpResponse, PageError> {
-    let status = match &err {
-        Error::BadInput(_) => StatusCode::BAD_REQUEST,
-        Error::Conflict(_) => StatusCode::CONFLICT,
-        Error::NotFound(_) => StatusCode::NOT_FOUND,
-        _ => return Err(err.into()),
-    };
+    if !matches!(err, Error::BadInput(_) | Error::Conflict(_) | Error::NotFound(_)) {
+        return Err(err.into());
+    }
+    let status = err.status();
     page(state, caller, Extra { errors: vec![err.to_string()], form, ..Extra::default() }, status).await
 }
 

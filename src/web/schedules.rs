@@ -207,8 +207,7 @@ where
     };
     let (status, message) = match result {
         Ok(()) => (StatusCode::OK, None),
-        Err(Error::BadInput(m)) => (StatusCode::BAD_REQUEST, Some(m)),
-        Err(Error::Conflict(m)) => (StatusCode::CONFLICT, Some(m)),
+        Err(e @ (Error::BadInput(_) | Error::Conflict(_))) => (e.status(), Some(e.to_string())),
         Err(e) => return Err(e.into()),
     };
     let mut page = form_page(state, caller, action, form).await?;

@@ -15,7 +15,7 @@ use crate::auth::permission::marker::{ReportingRead, SecretWrite, WhitelistWrite
 use crate::auth::{Authorized, Caller, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
-use lambdabox_services::settings;
+use lambdabox_services::allowlist;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -79,7 +79,7 @@ async fn page(
         _ if can_read_secrets => "secrets",
         _ => "none",
     };
-    let entries = if can_read_allowlist { settings::list_allowlist(&state.store).await? } else { vec![] };
+    let entries = if can_read_allowlist { allowlist::list_allowlist(&state.store).await? } else { vec![] };
     let secrets = if can_read_secrets { state.vault.list().await? } else { vec![] };
     let account = state.account().map(ToString::to_string).unwrap_or_default();
     let page = SettingsPage {
@@ -139,7 +139,7 @@ async fn add_allowlist_entry(
     req: Guarded<Authorized<WhitelistWrite>, web::Form<EntryForm>>,
 ) -> Result<HttpResponse, PageError> {
     let caller = req.auth.caller;
-    match settings::add_allowlist_entry(&state.store, &state.invoker, &caller.user.username, &req.body.domain).await {
+    match allowlist::add_allowlist_entry(&state.store, &state.invoker, &caller.user.username, &req.body.domain).await {
         Ok(_) => Ok(redirect("/settings?tab=allowlist&notice=allowlist-added")),
         Err(e) => refuse(&state, &caller, "allowlist", e).await,
     }
@@ -151,7 +151,7 @@ async fn remove_allowlist_entry(
     auth: Authorized<WhitelistWrite>,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, PageError> {
-    match settings::remove_allowlist_entry(&state.store, &state.invoker, &auth.caller.user.username, path.into_inner())
+    match allowlist::remove_allowlist_entry(&state.store, &state.invoker, &auth.caller.user.username, path.into_inner())
         .await
     {
         Ok(()) => Ok(redirect("/settings?tab=allowlist&notice=allowlist-removed")),

@@ -4,6 +4,7 @@
 mod helpers;
 mod smtp;
 
+mod architecture;
 mod bad_input;
 mod cli;
 mod functions;

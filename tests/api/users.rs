@@ -106,6 +106,16 @@ async fn forms_without_the_csrf_token_or_from_another_origin_are_refused() {
     good.push(("csrf_token", &token));
     let res = admin.post(app.url("/users")).header("origin", "http://evil.example").form(&good).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN, "foreign origin");
+    // Any Authorization header other than a bearer token leaves the cookie in charge, and
+    // with it the CSRF check.
+    let res = admin
+        .post(app.url("/users"))
+        .header("authorization", "Basic bWFsbG9yeTpwYXNz")
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "a Basic Authorization header and no token");
     assert!(!app.get(&admin, "/users").await.text().await.unwrap().contains("mallory"), "nothing was created");
 
     let res = admin.post(app.url("/users")).header("x-csrf-token", &token).form(&fields).send().await.unwrap();

@@ -3,6 +3,7 @@
 //! `scheduler` and `reports` own their writes, rules and activity entries. No HTTP here.
 
 pub mod accounts;
+pub mod allowlist;
 pub mod clock;
 pub mod crypto;
 pub mod data_dir;
@@ -16,7 +17,6 @@ pub mod logsearch;
 pub mod overview;
 pub mod reports;
 pub mod scheduler;
-pub mod settings;
 pub mod vault;
 
 pub use error::Error;

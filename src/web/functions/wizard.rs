@@ -19,8 +19,8 @@ use crate::web::redirect;
 use lambdabox_domain::allowlist::parse_entries;
 use lambdabox_domain::events::{self, EVENTS, Event, Template as LambdaTemplate};
 use lambdabox_services::Error as ServiceError;
+use lambdabox_services::allowlist::{self, AddedEntries};
 use lambdabox_services::lifecycle::{self, CreateLambda};
-use lambdabox_services::settings::{self, AddedEntries};
 
 #[derive(Template)]
 #[template(path = "functions/new.html")]
@@ -74,7 +74,7 @@ async fn wizard(state: &AppState, caller: &Caller, form: WizardForm, step2: Allo
         .unwrap_or_else(|| event.default_template.to_owned());
     let perms = &caller.user.permissions;
     let can_read = Action::WhitelistRead.allows(perms);
-    let entries = if can_read { settings::list_allowlist(&state.store).await? } else { vec![] };
+    let entries = if can_read { allowlist::list_allowlist(&state.store).await? } else { vec![] };
     Ok(NewPage {
         layout: Layout::new(&account(state), caller, "functions", None),
         errors: vec![],
@@ -185,7 +185,7 @@ async fn add_domains(
     user: &str,
     domains: &[String],
 ) -> Result<Result<AddedEntries, Vec<String>>, Error> {
-    match settings::add_allowlist_entries(&state.store, &state.invoker, user, domains).await {
+    match allowlist::add_allowlist_entries(&state.store, &state.invoker, user, domains).await {
         Ok(added) => Ok(Ok(added)),
         Err(ServiceError::BadInput(m) | ServiceError::Conflict(m)) => Ok(Err(vec![m])),
         Err(e) => Err(e.into()),

@@ -80,24 +80,6 @@ async fn no_host_escape() {
     }
 }
 
-#[test]
-fn runtime_knows_nothing_of_the_web_server_or_the_store() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
-    let mut stack = vec![std::path::PathBuf::from(dir)];
-    while let Some(path) = stack.pop() {
-        if path.is_dir() {
-            stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            let text = std::fs::read_to_string(&path).unwrap();
-            for forbidden in
-                ["actix", "rusqlite", "crate::store", "crate::auth", "crate::web", "crate::api", "crate::egress"]
-            {
-                assert!(!text.contains(forbidden), "{} uses {forbidden}", path.display());
-            }
-        }
-    }
-}
-
 /// Settles cleanly (no pending jobs) after changing the lazily installed families (typed
 /// arrays, Map/Set) among others: none of it may be visible to the next invocation.
 const CLEAN_POLLUTER: &str = r#"function lambda(input, callback) {

@@ -1,5 +1,5 @@
-//! Account settings shared by the UI and the API: the domain allowlist (applied to the very
-//! next invocation) and the activity stream's retention.
+//! The domain allowlist, shared by the UI and the API: the hosts lambdas may call, applied to
+//! the very next invocation, each change in the activity stream.
 
 use crate::Error;
 use crate::invoke::Invoker;
