@@ -81,7 +81,7 @@ async fn provisioned_or_open(req: &ServiceRequest) -> Result<(), Error> {
         return Ok(());
     }
     // `lambdabox setup` may have run beside the server: look again before refusing.
-    match state.accounts.account().await? {
+    match state.identity().account().await? {
         Some(account) => {
             state.set_provisioned(account);
             Ok(())

@@ -18,7 +18,7 @@ async fn healthz() -> HttpResponse {
 
 #[get("/readyz")]
 async fn readyz(state: web::Data<AppState>) -> HttpResponse {
-    match state.store.ping().await {
+    match state.hooks().ping().await {
         Ok(()) => HttpResponse::Ok().json(json!({"status": "ready", "provisioned": state.account().is_some()})),
         Err(err) => {
             tracing::error!(error = %err, "readiness check failed");

@@ -10,7 +10,7 @@ use actix_web::web;
 use anyhow::Context;
 
 use crate::config::Config;
-use crate::state::AppState;
+use crate::state::{AppState, Parts};
 use lambdabox_services::Store;
 use lambdabox_services::accounts::Accounts;
 use lambdabox_services::allowlist;
@@ -42,9 +42,10 @@ impl App {
             Scheduler::new(store.clone(), invoker.clone(), config.clock.clone(), config.max_scheduled_lambdas);
         scheduler.start().await.context("cannot start the scheduler")?;
         let config = Arc::new(config);
-        let state = web::Data::new(AppState::new(Arc::clone(&config), store, key, invoker, vault, scheduler, account));
+        let parts = Parts { store, key, invoker, vault, scheduler };
+        let state = web::Data::new(AppState::new(Arc::clone(&config), parts, account));
         lambdabox_services::housekeeping::spawn(
-            state.store.clone(),
+            state.hooks().store().clone(),
             Retention { logs: config.log_retention, sessions: config.session_idle },
         );
         let listener = TcpListener::bind(config.bind).with_context(|| format!("cannot listen on {}", config.bind))?;
@@ -76,7 +77,7 @@ impl App {
         .run();
         let reports_ticker = config
             .report_interval
-            .map(|every| lambdabox_services::reports::spawn_ticker(state.reporter.clone(), every));
+            .map(|every| lambdabox_services::reports::spawn_ticker(state.hooks().reporter().clone(), every));
         tracing::info!(%addr, data_dir = %config.data_dir.display(), "lambdabox listening on http://{addr}");
         Ok(Self { server, addr, state, reports_ticker })
     }
@@ -99,12 +100,12 @@ impl App {
     /// Serves until stopped, then stores what is still queued and flushes the store.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         self.server.await?;
-        self.state.scheduler.stop().await;
+        self.state.hooks().scheduler().stop().await;
         if let Some(ticker) = self.reports_ticker {
             ticker.abort();
         }
-        self.state.invoker.flush().await;
-        self.state.store.checkpoint().await?;
+        self.state.hooks().flush().await;
+        self.state.hooks().checkpoint().await?;
         tracing::info!("lambdabox stopped");
         Ok(())
     }

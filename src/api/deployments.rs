@@ -10,7 +10,7 @@ use crate::auth::permission::marker::LambdaWrite;
 use crate::error::Error;
 use crate::state::AppState;
 use lambdabox_domain::lambda::LambdaId;
-use lambdabox_services::lifecycle::{self, Deployed};
+use lambdabox_services::lifecycle::Deployed;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -30,7 +30,7 @@ async fn deploy_lambda(
 ) -> Result<HttpResponse, ApiError> {
     let (account, uuid) = path.into_inner();
     let id = parse(&state, &account, &uuid)?;
-    match lifecycle::deploy(&state.store, &state.invoker, &auth.caller.user.username, &id).await? {
+    match auth.lambda_editor(&state).deploy(&id).await? {
         Deployed::Serving => Ok(HttpResponse::Ok().json(json!({"message": "Lambda deployed", "state": "Productive"}))),
         Deployed::Failed { cause, line } => Ok(HttpResponse::UnprocessableEntity().json(json!({
             "errorCode": "com.liveperson.faas.fm.contract-error",
@@ -49,7 +49,7 @@ async fn undeploy_lambda(
 ) -> Result<HttpResponse, ApiError> {
     let (account, uuid) = path.into_inner();
     let id = parse(&state, &account, &uuid)?;
-    let undeployed = lifecycle::undeploy(&state.store, &state.invoker, &auth.caller.user.username, &id).await?;
+    let undeployed = auth.lambda_editor(&state).undeploy(&id).await?;
     let paused = undeployed.paused_schedules;
     let message = match paused {
         0 => "Lambda undeployed".to_owned(),

@@ -13,8 +13,9 @@ use crate::auth::permission::marker::{EmailReportRecipientsWrite, EmailReportSet
 use crate::auth::{Authorized, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
+use crate::state::handles::Reporting;
+use lambdabox_services::reports::Overview;
 use lambdabox_services::reports::settings::{MAX_RECIPIENTS, RawSettings};
-use lambdabox_services::reports::{Overview, Reporter};
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -57,19 +58,19 @@ pub fn overview_json(o: &Overview) -> Value {
     })
 }
 
-async fn current(reporter: &Reporter) -> Result<HttpResponse, ApiError> {
-    let overview = reporter.overview().await.map_err(Error::from)?;
+async fn current(reporting: Reporting<'_>) -> Result<HttpResponse, ApiError> {
+    let overview = reporting.email_report().await.map_err(Error::from)?;
     Ok(HttpResponse::Ok().json(overview_json(&overview)))
 }
 
 #[get("/api/account/{accountId}/email-report")]
 async fn get_email_report(
     state: web::Data<AppState>,
-    _auth: Authorized<ReportingRead>,
+    auth: Authorized<ReportingRead>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     check_account(&state, &path)?;
-    current(&state.reporter).await
+    current(auth.caller.reporting(&state)).await
 }
 
 /// Body of `PUT email-report`. `password` omitted (or empty) keeps the stored one; an empty
@@ -109,8 +110,8 @@ async fn update_email_report(
         frequency: b.frequency,
     };
     let valid = raw.validate().map_err(Error::BadInput)?;
-    state.reporter.save_settings(valid, &req.auth.caller.user.username).await.map_err(Error::from)?;
-    current(&state.reporter).await
+    req.auth.report_settings(&state).save(valid).await.map_err(Error::from)?;
+    current(req.auth.caller.reporting(&state)).await
 }
 
 /// Body of `POST email-report/recipients`.
@@ -127,8 +128,7 @@ async fn add_recipient(
     req: Guarded<Authorized<EmailReportRecipientsWrite>, web::Json<RecipientBody>>,
 ) -> Result<HttpResponse, ApiError> {
     check_account(&state, &path)?;
-    let email =
-        state.reporter.add_recipient(&req.body.email, &req.auth.caller.user.username).await.map_err(Error::from)?;
+    let email = req.auth.recipients(&state).add(&req.body.email).await.map_err(Error::from)?;
     Ok(HttpResponse::Created().json(json!({"email": email})))
 }
 
@@ -140,7 +140,7 @@ async fn remove_recipient(
 ) -> Result<HttpResponse, ApiError> {
     let (account, email) = path.into_inner();
     check_account(&state, &account)?;
-    state.reporter.remove_recipient(&email).await.map_err(Error::from)?;
+    _auth.recipients(&state).remove(&email).await.map_err(Error::from)?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -163,7 +163,7 @@ async fn send_test_email(
     } else {
         serde_json::from_slice(&req.body).map_err(|e| Error::BadInput(format!("malformed JSON: {e}")))?
     };
-    let result = state.reporter.send_test(body.to.as_deref()).await.map_err(Error::from)?;
+    let result = req.auth.report_settings(&state).send_test(body.to.as_deref()).await.map_err(Error::from)?;
     // The request worked either way: the answer reports what the SMTP server said.
     Ok(HttpResponse::Ok().json(match result {
         Ok(answer) => json!({"sent": true, "response": answer}),

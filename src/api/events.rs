@@ -11,7 +11,6 @@ use crate::auth::permission::marker::{LambdaRead, ReportingRead};
 use crate::error::Error;
 use crate::state::AppState;
 use lambdabox_domain::events::{EVENTS, templates_for};
-use lambdabox_services::{lifecycle, overview};
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -48,7 +47,7 @@ async fn get_lambda_counts(
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     check_account(&state, &path)?;
-    let (total, deployed) = lifecycle::count(&state.store).await?;
+    let (total, deployed) = _auth.caller.lambdas(&state).count().await?;
     Ok(HttpResponse::Ok().json(json!({"accountId": path.into_inner(), "total": total, "deployed": deployed})))
 }
 
@@ -72,8 +71,7 @@ async fn get_invocation_counts(
     if from > to {
         return Err(Error::BadInput("startTimestamp must not be after endTimestamp".into()).into());
     }
-    state.invoker.flush().await;
-    let counts = overview::outcome_counts(&state.store, from, to).await?;
+    let counts = _auth.caller.reporting(&state).outcome_counts(from, to).await?;
     Ok(HttpResponse::Ok().json(json!({
         "accountId": path.into_inner(),
         "successfulInvocations": counts.succeeded,

@@ -16,7 +16,6 @@ use lambdabox_domain::events;
 use lambdabox_domain::lambda::LambdaId;
 use lambdabox_domain::outcome::RunOutcome;
 use lambdabox_services::invoke::{InvokeRequest, Source};
-use lambdabox_services::lifecycle;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -94,10 +93,10 @@ async fn invoke_lambda(
     query.check()?;
     let lambda = LambdaId::parse(&uuid)
         .map_err(|_| Error::LambdaMissing(format!("There is no lambda {uuid} in this account")))?;
+    let invoking = req.auth.invoking(&state);
     let input = parse_input(req.body.into_inner())?;
     let account = state.account().cloned().ok_or(Error::NotProvisioned)?;
-    let invocation = state
-        .invoker
+    let invocation = invoking
         .invoke(InvokeRequest {
             account,
             lambda,
@@ -126,14 +125,14 @@ async fn invoke_event(
     events::event(&event_id).ok_or_else(|| Error::BadInput(format!("unknown event '{event_id}'")))?;
     let input = parse_input(req.body.into_inner())?;
     let account = state.account().cloned().ok_or(Error::NotProvisioned)?;
-    let serving = lifecycle::serving_for_event(&state.store, &event_id).await?;
+    let invoking = req.auth.invoking(&state);
+    let serving = invoking.serving_for_event(&event_id).await?;
     let request_id = request_id(&http);
     let external_system = query.into_inner().external_system;
     let mut results = Vec::with_capacity(serving.len());
     // Like LivePerson, every productive lambda of the event runs in turn; a failure ends the chain.
     for deployment in serving {
-        let invocation = state
-            .invoker
+        let invocation = invoking
             .invoke(InvokeRequest {
                 account: account.clone(),
                 lambda: deployment.lambda.clone(),
@@ -164,6 +163,6 @@ async fn is_implemented(
     query.check()?;
     let _ = &query.skill_id;
     events::event(&event_id).ok_or_else(|| Error::BadInput(format!("unknown event '{event_id}'")))?;
-    let serving = lifecycle::serving_for_event(&state.store, &event_id).await?;
+    let serving = _auth.invoking(&state).serving_for_event(&event_id).await?;
     Ok(HttpResponse::Ok().json(json!({"implemented": !serving.is_empty()})))
 }

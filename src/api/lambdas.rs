@@ -11,7 +11,7 @@ use crate::auth::{Authorized, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
 use lambdabox_domain::lambda::{EnvVar, LambdaId, LambdaState};
-use lambdabox_services::lifecycle::{self, CreateLambda, SaveLambda, Saved};
+use lambdabox_services::lifecycle::{CreateLambda, SaveLambda, Saved};
 use lambdabox_services::lifecycle::{Deployment, Lambda};
 
 /// Registers the routes.
@@ -91,7 +91,7 @@ async fn list_lambdas(
             _ => {}
         }
     }
-    let all = lifecycle::list(&state.store).await?;
+    let all = _auth.caller.lambdas(&state).list().await?;
     let list: Vec<Value> = all
         .iter()
         .filter(|l| states.is_empty() || states.contains(&l.state()))
@@ -110,7 +110,7 @@ async fn get_lambda(
 ) -> Result<HttpResponse, ApiError> {
     let (account, uuid) = path.into_inner();
     check_account(&state, &account)?;
-    let lambda = lifecycle::get(&state.store, &parse_id(&uuid)?).await.map_err(missing)?;
+    let lambda = _auth.caller.lambdas(&state).get(&parse_id(&uuid)?).await.map_err(missing)?;
     // LivePerson answers a one-element array here.
     Ok(HttpResponse::Ok().json([lambda_json(&lambda)]))
 }
@@ -153,7 +153,6 @@ async fn create_lambda(
     req: Guarded<Authorized<LambdaWrite>, web::Json<LambdaBody>>,
 ) -> Result<HttpResponse, ApiError> {
     check_account(&state, &path)?;
-    let user = req.auth.caller.user.username.clone();
     let body = req.body.into_inner();
     let create = CreateLambda {
         name: body.name,
@@ -164,7 +163,7 @@ async fn create_lambda(
         env: body.implementation.environment_variables,
         sample_input: body.sample_payload,
     };
-    let lambda = lifecycle::create(&state.store, &state.invoker, &user, create).await?;
+    let lambda = req.auth.lambda_editor(&state).create(create).await?;
     Ok(HttpResponse::Created().json(lambda_json(&lambda)))
 }
 
@@ -177,9 +176,8 @@ async fn update_lambda(
     let (account, uuid) = path.into_inner();
     check_account(&state, &account)?;
     let id = parse_id(&uuid)?;
-    let user = req.auth.caller.user.username.clone();
     let body = req.body.into_inner();
-    let current = lifecycle::get(&state.store, &id).await.map_err(missing)?;
+    let current = req.auth.caller.lambdas(&state).get(&id).await.map_err(missing)?;
     let version = body.version.ok_or_else(|| Error::BadInput("version is required (the version you edited)".into()))?;
     let save = SaveLambda {
         version,
@@ -189,10 +187,10 @@ async fn update_lambda(
         env: body.implementation.environment_variables,
         sample_input: body.sample_payload.unwrap_or(current.sample_input),
     };
-    match lifecycle::save(&state.store, &state.invoker, &user, &id, save).await? {
+    match req.auth.lambda_editor(&state).save(&id, save).await? {
         Saved::Unchanged => Ok(HttpResponse::NotModified().finish()),
         Saved::Version(_, warning) => {
-            let lambda = lifecycle::get(&state.store, &id).await?;
+            let lambda = req.auth.caller.lambdas(&state).get(&id).await?;
             let mut body = lambda_json(&lambda);
             body["warnings"] = json!(warning.into_iter().collect::<Vec<_>>());
             Ok(HttpResponse::Accepted().json(body))
@@ -209,6 +207,6 @@ async fn delete_lambda(
     let (account, uuid) = path.into_inner();
     check_account(&state, &account)?;
     let id = parse_id(&uuid)?;
-    lifecycle::remove(&state.store, &state.invoker, &auth.caller.user.username, &id).await.map_err(missing)?;
+    auth.lambda_editor(&state).remove(&id).await.map_err(missing)?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -11,8 +11,7 @@ use crate::auth::Authorized;
 use crate::auth::permission::marker::ReportingRead;
 use crate::error::Error;
 use crate::state::AppState;
-use lambdabox_services::logsearch::{self, LogQuery, MAX_EXPORT_LINES, to_csv};
-use lambdabox_services::overview;
+use lambdabox_services::logsearch::{LogQuery, MAX_EXPORT_LINES, to_csv};
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -45,8 +44,7 @@ async fn search_logs(
     let filter = query(&q)?.filter();
     let limit = number(&q, "limit", 100, 1000)?;
     let offset = number(&q, "offset", 0, i64::MAX)?;
-    state.invoker.flush().await;
-    let rows = logsearch::search(&state.store, filter, limit, offset).await?;
+    let rows = _auth.caller.reporting(&state).search_logs(filter, limit, offset).await?;
     let body: Vec<_> = rows
         .iter()
         .map(|r| {
@@ -72,8 +70,7 @@ async fn export_logs(
 ) -> Result<HttpResponse, ApiError> {
     check_account(&state, &path)?;
     let filter = query(&q)?.filter();
-    state.invoker.flush().await;
-    let mut rows = logsearch::search(&state.store, filter, MAX_EXPORT_LINES, 0).await?;
+    let mut rows = _auth.caller.reporting(&state).search_logs(filter, MAX_EXPORT_LINES, 0).await?;
     rows.reverse();
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
@@ -90,7 +87,7 @@ async fn list_activity(
 ) -> Result<HttpResponse, ApiError> {
     check_account(&state, &path)?;
     let limit = number(&q, "limit", 100, 1000)?;
-    let rows = overview::recent_activity(&state.store, limit).await?;
+    let rows = _auth.caller.reporting(&state).recent_activity(limit).await?;
     let body: Vec<_> = rows
         .iter()
         .map(|a| json!({"at": iso(a.at), "user": a.username, "kind": a.kind, "subject": a.subject, "description": a.description}))

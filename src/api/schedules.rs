@@ -13,9 +13,10 @@ use crate::auth::permission::marker::{ScheduleRead, ScheduleWrite};
 use crate::auth::{Authorized, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
+use crate::state::handles::Schedules;
 use lambdabox_domain::schedule::{RunStatus, ScheduleId};
 use lambdabox_services::scheduler::Schedule;
-use lambdabox_services::scheduler::{ScheduleInput, Scheduler};
+use lambdabox_services::scheduler::ScheduleInput;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -27,7 +28,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 /// A schedule in LivePerson's V1 shape (plus why lambdabox paused it, if it did).
-pub fn schedule_json(scheduler: &Scheduler, s: &Schedule) -> Value {
+pub fn schedule_json(scheduler: &Schedules<'_>, s: &Schedule) -> Value {
     let last = s.last_executed.as_ref();
     json!({
         "uuid": s.id.as_str(),
@@ -65,8 +66,9 @@ async fn list_schedules(
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     check_account(&state, &path)?;
-    let all = state.scheduler.list().await.map_err(Error::from)?;
-    Ok(HttpResponse::Ok().json(all.iter().map(|s| schedule_json(&state.scheduler, s)).collect::<Vec<_>>()))
+    let all = _auth.caller.schedules(&state).list().await.map_err(Error::from)?;
+    Ok(HttpResponse::Ok()
+        .json(all.iter().map(|s| schedule_json(&_auth.caller.schedules(&state), s)).collect::<Vec<_>>()))
 }
 
 #[get("/api/account/{accountId}/schedules/{uuid}")]
@@ -77,8 +79,8 @@ async fn get_schedule(
 ) -> Result<HttpResponse, ApiError> {
     let (account, uuid) = path.into_inner();
     check_account(&state, &account)?;
-    let schedule = state.scheduler.get(&parse_id(&uuid)?).await.map_err(Error::from)?;
-    Ok(HttpResponse::Ok().json(schedule_json(&state.scheduler, &schedule)))
+    let schedule = _auth.caller.schedules(&state).get(&parse_id(&uuid)?).await.map_err(Error::from)?;
+    Ok(HttpResponse::Ok().json(schedule_json(&_auth.caller.schedules(&state), &schedule)))
 }
 
 #[post("/api/account/{accountId}/schedules")]
@@ -95,8 +97,8 @@ async fn create_schedule(
         payload: body.payload.unwrap_or_else(|| json!({})),
         active: body.is_active.unwrap_or(true),
     };
-    let schedule = state.scheduler.create(&req.auth.caller.user.username, input).await.map_err(Error::from)?;
-    Ok(HttpResponse::Created().json(schedule_json(&state.scheduler, &schedule)))
+    let schedule = req.auth.schedule_editor(&state).create(input).await.map_err(Error::from)?;
+    Ok(HttpResponse::Created().json(schedule_json(&req.auth.caller.schedules(&state), &schedule)))
 }
 
 #[put("/api/account/{accountId}/schedules/{uuid}")]
@@ -108,7 +110,7 @@ async fn update_schedule(
     let (account, uuid) = path.into_inner();
     check_account(&state, &account)?;
     let id = parse_id(&uuid)?;
-    let current = state.scheduler.get(&id).await.map_err(Error::from)?;
+    let current = req.auth.caller.schedules(&state).get(&id).await.map_err(Error::from)?;
     let body = req.body.into_inner();
     let input = ScheduleInput {
         lambda: body.lambda_uuid.unwrap_or_else(|| current.lambda.to_string()),
@@ -116,8 +118,8 @@ async fn update_schedule(
         payload: body.payload.unwrap_or(current.payload),
         active: body.is_active.unwrap_or(current.active),
     };
-    let schedule = state.scheduler.update(&req.auth.caller.user.username, &id, input).await.map_err(Error::from)?;
-    Ok(HttpResponse::Ok().json(schedule_json(&state.scheduler, &schedule)))
+    let schedule = req.auth.schedule_editor(&state).update(&id, input).await.map_err(Error::from)?;
+    Ok(HttpResponse::Ok().json(schedule_json(&req.auth.caller.schedules(&state), &schedule)))
 }
 
 #[delete("/api/account/{accountId}/schedules/{uuid}")]
@@ -128,6 +130,6 @@ async fn delete_schedule(
 ) -> Result<HttpResponse, ApiError> {
     let (account, uuid) = path.into_inner();
     check_account(&state, &account)?;
-    state.scheduler.delete(&auth.caller.user.username, &parse_id(&uuid)?).await.map_err(Error::from)?;
+    auth.schedule_editor(&state).delete(&parse_id(&uuid)?).await.map_err(Error::from)?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -11,7 +11,6 @@ use crate::auth::permission::marker::{SecretRead, SecretWrite, WhitelistRead, Wh
 use crate::auth::{Authorized, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
-use lambdabox_services::allowlist;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -31,7 +30,7 @@ async fn list_proxy_settings(
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     check_account(&state, &path)?;
-    let entries = allowlist::list_allowlist(&state.store).await?;
+    let entries = _auth.allowlist(&state).list().await?;
     let body: Vec<_> = entries
         .iter()
         .map(|e| json!({"id": e.id, "domain": e.pattern, "createdAt": iso(e.created_at), "createdBy": e.created_by}))
@@ -52,9 +51,9 @@ async fn add_proxy_setting(
     req: Guarded<Authorized<WhitelistWrite>, web::Json<DomainBody>>,
 ) -> Result<HttpResponse, ApiError> {
     check_account(&state, &path)?;
-    let user = &req.auth.caller.user.username;
-    let id = allowlist::add_allowlist_entry(&state.store, &state.invoker, user, &req.body.domain).await?;
-    let entry = allowlist::list_allowlist(&state.store).await?.into_iter().find(|e| e.id == id);
+    let _user = &req.auth.caller.user.username;
+    let id = req.auth.allowlist_editor(&state).add(&req.body.domain).await?;
+    let entry = req.auth.allowlist(&state).list().await?.into_iter().find(|e| e.id == id);
     let domain = entry.map(|e| e.pattern).unwrap_or_default();
     Ok(HttpResponse::Created().json(json!({"id": id, "domain": domain})))
 }
@@ -68,7 +67,7 @@ async fn delete_proxy_setting(
     let (account, id) = path.into_inner();
     check_account(&state, &account)?;
     let id: i64 = id.parse().map_err(|_| Error::NotFound("There is no such allowlist entry".into()))?;
-    allowlist::remove_allowlist_entry(&state.store, &state.invoker, &auth.caller.user.username, id).await?;
+    auth.allowlist_editor(&state).remove(id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -79,7 +78,7 @@ async fn list_secrets(
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     check_account(&state, &path)?;
-    let list = state.vault.list().await?;
+    let list = _auth.secrets(&state).list().await?;
     let body: Vec<_> = list
         .iter()
         .map(|s| json!({"key": s.name, "type": s.kind, "value": "********", "updatedAt": iso(s.updated_at), "updatedBy": s.updated_by}))
@@ -114,7 +113,7 @@ async fn create_secret(
     let body = req.body.into_inner();
     let key = body.key.unwrap_or_default();
     let text = value_text(&body.value, &body.kind);
-    state.vault.create(&account, &req.auth.caller.user.username, &key, &body.kind, &text).await?;
+    req.auth.secret_editor(&state).create(&account, &key, &body.kind, &text).await?;
     Ok(HttpResponse::Created().json(json!({"key": key, "value": "********"})))
 }
 
@@ -128,9 +127,9 @@ async fn update_secret(
     check_account(&state, &account)?;
     let account = state.account().cloned().ok_or(Error::NotProvisioned)?;
     let body = req.body.into_inner();
-    let current = state.vault.list().await?.into_iter().find(|s| s.name == key);
+    let current = req.auth.secrets(&state).list().await?.into_iter().find(|s| s.name == key);
     let kind = current.map(|s| s.kind).unwrap_or_default();
-    state.vault.replace(&account, &req.auth.caller.user.username, &key, &value_text(&body.value, &kind)).await?;
+    req.auth.secret_editor(&state).replace(&account, &key, &value_text(&body.value, &kind)).await?;
     Ok(HttpResponse::Ok().json(json!({"key": key, "value": "********"})))
 }
 
@@ -142,6 +141,6 @@ async fn delete_secret(
 ) -> Result<HttpResponse, ApiError> {
     let (account, key) = path.into_inner();
     check_account(&state, &account)?;
-    state.vault.delete(&auth.caller.user.username, &key).await?;
+    auth.secret_editor(&state).delete(&key).await?;
     Ok(HttpResponse::NoContent().finish())
 }

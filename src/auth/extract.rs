@@ -68,7 +68,7 @@ async fn resolve(req: &HttpRequest) -> Result<Caller, Error> {
             },
         };
         let user = match session.as_ref().map(|s| s.user_id) {
-            Some(id) => state.accounts.user(id).await?.filter(|u| !u.disabled),
+            Some(id) => state.identity().user(id).await?.filter(|u| !u.disabled),
             None => None,
         };
         (user, session)
@@ -107,6 +107,14 @@ pub struct Authorized<A> {
     /// Who is calling.
     pub caller: Caller,
     action: PhantomData<A>,
+}
+
+impl Caller {
+    /// The proof that this caller may perform `A`, if their profile allows it (for pages that
+    /// show more to those who may see more).
+    pub fn authorized<A: ActionMarker>(&self) -> Option<Authorized<A>> {
+        A::ACTION.allows(&self.user.permissions).then(|| Authorized { caller: self.clone(), action: PhantomData })
+    }
 }
 
 impl<A: ActionMarker> FromRequest for Authorized<A> {

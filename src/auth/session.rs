@@ -25,7 +25,7 @@ pub struct Session {
 
 /// Starts a session for `user`; returns the cookie to set.
 pub async fn create(state: &AppState, user: UserId) -> Result<Cookie<'static>, Error> {
-    let session = state.accounts.start_session(user, idle_ms(state)).await?;
+    let session = state.identity().start_session(user, idle_ms(state)).await?;
     Ok(cookie(state, session.token))
 }
 
@@ -52,11 +52,11 @@ pub fn removal_cookie(state: &AppState) -> Cookie<'static> {
 /// Looks up the session behind a cookie value; `None` if unknown or idle too long.
 pub async fn resolve(state: &AppState, token: &str) -> Result<Option<Session>, Error> {
     let hash = token_hash(token);
-    let row = state.accounts.session(&hash, idle_ms(state)).await?;
+    let row = state.identity().session(&hash, idle_ms(state)).await?;
     Ok(row.map(|row| Session { token_hash: hash, user_id: row.user_id, csrf_token: row.csrf_token }))
 }
 
 /// Ends a session (logout).
 pub async fn destroy(state: &AppState, token_hash: Vec<u8>) -> Result<(), Error> {
-    Ok(state.accounts.end_session(&token_hash).await?)
+    Ok(state.identity().end_session(&token_hash).await?)
 }

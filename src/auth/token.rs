@@ -72,7 +72,7 @@ pub async fn issue(
     let Some(account) = state.account().cloned() else {
         return Err(Error::NotProvisioned);
     };
-    let Some((cred, user)) = state.accounts.check_client(&client_id, &client_secret).await? else {
+    let Some((cred, user)) = state.identity().check_client(&client_id, &client_secret).await? else {
         return Ok(Err(GrantError::InvalidClient));
     };
     let ttl = state.config.token_ttl.as_secs();
@@ -94,7 +94,7 @@ pub async fn issue(
 /// expired or revoked, or the user is disabled. Recent answers come from the
 /// accounts service's cache.
 pub async fn verify(state: &AppState, token: &str) -> Result<Option<User>, Error> {
-    if let Some(user) = state.accounts.cached_token_user(token) {
+    if let Some(user) = state.identity().cached_token_user(token) {
         return Ok(Some(user));
     }
     let mut validation = Validation::new(Algorithm::HS256);
@@ -110,5 +110,5 @@ pub async fn verify(state: &AppState, token: &str) -> Result<Option<User>, Error
     let Ok(user_id) = claims.sub.parse::<i64>().map(UserId) else {
         return Ok(None);
     };
-    Ok(state.accounts.token_user(token, &claims.cid, user_id, claims.exp.saturating_mul(1000)).await?)
+    Ok(state.identity().token_user(token, &claims.cid, user_id, claims.exp.saturating_mul(1000)).await?)
 }

@@ -46,8 +46,7 @@ async fn page(
     status: StatusCode,
     notice: Option<&str>,
 ) -> Result<HttpResponse, PageError> {
-    let user = caller.user.id;
-    let rows = state.accounts.credentials_of(user).await?;
+    let rows = caller.credentials(state).list().await?;
     let info = req.connection_info();
     let account = state.account().map(ToString::to_string).unwrap_or_default();
     let page = CredentialsPage {
@@ -97,7 +96,7 @@ async fn create_credential(
     guarded: Guarded<Caller, web::Form<NewCredentialForm>>,
 ) -> Result<HttpResponse, PageError> {
     let caller = guarded.auth;
-    match state.accounts.create_credentials(caller.user.id, &guarded.body.into_inner().name).await {
+    match caller.credentials(&state).create(&guarded.body.into_inner().name).await {
         Ok(created) => match &caller.session {
             // Post/redirect/get: a reload neither creates a second credential nor shows the secret again.
             Some(session) => {
@@ -120,6 +119,6 @@ async fn revoke_credential(
     caller: Caller,
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    state.accounts.revoke_credentials(caller.user.id, &path.into_inner()).await?;
+    caller.credentials(&state).revoke(&path.into_inner()).await?;
     Ok(redirect("/account/credentials?notice=credential-revoked"))
 }

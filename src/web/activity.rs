@@ -11,7 +11,6 @@ use super::render;
 use crate::auth::Authorized;
 use crate::auth::permission::marker::ReportingRead;
 use crate::state::AppState;
-use lambdabox_services::overview;
 
 /// Registers `/activity`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -60,7 +59,7 @@ async fn list_activity(
 ) -> Result<HttpResponse, PageError> {
     let user = q.user.clone().filter(|u| !u.trim().is_empty());
     let kind = q.kind.clone().filter(|k| KINDS.iter().any(|(p, _)| p == k));
-    let rows = overview::search_activity(&state.store, user.clone(), kind.clone(), 500).await?;
+    let rows = auth.caller.reporting(&state).search_activity(user.clone(), kind.clone(), 500).await?;
     let account = state.account().map(ToString::to_string).unwrap_or_default();
     render(&ActivityPage {
         layout: Layout::new(&account, &auth.caller, "home", None),

@@ -18,8 +18,8 @@ use crate::state::AppState;
 use lambdabox_domain::lambda::LambdaId;
 use lambdabox_domain::outcome::{LogEntry, RunOutcome};
 use lambdabox_services::invoke::Outcome;
+use lambdabox_services::lifecycle::Deployed;
 use lambdabox_services::lifecycle::Lambda;
-use lambdabox_services::lifecycle::{self, Deployed};
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -62,7 +62,7 @@ async fn list_deployments(
     auth: Authorized<LambdaRead>,
     q: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let all = lifecycle::list(&state.store).await?;
+    let all = auth.caller.lambdas(&state).list().await?;
     let (serving, rest): (Vec<&Lambda>, Vec<&Lambda>) = all.iter().partition(|l| l.serving.is_some());
     let deployed = serving
         .into_iter()
@@ -104,7 +104,7 @@ async fn review_deployment(
     auth: Authorized<LambdaWrite>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let lambda = lifecycle::get(&state.store, &parse_id(&path)?).await?;
+    let lambda = auth.caller.lambdas(&state).get(&parse_id(&path)?).await?;
     render(&ReviewPage {
         layout: Layout::new(&account(&state), &auth.caller, "deployments", None),
         id: lambda.id.to_string(),
@@ -124,7 +124,7 @@ async fn deploy_lambda(
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let id = parse_id(&path)?;
-    match lifecycle::deploy(&state.store, &state.invoker, &auth.caller.user.username, &id).await? {
+    match auth.lambda_editor(&state).deploy(&id).await? {
         Deployed::Serving => Ok(redirect("/deployments?notice=deployed")),
         Deployed::Failed { .. } => Ok(redirect(&format!("/functions/{id}/edit?notice=deploy-failed"))),
     }
@@ -137,7 +137,7 @@ async fn undeploy_lambda(
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let id = parse_id(&path)?;
-    let undeployed = lifecycle::undeploy(&state.store, &state.invoker, &auth.caller.user.username, &id).await?;
+    let undeployed = auth.lambda_editor(&state).undeploy(&id).await?;
     if undeployed.paused_schedules > 0 {
         return Ok(redirect("/deployments?notice=undeployed-schedules-paused"));
     }
@@ -207,7 +207,7 @@ async fn show_test(
     auth: Authorized<LambdaInvoke>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let lambda = lifecycle::get(&state.store, &parse_id(&path)?).await?;
+    let lambda = auth.caller.lambdas(&state).get(&parse_id(&path)?).await?;
     let input = serde_json::to_string_pretty(&lambda.sample_input).unwrap_or_default();
     render(&test_page(&state, &auth, &lambda, input))
 }
@@ -229,7 +229,7 @@ async fn run_test(
     req: Guarded<Authorized<LambdaInvoke>, web::Form<TestForm>>,
 ) -> Result<HttpResponse, PageError> {
     let (auth, form) = (req.auth, req.body.into_inner());
-    let lambda = lifecycle::get(&state.store, &parse_id(&path)?).await?;
+    let lambda = auth.caller.lambdas(&state).get(&parse_id(&path)?).await?;
     let mut page = test_page(&state, &auth, &lambda, form.input.clone());
     let parsed = if form.input.chars().count() > MAX_TEST_INPUT {
         Err(format!("the input is longer than {MAX_TEST_INPUT} characters"))
@@ -247,11 +247,7 @@ async fn run_test(
         }
     };
     let account_id = state.account().cloned().ok_or(Error::NotProvisioned)?;
-    let ran = state
-        .invoker
-        .test_draft(&account_id, &lambda.id, &lambda.code, &lambda.env, input)
-        .await
-        .map_err(Error::from)?;
+    let ran = auth.invoking(&state).test_draft(&account_id, &lambda, input).await.map_err(Error::from)?;
     match ran {
         Err(compile) => page.errors.push(format!("The saved code cannot run: {compile}")),
         Ok(invocation) => {

@@ -17,8 +17,8 @@ use crate::error::Error;
 use crate::state::AppState;
 use lambdabox_domain::events::{self, NO_EVENT};
 use lambdabox_domain::lambda::{EnvVar, LambdaId, LambdaState};
-use lambdabox_services::lifecycle::{self, SaveLambda, Saved};
 use lambdabox_services::lifecycle::{Deployment, Lambda, OutcomeCounts};
+use lambdabox_services::lifecycle::{SaveLambda, Saved};
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -115,7 +115,7 @@ async fn list_functions(
     auth: Authorized<LambdaRead>,
     q: web::Query<ListQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let all = lifecycle::list(&state.store).await?;
+    let all = auth.caller.lambdas(&state).list().await?;
     let filter = q.state.as_deref().and_then(LambdaState::parse);
     let rows = all.iter().filter(|l| filter.is_none_or(|f| l.state() == f)).map(Row::of).collect();
     render(&ListPage {
@@ -257,8 +257,8 @@ async fn edit_function(
     q: web::Query<EditQuery>,
 ) -> Result<HttpResponse, PageError> {
     let id = parse_id(&path)?;
-    let lambda = lifecycle::get(&state.store, &id).await?;
-    let (history, windows) = lifecycle::history_and_outcomes(&state.store, &id, lambdabox_domain::now_ms()).await?;
+    let lambda = auth.caller.lambdas(&state).get(&id).await?;
+    let (history, windows) = auth.caller.lambdas(&state).history_and_outcomes(&id, lambdabox_domain::now_ms()).await?;
     let mut page = edit_page(&account(&state), &auth.caller, &lambda, q.notice.as_deref());
     page.metrics = windows.into_iter().map(|(label, c)| MetricsRow::of(label, c)).collect();
     page.history = history.iter().map(|d| HistoryRow::of(d, page_serving(&lambda))).collect();
@@ -303,18 +303,16 @@ async fn save_function(
 ) -> Result<HttpResponse, PageError> {
     let (auth, fields) = (req.auth, req.body.into_inner());
     let id = parse_id(&path)?;
-    let lambda = lifecycle::get(&state.store, &id).await?;
+    let lambda = auth.caller.lambdas(&state).get(&id).await?;
     let result = match parse_editor(&fields) {
-        Ok(save) => lifecycle::save(&state.store, &state.invoker, &auth.caller.user.username, &id, save)
-            .await
-            .map_err(Error::from),
+        Ok(save) => auth.lambda_editor(&state).save(&id, save).await.map_err(Error::from),
         Err(e) => Err(e),
     };
     let (status, message) = match result {
         Ok(Saved::Unchanged) => return Ok(redirect(&format!("/functions/{id}/edit?notice=lambda-unchanged"))),
         Ok(Saved::Version(_, None)) => return Ok(redirect(&format!("/functions/{id}/edit?notice=lambda-saved"))),
         Ok(Saved::Version(_, Some(warning))) => {
-            let fresh = lifecycle::get(&state.store, &id).await?;
+            let fresh = auth.caller.lambdas(&state).get(&id).await?;
             let mut page = edit_page(&account(&state), &auth.caller, &fresh, Some("lambda-saved"));
             page.errors = vec![format!("Saved, but it cannot be deployed yet: {warning}")];
             page.error_line = warning_line(&warning);
@@ -351,7 +349,7 @@ async fn remove_function(
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let id = parse_id(&path)?;
-    lifecycle::remove(&state.store, &state.invoker, &auth.caller.user.username, &id).await?;
+    auth.lambda_editor(&state).remove(&id).await?;
     Ok(redirect("/functions?notice=lambda-removed"))
 }
 
@@ -374,8 +372,8 @@ async fn show_deployment(
 ) -> Result<HttpResponse, PageError> {
     let (raw, deployment) = path.into_inner();
     let id = parse_id(&raw)?;
-    let lambda = lifecycle::get(&state.store, &id).await?;
-    let d = lifecycle::deployment(&state.store, &id, deployment).await?;
+    let lambda = auth.caller.lambdas(&state).get(&id).await?;
+    let d = auth.caller.lambdas(&state).deployment(&id, deployment).await?;
     render(&DeploymentPage {
         layout: Layout::new(&account(&state), &auth.caller, "functions", None),
         id: id.to_string(),

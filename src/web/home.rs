@@ -10,7 +10,7 @@ use crate::auth::Authorized;
 use crate::auth::permission::Action;
 use crate::auth::permission::marker::ReportingRead;
 use crate::state::AppState;
-use lambdabox_services::overview::{self, HomeMetrics};
+use lambdabox_services::overview::HomeMetrics;
 
 /// Registers `/`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -40,7 +40,7 @@ async fn show_home(
     query: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, PageError> {
     let account = state.account().map(ToString::to_string).unwrap_or_default();
-    let (metrics, recent) = overview::home(&state.store, 15).await?;
+    let (metrics, recent) = auth.caller.reporting(&state).home(15).await?;
     let activity = recent
         .into_iter()
         .map(|a| ActivityRow { at: format_time(a.at), user: a.username, description: a.description })

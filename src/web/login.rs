@@ -68,7 +68,7 @@ async fn submit_login(
         }
         .into());
     }
-    let login = state.accounts.login(&username).await?;
+    let login = state.identity().login(&username).await?;
     let ok = password::verify(Password::new(password), login.as_ref().map(|l| l.password_hash.clone())).await?;
     match login {
         Some(login) if ok && !login.disabled => {
@@ -79,7 +79,7 @@ async fn submit_login(
                 session::destroy(&state, session::token_hash(old.value())).await?;
             }
             let cookie = session::create(&state, login.id).await?;
-            state.accounts.record_sign_in(&username).await?;
+            state.identity().record_sign_in(&username).await?;
             let mut res = redirect("/");
             res.add_cookie(&cookie).map_err(Error::internal)?;
             Ok(res)

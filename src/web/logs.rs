@@ -13,8 +13,7 @@ use super::render;
 use crate::auth::Authorized;
 use crate::auth::permission::marker::ReportingRead;
 use crate::state::AppState;
-use lambdabox_services::lifecycle;
-use lambdabox_services::logsearch::{self, LogQuery, PAGE_SIZE};
+use lambdabox_services::logsearch::{LogQuery, PAGE_SIZE};
 
 /// Registers `/logs`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -63,14 +62,13 @@ async fn search_logs(
         Ok(query) => (query, vec![]),
         Err(e) => (LogQuery::default_for(lambdabox_domain::now_ms()), vec![e]),
     };
-    let all = lifecycle::list(&state.store).await?;
+    let all = auth.caller.lambdas(&state).list().await?;
     let names: HashMap<String, String> = all.iter().map(|l| (l.id.to_string(), l.name.clone())).collect();
     let filter = query.filter();
     let offset = i64::try_from(query.page * PAGE_SIZE).unwrap_or(0);
     let limit = i64::try_from(PAGE_SIZE + 1).unwrap_or(101);
     // Entries of invocations answered just now are still in the recorder's batch.
-    state.invoker.flush().await;
-    let mut rows = logsearch::search(&state.store, filter, limit, offset).await?;
+    let mut rows = auth.caller.reporting(&state).search_logs(filter, limit, offset).await?;
     let has_more = rows.len() > PAGE_SIZE;
     rows.truncate(PAGE_SIZE);
     let count = rows.len();

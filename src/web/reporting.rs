@@ -89,7 +89,7 @@ struct Extra {
 }
 
 async fn page(state: &AppState, caller: &Caller, extra: Extra, status: StatusCode) -> Result<HttpResponse, PageError> {
-    let overview = state.reporter.overview().await.map_err(Error::from)?;
+    let overview = caller.reporting(state).email_report().await.map_err(Error::from)?;
     let saved = overview.settings.as_ref();
     let form = extra.form.unwrap_or_else(|| match saved {
         Some(s) => SettingsForm {
@@ -176,7 +176,7 @@ async fn update_reporting(
     state: web::Data<AppState>,
     req: Guarded<Authorized<EmailReportSettingsWrite>, web::Form<SettingsFields>>,
 ) -> Result<HttpResponse, PageError> {
-    let (caller, f) = (req.auth.caller, req.body.into_inner());
+    let (caller, f) = (req.auth.caller.clone(), req.body.into_inner());
     let raw = RawSettings {
         host: f.host.clone(),
         port: f.port.trim().parse().ok(),
@@ -195,7 +195,7 @@ async fn update_reporting(
         frequency: f.frequency,
     };
     let result = match raw.validate() {
-        Ok(valid) => state.reporter.save_settings(valid, &caller.user.username).await.map_err(Error::from),
+        Ok(valid) => req.auth.report_settings(&state).save(valid).await.map_err(Error::from),
         Err(msg) => Err(Error::BadInput(msg)),
     };
     match result {
@@ -216,8 +216,8 @@ async fn add_recipient(
     state: web::Data<AppState>,
     req: Guarded<Authorized<EmailReportRecipientsWrite>, web::Form<RecipientField>>,
 ) -> Result<HttpResponse, PageError> {
-    let caller = req.auth.caller;
-    match state.reporter.add_recipient(&req.body.email, &caller.user.username).await {
+    let caller = req.auth.caller.clone();
+    match req.auth.recipients(&state).add(&req.body.email).await {
         Ok(_) => Ok(redirect("/settings/reporting?notice=recipient-added")),
         Err(e) => refuse(&state, &caller, e.into(), None).await,
     }
@@ -228,8 +228,8 @@ async fn remove_recipient(
     state: web::Data<AppState>,
     req: Guarded<Authorized<EmailReportRecipientsWrite>, web::Form<RecipientField>>,
 ) -> Result<HttpResponse, PageError> {
-    let caller = req.auth.caller;
-    match state.reporter.remove_recipient(&req.body.email).await {
+    let caller = req.auth.caller.clone();
+    match req.auth.recipients(&state).remove(&req.body.email).await {
         Ok(()) => Ok(redirect("/settings/reporting?notice=recipient-removed")),
         Err(e) => refuse(&state, &caller, e.into(), None).await,
     }
@@ -247,8 +247,8 @@ async fn send_test_email(
     state: web::Data<AppState>,
     req: Guarded<Authorized<EmailReportSettingsWrite>, web::Form<TestFields>>,
 ) -> Result<HttpResponse, PageError> {
-    let caller = req.auth.caller;
-    match state.reporter.send_test(Some(&req.body.to)).await {
+    let caller = req.auth.caller.clone();
+    match req.auth.report_settings(&state).send_test(Some(&req.body.to)).await {
         Ok(result) => {
             page(&state, &caller, Extra { test_result: Some(result), ..Extra::default() }, StatusCode::OK).await
         }

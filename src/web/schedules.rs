@@ -15,10 +15,10 @@ use crate::auth::permission::marker::{ScheduleRead, ScheduleWrite};
 use crate::auth::{Authorized, Caller, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
+use crate::state::handles::Schedules;
 use lambdabox_domain::schedule::{CRON_EXAMPLES, RunStatus, SHORTCUTS, ScheduleId, parse_payload_text};
-use lambdabox_services::lifecycle;
 use lambdabox_services::scheduler::Schedule;
-use lambdabox_services::scheduler::{ScheduleInput, Scheduler};
+use lambdabox_services::scheduler::ScheduleInput;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -64,7 +64,7 @@ pub struct Row {
 }
 
 impl Row {
-    fn of(scheduler: &Scheduler, s: &Schedule) -> Self {
+    fn of(scheduler: &Schedules<'_>, s: &Schedule) -> Self {
         let last_run = s.last_run.as_ref().map(|r| {
             let (label, class) = match r.status {
                 RunStatus::Succeeded => ("Succeeded".to_owned(), "on"),
@@ -105,12 +105,13 @@ async fn list_schedules(
     auth: Authorized<ScheduleRead>,
     q: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let all = state.scheduler.list().await.map_err(Error::from)?;
+    let schedules = auth.caller.schedules(&state);
+    let all = schedules.list().await.map_err(Error::from)?;
     render(&ListPage {
         layout: Layout::new(&account(&state), &auth.caller, "schedules", q.notice.as_deref()),
-        rows: all.iter().map(|s| Row::of(&state.scheduler, s)).collect(),
+        rows: all.iter().map(|s| Row::of(&schedules, s)).collect(),
         can_write: Action::ScheduleWrite.allows(&auth.caller.user.permissions),
-        max: state.scheduler.max_scheduled_lambdas(),
+        max: schedules.max_scheduled_lambdas(),
     })
 }
 
@@ -161,7 +162,7 @@ impl ScheduleForm {
 }
 
 async fn form_page(state: &AppState, caller: &Caller, action: String, form: ScheduleForm) -> Result<FormPage, Error> {
-    let all = lifecycle::list(&state.store).await?;
+    let all = caller.lambdas(state).list().await?;
     let lambdas = all
         .iter()
         .filter(|l| l.serving.is_some() || l.id.as_str() == form.lambda)
@@ -194,7 +195,7 @@ where
 {
     let mut runs = Vec::new();
     let result = if form.preview.is_some() {
-        state.scheduler.preview(&form.cron).map(|next| runs = next).map_err(Error::from)
+        caller.schedules(state).preview(&form.cron).map(|next| runs = next).map_err(Error::from)
     } else {
         let saved = match form.input() {
             Ok(input) => save(input).await,
@@ -237,7 +238,7 @@ async fn preview_schedule(
     _auth: Authorized<ScheduleRead>,
     q: web::Query<PreviewQuery>,
 ) -> HttpResponse {
-    match state.scheduler.preview(&q.cron) {
+    match _auth.caller.schedules(&state).preview(&q.cron) {
         Ok(runs) => HttpResponse::Ok().json(json!({
             "nextRuns": runs.into_iter().map(format_time).collect::<Vec<_>>(),
             "error": null,
@@ -251,11 +252,10 @@ async fn create_schedule(
     state: web::Data<AppState>,
     req: Guarded<Authorized<ScheduleWrite>, web::Form<ScheduleForm>>,
 ) -> PageResult {
-    let (caller, form) = (req.auth.caller, req.body.into_inner());
-    let user = caller.user.username.clone();
-    let scheduler = state.scheduler.clone();
+    let editor = req.auth.schedule_editor(&state);
+    let (caller, form) = (req.auth.caller.clone(), req.body.into_inner());
     submit(&state, &caller, "/schedules".into(), form, |input| async move {
-        scheduler.create(&user, input).await.map(|_| "schedule-created").map_err(Error::from)
+        editor.create(input).await.map(|_| "schedule-created").map_err(Error::from)
     })
     .await
 }
@@ -267,7 +267,7 @@ async fn edit_schedule(
     path: web::Path<String>,
 ) -> PageResult {
     let id = parse_id(&path)?;
-    let s = state.scheduler.get(&id).await.map_err(Error::from)?;
+    let s = auth.caller.schedules(&state).get(&id).await.map_err(Error::from)?;
     let form = ScheduleForm {
         lambda: s.lambda.to_string(),
         cron: s.cron.clone(),
@@ -276,7 +276,8 @@ async fn edit_schedule(
         preview: None,
     };
     let mut page = form_page(&state, &auth.caller, format!("/schedules/{id}"), form).await?;
-    page.preview = state.scheduler.preview(&s.cron).unwrap_or_default().into_iter().map(format_time).collect();
+    page.preview =
+        auth.caller.schedules(&state).preview(&s.cron).unwrap_or_default().into_iter().map(format_time).collect();
     render(&page)
 }
 
@@ -286,19 +287,20 @@ async fn save_schedule(
     path: web::Path<String>,
     req: Guarded<Authorized<ScheduleWrite>, web::Form<ScheduleForm>>,
 ) -> PageResult {
-    let (caller, form) = (req.auth.caller, req.body.into_inner());
     let id = parse_id(&path)?;
-    state.scheduler.get(&id).await.map_err(Error::from)?;
-    let (user, scheduler, target) = (caller.user.username.clone(), state.scheduler.clone(), id.clone());
+    req.auth.caller.schedules(&state).get(&id).await.map_err(Error::from)?;
+    let editor = req.auth.schedule_editor(&state);
+    let (caller, form) = (req.auth.caller.clone(), req.body.into_inner());
+    let target = id.clone();
     submit(&state, &caller, format!("/schedules/{id}"), form, |input| async move {
-        scheduler.update(&user, &target, input).await.map(|_| "schedule-saved").map_err(Error::from)
+        editor.update(&target, input).await.map(|_| "schedule-saved").map_err(Error::from)
     })
     .await
 }
 
-async fn set_active(state: &AppState, caller: &Caller, raw: &str, active: bool) -> PageResult {
+async fn set_active(state: &AppState, auth: &Authorized<ScheduleWrite>, raw: &str, active: bool) -> PageResult {
     let id = parse_id(raw)?;
-    state.scheduler.set_active(&caller.user.username, &id, active).await.map_err(Error::from)?;
+    auth.schedule_editor(state).set_active(&id, active).await.map_err(Error::from)?;
     Ok(redirect(if active { "/schedules?notice=schedule-resumed" } else { "/schedules?notice=schedule-paused" }))
 }
 
@@ -308,7 +310,7 @@ async fn pause_schedule(
     auth: Authorized<ScheduleWrite>,
     path: web::Path<String>,
 ) -> PageResult {
-    set_active(&state, &auth.caller, &path, false).await
+    set_active(&state, &auth, &path, false).await
 }
 
 #[post("/schedules/{id}/resume")]
@@ -317,7 +319,7 @@ async fn resume_schedule(
     auth: Authorized<ScheduleWrite>,
     path: web::Path<String>,
 ) -> PageResult {
-    set_active(&state, &auth.caller, &path, true).await
+    set_active(&state, &auth, &path, true).await
 }
 
 #[post("/schedules/{id}/delete")]
@@ -327,6 +329,6 @@ async fn delete_schedule(
     path: web::Path<String>,
 ) -> PageResult {
     let id = parse_id(&path)?;
-    state.scheduler.delete(&auth.caller.user.username, &id).await.map_err(Error::from)?;
+    auth.schedule_editor(&state).delete(&id).await.map_err(Error::from)?;
     Ok(redirect("/schedules?notice=schedule-deleted"))
 }

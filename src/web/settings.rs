@@ -11,11 +11,10 @@ use super::layout::{Layout, format_time};
 use super::page_error::PageError;
 use super::redirect;
 use crate::auth::permission::Action;
-use crate::auth::permission::marker::{ReportingRead, SecretWrite, WhitelistWrite};
+use crate::auth::permission::marker::{ReportingRead, SecretRead, SecretWrite, WhitelistRead, WhitelistWrite};
 use crate::auth::{Authorized, Caller, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
-use lambdabox_services::allowlist;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -79,8 +78,14 @@ async fn page(
         _ if can_read_secrets => "secrets",
         _ => "none",
     };
-    let entries = if can_read_allowlist { allowlist::list_allowlist(&state.store).await? } else { vec![] };
-    let secrets = if can_read_secrets { state.vault.list().await? } else { vec![] };
+    let entries = match caller.authorized::<WhitelistRead>() {
+        Some(auth) => auth.allowlist(state).list().await?,
+        None => vec![],
+    };
+    let secrets = match caller.authorized::<SecretRead>() {
+        Some(auth) => auth.secrets(state).list().await?,
+        None => vec![],
+    };
     let account = state.account().map(ToString::to_string).unwrap_or_default();
     let page = SettingsPage {
         layout: Layout::new(&account, caller, "settings", notice),
@@ -138,8 +143,8 @@ async fn add_allowlist_entry(
     state: web::Data<AppState>,
     req: Guarded<Authorized<WhitelistWrite>, web::Form<EntryForm>>,
 ) -> Result<HttpResponse, PageError> {
-    let caller = req.auth.caller;
-    match allowlist::add_allowlist_entry(&state.store, &state.invoker, &caller.user.username, &req.body.domain).await {
+    let caller = req.auth.caller.clone();
+    match req.auth.allowlist_editor(&state).add(&req.body.domain).await {
         Ok(_) => Ok(redirect("/settings?tab=allowlist&notice=allowlist-added")),
         Err(e) => refuse(&state, &caller, "allowlist", e).await,
     }
@@ -151,9 +156,7 @@ async fn remove_allowlist_entry(
     auth: Authorized<WhitelistWrite>,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, PageError> {
-    match allowlist::remove_allowlist_entry(&state.store, &state.invoker, &auth.caller.user.username, path.into_inner())
-        .await
-    {
+    match auth.allowlist_editor(&state).remove(path.into_inner()).await {
         Ok(()) => Ok(redirect("/settings?tab=allowlist&notice=allowlist-removed")),
         Err(e) => refuse(&state, &auth.caller, "allowlist", e).await,
     }
@@ -175,9 +178,9 @@ async fn create_secret(
     state: web::Data<AppState>,
     req: Guarded<Authorized<SecretWrite>, web::Form<SecretForm>>,
 ) -> Result<HttpResponse, PageError> {
-    let (caller, form) = (req.auth.caller, req.body.into_inner());
+    let (caller, form) = (req.auth.caller.clone(), req.body.into_inner());
     let account = state.account().cloned().ok_or(Error::NotProvisioned)?;
-    match state.vault.create(&account, &caller.user.username, &form.name, &form.kind, &form.value).await {
+    match req.auth.secret_editor(&state).create(&account, &form.name, &form.kind, &form.value).await {
         Ok(()) => Ok(redirect("/settings?tab=secrets&notice=secret-saved")),
         Err(e) => refuse(&state, &caller, "secrets", e).await,
     }
@@ -196,9 +199,9 @@ async fn replace_secret(
     path: web::Path<String>,
     req: Guarded<Authorized<SecretWrite>, web::Form<ValueForm>>,
 ) -> Result<HttpResponse, PageError> {
-    let caller = req.auth.caller;
+    let caller = req.auth.caller.clone();
     let account = state.account().cloned().ok_or(Error::NotProvisioned)?;
-    match state.vault.replace(&account, &caller.user.username, &path, &req.body.value).await {
+    match req.auth.secret_editor(&state).replace(&account, &path, &req.body.value).await {
         Ok(()) => Ok(redirect("/settings?tab=secrets&notice=secret-saved")),
         Err(e) => refuse(&state, &caller, "secrets", e).await,
     }
@@ -210,7 +213,7 @@ async fn delete_secret(
     auth: Authorized<SecretWrite>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    match state.vault.delete(&auth.caller.user.username, &path).await {
+    match auth.secret_editor(&state).delete(&path).await {
         Ok(()) => Ok(redirect("/settings?tab=secrets&notice=secret-deleted")),
         Err(e) => refuse(&state, &auth.caller, "secrets", e).await,
     }

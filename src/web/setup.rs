@@ -71,7 +71,7 @@ fn validate(form: SetupForm) -> Result<Provisioning, Vec<String>> {
 /// Provisions the account and administrator; shared by the UI and `lambdabox setup`.
 pub async fn provision(state: &AppState, p: Provisioning) -> Result<lambdabox_domain::UserId, Error> {
     let hash = crate::auth::password::hash(p.password).await?;
-    let user = state.accounts.provision(&p.account, &p.admin, hash).await?;
+    let user = state.identity().provision(&p.account, &p.admin, hash).await?;
     state.set_provisioned(p.account);
     Ok(user)
 }

@@ -15,7 +15,6 @@ use crate::auth::{Authorized, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
 use lambdabox_domain::{Password, Permission, ProfileId, UserId, Username};
-use lambdabox_services::accounts::Actor;
 
 /// Registers `/users` and `/profiles`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -64,7 +63,7 @@ async fn page(
     status: StatusCode,
     notice: Option<&str>,
 ) -> Result<HttpResponse, PageError> {
-    let (user_list, profile_list) = state.accounts.users_and_profiles().await?;
+    let (user_list, profile_list) = auth.user_admin(state).users_and_profiles().await?;
     let me = auth.caller.user.id;
     let account = state.account().map(ToString::to_string).unwrap_or_default();
     let page = UsersPage {
@@ -123,10 +122,6 @@ async fn answer(
     }
 }
 
-fn actor(auth: &Authorized<UsersManage>) -> Actor {
-    Actor::from(&auth.caller.user)
-}
-
 #[get("/users")]
 async fn list_users(
     state: web::Data<AppState>,
@@ -156,7 +151,7 @@ async fn create_user(
         let name = Username::parse(&form.username).map_err(Error::BadInput)?;
         let password = Password::parse_new(form.password).map_err(Error::BadInput)?;
         let hash = crate::auth::password::hash(password).await?;
-        state.accounts.create_user(&actor(&auth), name, hash, ProfileId(form.profile_id)).await?;
+        auth.user_admin(&state).create_user(name, hash, ProfileId(form.profile_id)).await?;
         Ok(())
     }
     .await;
@@ -177,7 +172,7 @@ async fn update_user_profile(
 ) -> Result<HttpResponse, PageError> {
     let auth = req.auth;
     let (target, profile) = (UserId(path.into_inner()), ProfileId(req.body.profile_id));
-    let result = state.accounts.change_profile(&actor(&auth), target, profile).await.map_err(Error::from);
+    let result = auth.user_admin(&state).change_profile(target, profile).await.map_err(Error::from);
     answer(&state, &auth, result, "user-updated").await
 }
 
@@ -187,7 +182,7 @@ async fn disable_user(
     auth: Authorized<UsersManage>,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, PageError> {
-    let result = state.accounts.set_disabled(&actor(&auth), UserId(path.into_inner()), true).await;
+    let result = auth.user_admin(&state).set_disabled(UserId(path.into_inner()), true).await;
     answer(&state, &auth, result.map_err(Error::from), "user-updated").await
 }
 
@@ -197,7 +192,7 @@ async fn enable_user(
     auth: Authorized<UsersManage>,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, PageError> {
-    let result = state.accounts.set_disabled(&actor(&auth), UserId(path.into_inner()), false).await;
+    let result = auth.user_admin(&state).set_disabled(UserId(path.into_inner()), false).await;
     answer(&state, &auth, result.map_err(Error::from), "user-updated").await
 }
 
@@ -219,7 +214,7 @@ async fn reset_password(
     let result = async {
         let password = Password::parse_new(form.password).map_err(Error::BadInput)?;
         let hash = crate::auth::password::hash(password).await?;
-        Ok(state.accounts.reset_password(&actor(&auth), target, hash).await?)
+        Ok(auth.user_admin(&state).reset_password(target, hash).await?)
     }
     .await;
     answer(&state, &auth, result, "password-reset").await
@@ -231,7 +226,7 @@ async fn delete_user(
     auth: Authorized<UsersManage>,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, PageError> {
-    let result = state.accounts.delete_user(&actor(&auth), UserId(path.into_inner())).await;
+    let result = auth.user_admin(&state).delete_user(UserId(path.into_inner())).await;
     answer(&state, &auth, result.map_err(Error::from), "user-deleted").await
 }
 
@@ -249,7 +244,7 @@ async fn create_profile(
                 Permission::parse(value).ok_or_else(|| Error::BadInput(format!("unknown permission '{value}'")))?,
             );
         }
-        state.accounts.create_profile(&actor(&auth), name, perms).await?;
+        auth.user_admin(&state).create_profile(name, perms).await?;
         Ok(())
     }
     .await;
@@ -262,6 +257,6 @@ async fn delete_profile(
     auth: Authorized<UsersManage>,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, PageError> {
-    let result = state.accounts.delete_profile(&actor(&auth), ProfileId(path.into_inner())).await;
+    let result = auth.user_admin(&state).delete_profile(ProfileId(path.into_inner())).await;
     answer(&state, &auth, result.map_err(Error::from), "profile-deleted").await
 }

@@ -45,8 +45,8 @@ fn sorted(list: &[String]) -> Vec<String> {
 }
 
 async fn tick(app: &TestApp, now: OffsetDateTime) -> TickOutcome {
-    app.state.invoker.flush().await;
-    app.state.reporter.tick(now).await.unwrap()
+    app.state.hooks().flush().await;
+    app.state.hooks().reporter().tick(now).await.unwrap()
 }
 
 async fn report(api: &Api) -> Value {
@@ -195,7 +195,7 @@ async fn the_smtp_password_is_sealed_in_the_database_and_never_returned() {
     let api = start().await;
     let sink = SmtpSink::start().await;
     configured(&api, &sink, "none").await;
-    api.app.state.store.checkpoint().await.unwrap();
+    api.app.state.hooks().checkpoint().await.unwrap();
     for file in ["lambdabox.db", "lambdabox.db-wal"] {
         let bytes = std::fs::read(api.app.data_dir.join(file)).unwrap_or_default();
         assert!(!bytes.windows(SMTP_PASSWORD.len()).any(|w| w == SMTP_PASSWORD.as_bytes()), "{file}");

@@ -62,19 +62,24 @@ async fn error_of(res: Response, status: StatusCode) -> String {
 
 /// (successful, unsuccessful) production invocations so far.
 async fn invocation_counts(api: &Api) -> (i64, i64) {
-    api.app.state.invoker.flush().await;
+    api.app.state.hooks().flush().await;
     let res = api.get("/reports/invocationCounts?startTimestamp=0&endTimestamp=99999999999999").await;
     let body: Value = res.json().await.unwrap();
     (body["successfulInvocations"].as_i64().unwrap(), body["unsuccessfulInvocations"].as_i64().unwrap())
 }
 
+/// The app's database, opened beside it as an operator's tool would.
+fn store(api: &Api) -> lambdabox_store::Store {
+    lambdabox_store::Store::open(&api.app.data_dir).unwrap()
+}
+
 async fn runs(api: &Api, schedule: &Value) -> Vec<ScheduleRun> {
     let id = ScheduleId::parse(schedule["uuid"].as_str().unwrap()).unwrap();
-    api.app.state.store.read(move |conn| schedules::list_runs(conn, &id, 1000)).await.unwrap()
+    store(api).read(move |conn| schedules::list_runs(conn, &id, 1000)).await.unwrap()
 }
 
 async fn activity_texts(api: &Api) -> Vec<String> {
-    let recent = api.app.state.store.read(|conn| activity::list_recent(conn, 100)).await.unwrap();
+    let recent = store(api).read(|conn| activity::list_recent(conn, 100)).await.unwrap();
     recent.into_iter().map(|a| format!("{} {}", a.kind, a.description)).collect()
 }
 
@@ -207,7 +212,7 @@ async fn a_due_run_fires_exactly_once_with_the_schedule_input() {
     let lambda = api.deployed("every5", CHECKS_INPUT).await;
     let due = datetime!(2030-01-01 12:05:00 UTC);
     let s = created(&api, &lambda, "*/5 * * * *", json!({"name": "Ada"})).await;
-    let scheduler = &api.app.state.scheduler;
+    let scheduler = &api.app.state.hooks().scheduler();
 
     let early = scheduler.tick(datetime!(2030-01-01 12:04:59 UTC)).await.unwrap();
     assert!(early.fired.is_empty(), "nothing is due before 12:05");
@@ -240,7 +245,7 @@ async fn a_failing_run_is_shown_as_failed() {
     let api = scheduled_app().await;
     let lambda = api.deployed("fails", "function lambda(input, callback) {\n  callback(new Error('nope'));\n}\n").await;
     let s = created(&api, &lambda, "* * * * *", json!({})).await;
-    let report = api.app.state.scheduler.tick(datetime!(2030-01-01 12:01:00 UTC)).await.unwrap();
+    let report = api.app.state.hooks().scheduler().tick(datetime!(2030-01-01 12:01:00 UTC)).await.unwrap();
     assert_eq!(report.fired.len(), 1);
     assert_eq!(invocation_counts(&api).await, (0, 1));
     let one: Value = api.get(&format!("/schedules/{}", s["uuid"].as_str().unwrap())).await.json().await.unwrap();
@@ -255,8 +260,11 @@ async fn runs_missed_while_lambdabox_was_down_are_recorded_as_missed_not_replaye
     let api = start_at(T0, None, dir.path()).await;
     let lambda = api.deployed("every5", HELLO).await;
     let s = created(&api, &lambda, "*/5 * * * *", json!({"name": "Ada"})).await;
-    assert_eq!(api.app.state.scheduler.tick(datetime!(2030-01-01 12:05:00 UTC)).await.unwrap().fired.len(), 1);
-    api.app.state.invoker.flush().await;
+    assert_eq!(
+        api.app.state.hooks().scheduler().tick(datetime!(2030-01-01 12:05:00 UTC)).await.unwrap().fired.len(),
+        1
+    );
+    api.app.state.hooks().flush().await;
     api.app.stop().await;
 
     // Down from 12:05 to 13:02:10: 12:10 ... 13:00 (11 due times) were missed.
@@ -278,7 +286,7 @@ async fn runs_missed_while_lambdabox_was_down_are_recorded_as_missed_not_replaye
     let one: Value = api.get(&format!("/schedules/{}", s["uuid"].as_str().unwrap())).await.json().await.unwrap();
     assert_eq!(one["lastExecution"], "2030-01-01T12:05:00Z");
     assert_eq!(one["nextExecution"], "2030-01-01T13:05:00Z", "it continues from the next future due time");
-    let scheduler = &api.app.state.scheduler;
+    let scheduler = &api.app.state.hooks().scheduler();
     assert!(scheduler.tick(datetime!(2030-01-01 13:02:10 UTC)).await.unwrap().fired.is_empty());
     assert_eq!(scheduler.tick(datetime!(2030-01-01 13:05:00 UTC)).await.unwrap().fired.len(), 1);
     assert_eq!(invocation_counts(&api).await, (2, 0));
@@ -301,7 +309,7 @@ async fn undeploying_a_lambda_pauses_its_schedules_and_says_so() {
     assert_eq!(one["isActive"], false);
     assert_eq!(one["pausedReason"], "the lambda was undeployed");
     assert!(activity_texts(&api).await.iter().any(|t| t.contains("Paused 1 schedule(s) of lambda hourly")));
-    let report = api.app.state.scheduler.tick(datetime!(2030-01-01 13:00:00 UTC)).await.unwrap();
+    let report = api.app.state.hooks().scheduler().tick(datetime!(2030-01-01 13:00:00 UTC)).await.unwrap();
     assert!(report.fired.is_empty(), "a paused schedule does not run");
 
     let msg =

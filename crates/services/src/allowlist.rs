@@ -4,7 +4,8 @@
 use crate::Error;
 use crate::invoke::Invoker;
 use lambdabox_domain::allowlist::{MAX_ENTRIES, parse_entry};
-use lambdabox_store::allowlist::{self, AllowlistEntry};
+use lambdabox_store::allowlist;
+pub use lambdabox_store::allowlist::AllowlistEntry;
 use lambdabox_store::{Store, StoreError, activity};
 
 /// What adding several entries at once did.

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::account;
 use crate::auth::permission::Action;
-use crate::auth::permission::marker::{LambdaWrite, WhitelistWrite};
+use crate::auth::permission::marker::{LambdaWrite, WhitelistRead, WhitelistWrite};
 use crate::auth::{Authorized, Caller, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
@@ -19,8 +19,8 @@ use crate::web::redirect;
 use lambdabox_domain::allowlist::parse_entries;
 use lambdabox_domain::events::{self, EVENTS, Event, Template as LambdaTemplate};
 use lambdabox_services::Error as ServiceError;
-use lambdabox_services::allowlist::{self, AddedEntries};
-use lambdabox_services::lifecycle::{self, CreateLambda};
+use lambdabox_services::allowlist::AddedEntries;
+use lambdabox_services::lifecycle::CreateLambda;
 
 #[derive(Template)]
 #[template(path = "functions/new.html")]
@@ -74,7 +74,10 @@ async fn wizard(state: &AppState, caller: &Caller, form: WizardForm, step2: Allo
         .unwrap_or_else(|| event.default_template.to_owned());
     let perms = &caller.user.permissions;
     let can_read = Action::WhitelistRead.allows(perms);
-    let entries = if can_read { allowlist::list_allowlist(&state.store).await? } else { vec![] };
+    let entries = match caller.authorized::<WhitelistRead>() {
+        Some(auth) => auth.allowlist(state).list().await?,
+        None => vec![],
+    };
     Ok(NewPage {
         layout: Layout::new(&account(state), caller, "functions", None),
         errors: vec![],
@@ -126,11 +129,10 @@ pub(super) async fn create_function(
     if (only_domains || !form.domains.trim().is_empty()) && allowlist_writer.is_none() {
         return Err(Error::Forbidden { missing: Action::WhitelistWrite.missing_permission() }.into());
     }
-    let user = auth.caller.user.username.clone();
     if only_domains {
         let added = match parse_entries(&form.domains) {
             Ok(domains) if domains.is_empty() => Err(vec!["Enter one or more domains to add.".to_owned()]),
-            Ok(domains) => add_domains(&state, &user, &domains).await?,
+            Ok(domains) => add_domains(&state, allowlist_writer.as_ref(), &domains).await?,
             Err(errors) => Err(errors),
         };
         let added = match added {
@@ -161,7 +163,7 @@ pub(super) async fn create_function(
         template_id: form.template.clone(),
         ..CreateLambda::default()
     };
-    let lambda = match lifecycle::create(&state.store, &state.invoker, &user, create).await {
+    let lambda = match auth.lambda_editor(&state).create(create).await {
         Ok(lambda) => lambda,
         Err(ServiceError::BadInput(msg) | ServiceError::Conflict(msg)) => {
             let step2 = AllowlistStep { domains: form.domains.clone(), ..AllowlistStep::default() };
@@ -169,7 +171,7 @@ pub(super) async fn create_function(
         }
         Err(e) => return Err(e.into()),
     };
-    let notice = match add_domains(&state, &user, &domains).await? {
+    let notice = match add_domains(&state, allowlist_writer.as_ref(), &domains).await? {
         Ok(added) => created_notice(&added),
         Err(errors) => {
             tracing::warn!(lambda = %lambda.id, ?errors, "function created; its domains were not added");
@@ -182,10 +184,17 @@ pub(super) async fn create_function(
 /// Adds validated domains; `Err` holds what to show about them (the allowlist is full...).
 async fn add_domains(
     state: &AppState,
-    user: &str,
+    writer: Option<&Authorized<WhitelistWrite>>,
     domains: &[String],
 ) -> Result<Result<AddedEntries, Vec<String>>, Error> {
-    match allowlist::add_allowlist_entries(&state.store, &state.invoker, user, domains).await {
+    if domains.is_empty() {
+        return Ok(Ok(AddedEntries::default()));
+    }
+    // The caller checked the permission before reading the domains.
+    let Some(writer) = writer else {
+        return Err(Error::Forbidden { missing: Action::WhitelistWrite.missing_permission() });
+    };
+    match writer.allowlist_editor(state).add_all(domains).await {
         Ok(added) => Ok(Ok(added)),
         Err(ServiceError::BadInput(m) | ServiceError::Conflict(m)) => Ok(Err(vec![m])),
         Err(e) => Err(e.into()),

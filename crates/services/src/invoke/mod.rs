@@ -14,9 +14,10 @@ use serde_json::Value;
 use cache::DeployCache;
 use lambdabox_domain::AccountId;
 use lambdabox_domain::lambda::{EnvVar, LambdaId};
+pub use lambdabox_runtime::CompileError;
 /// The sandbox's limits, as the server configures them.
 pub use lambdabox_runtime::Limits;
-use lambdabox_runtime::{Busy, CompileError, Compiled, FailureCode, LogEntry, RunOutcome, RuntimeError, Sandbox};
+use lambdabox_runtime::{Busy, Compiled, FailureCode, LogEntry, RunOutcome, RuntimeError, Sandbox};
 use lambdabox_store::{Store, StoreError, lambdas};
 use recorder::Recorder;
 
