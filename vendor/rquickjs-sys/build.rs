@@ -5,6 +5,10 @@ use std::{
     process::{self},
 };
 
+// lambdabox: the patch series over the pristine QuickJS sources
+#[path = "build/patch_series.rs"]
+mod patch_series;
+
 // WASI logic lifted from https://github.com/bytecodealliance/javy/blob/61616e1507d2bf896f46dc8d72687273438b58b2/crates/quickjs-wasm-sys/build.rs#L18
 
 const WASI_SDK_VERSION_MAJOR: usize = 24;
@@ -117,31 +121,17 @@ fn main() {
         println!("cargo:rerun-if-env-changed={}", feature_to_cargo(feature));
     }
     println!("cargo:rerun-if-env-changed=CARGO_CFG_SANITIZE");
-    // lambdabox: rebuild when the (patched) C sources change.
-    println!("cargo:rerun-if-changed=quickjs");
-
-    let src_dir = Path::new("quickjs");
+    // lambdabox: the engine is the pristine upstream tree (quickjs/) plus the patch series
+    // (patches/), applied here into OUT_DIR (see LAMBDABOX.md).
+    for input in ["quickjs", "patches", "extra-atoms.txt", "quickjs.bind.h"] {
+        println!("cargo:rerun-if-changed={input}");
+    }
 
     let out_dir = env::var("OUT_DIR").expect("No OUT_DIR env var is set by cargo");
     let out_dir = Path::new(&out_dir);
-
-    let header_files = [
-        "builtin-array-fromasync.h",
-        "builtin-iterator-zip-keyed.h",
-        "builtin-iterator-zip.h",
-        "cutils.h",
-        "dtoa.h",
-        "libregexp-opcode.h",
-        "libregexp.h",
-        "libunicode-table.h",
-        "libunicode.h",
-        "list.h",
-        "quickjs-atom.h",
-        "lambdabox-atoms.h",
-        "quickjs-opcode.h",
-        "quickjs-c-atomics.h",
-        "quickjs.h",
-    ];
+    let src_dir = out_dir.join("quickjs");
+    let atom_end = patch_series::prepare(Path::new("."), &src_dir);
+    let src_dir = src_dir.as_path();
 
     let source_files = ["libregexp.c", "libunicode.c", "quickjs.c", "dtoa.c"];
 
@@ -156,8 +146,11 @@ fn main() {
     let mut builder = cc::Build::new();
     builder
         .extra_warnings(false)
-        .warnings(false)
         .flag_if_supported("-Wno-implicit-const-int-float-conversion")
+        // lambdabox: upstream's own: variables only read in assert(), which the
+        // disable-assertions feature (NDEBUG) compiles out (quickjs.c: `s`, `last`,
+        // `atom1_is_integer`, `atom2_is_integer`). Nothing the patch series adds warns.
+        .flag_if_supported("-Wno-unused-but-set-variable")
         //.flag("-Wno-array-bounds")
         //.flag("-Wno-format-truncation")
         ;
@@ -223,11 +216,7 @@ fn main() {
         bindgen_cflags.push(flag);
     }
 
-    for file in source_files.iter().chain(header_files.iter()) {
-        fs::copy(src_dir.join(file), out_dir.join(file))
-            .expect("Unable to copy source; try 'git submodule update --init'");
-    }
-    fs::copy("quickjs.bind.h", out_dir.join("quickjs.bind.h")).expect("Unable to copy source");
+    fs::copy("quickjs.bind.h", src_dir.join("quickjs.bind.h")).expect("Unable to copy source");
 
     if target_os == "wasi" && !matches!(env::var("RQUICKJS_SYS_NO_WASI_SDK").as_deref(), Ok("1")) {
         let wasi_sdk_path = get_wasi_sdk_path();
@@ -250,9 +239,10 @@ fn main() {
     // generating bindings
     bindgen(
         out_dir,
-        out_dir.join("quickjs.bind.h"),
+        src_dir.join("quickjs.bind.h"),
         &defines,
         bindgen_cflags,
+        atom_end,
     );
 
     for (name, value) in &defines {
@@ -260,7 +250,7 @@ fn main() {
     }
 
     for src in &source_files {
-        builder.file(out_dir.join(src));
+        builder.file(src_dir.join(src));
     }
 
     if is_wasm_unknown {
@@ -295,8 +285,13 @@ fn feature_to_define(name: impl AsRef<str>) -> String {
 }
 
 #[cfg(not(feature = "bindgen"))]
-fn bindgen<'a, D, H, X, K, V>(out_dir: D, _header_file: H, _defines: X, _add_cflags: Vec<String>)
-where
+fn bindgen<'a, D, H, X, K, V>(
+    out_dir: D,
+    _header_file: H,
+    _defines: X,
+    _add_cflags: Vec<String>,
+    atom_end: patch_series::AtomEnd,
+) where
     D: AsRef<Path>,
     H: AsRef<Path>,
     X: IntoIterator<Item = &'a (K, Option<V>)>,
@@ -320,22 +315,38 @@ where
         );
     }
 
+    // lambdabox: the prebuilt bindings, with JS_ATOM_END made the C side's (the extra
+    // predefined atoms follow upstream's, see patch_series::AtomEnd)
+    let prebuilt = Path::new("src")
+        .join("bindings")
+        .join(format!("{}.rs", target));
+    if let Ok(text) = fs::read_to_string(&prebuilt) {
+        fs::write(
+            out_dir.as_ref().join("prebuilt_bindings.rs"),
+            atom_end.fix_bindings(&text),
+        )
+        .unwrap();
+    }
+
     let bindings_file = out_dir.as_ref().join("bindings.rs");
 
+    // lambdabox: lib.rs includes prebuilt_bindings.rs (above) instead of naming the target's
+    // file through a `bindings_env!` macro
     fs::write(
         bindings_file,
-        format!(
-            r#"macro_rules! bindings_env {{
-                ("TARGET") => {{ "{target}" }};
-            }}"#
-        ),
+        format!("// prebuilt bindings for {target}: see prebuilt_bindings.rs\n"),
     )
     .unwrap();
 }
 
 #[cfg(feature = "bindgen")]
-fn bindgen<'a, D, H, X, K, V>(out_dir: D, header_file: H, defines: X, add_cflags: Vec<String>)
-where
+fn bindgen<'a, D, H, X, K, V>(
+    out_dir: D,
+    header_file: H,
+    defines: X,
+    add_cflags: Vec<String>,
+    _atom_end: patch_series::AtomEnd,
+) where
     D: AsRef<Path>,
     H: AsRef<Path>,
     X: IntoIterator<Item = &'a (K, Option<V>)>,
@@ -361,7 +372,8 @@ where
                 "cargo:warning=using bundled bindings for host target `{}` instead of running bindgen (enable the `update-bindings` feature to regenerate)",
                 target
             );
-            fs::copy(&bundled, out_dir.join("bindings.rs"))
+            let text = fs::read_to_string(&bundled).expect("Unable to read bundled bindings");
+            fs::write(out_dir.join("bindings.rs"), _atom_end.fix_bindings(&text))
                 .expect("Unable to copy bundled bindings");
             return;
         }

@@ -48,7 +48,8 @@ impl Warm {
             lazy::add(&ctx)?;
             let host = natives::host(&ctx, &state)?;
             let install: Function = bytecode::run_script(&ctx, &shared.prelude)?.get()?;
-            install.call::<_, ()>((host,))
+            let lazy_global: Function = install.call((host,))?;
+            lazy::set_handler(&ctx, &lazy_global)
         })?;
         Ok(Self { context, _runtime: runtime, state })
     }

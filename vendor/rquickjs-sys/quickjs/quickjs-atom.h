@@ -276,7 +276,5 @@ DEF(Symbol_unscopables, "Symbol.unscopables")
 DEF(Symbol_asyncIterator, "Symbol.asyncIterator")
 DEF(Symbol_dispose, "Symbol.dispose")
 DEF(Symbol_asyncDispose, "Symbol.asyncDispose")
-/* lambdabox: more predefined strings, after the symbols so no upstream index moves */
-#include "lambdabox-atoms.h"
 
 #endif /* DEF */

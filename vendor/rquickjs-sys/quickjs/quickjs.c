@@ -304,17 +304,12 @@ typedef struct JSArena {
     uint16_t n_used_blocks;
     uint16_t n_blocks;
     uint16_t first_free_block;    /* JS_ARENA_FREE_NIL if none */
-    uint16_t n_fresh_block;       /* lambdabox: blocks [n_fresh_block, n_blocks) never used */
     _Alignas(JS_ARENA_ALIGN) uint8_t blocks[];
 } JSArena;
 
 typedef struct JSArenaState {
     struct list_head arena_list[JS_ARENA_BLOCK_SIZE_COUNT];
     struct list_head free_arena_list[JS_ARENA_BLOCK_SIZE_COUNT];
-    /* lambdabox: every large block, linked through the list_head in front of its header,
-       so that JS_FreeRuntime can release all of a runtime's memory without walking its
-       objects (see js_free_runtime_region) */
-    struct list_head large_list;
     _Alignas(JS_ARENA_ALIGN) uint8_t zero_size_block[sizeof(JSMallocBlockHeader)];
 } JSArenaState;
 
@@ -352,7 +347,6 @@ struct JSRuntime {
     uint32_t *atom_hash;
     JSAtomStruct **atom_array;
     int atom_free_index; /* 0 = none */
-    struct JSConstAtoms *const_atoms; /* lambdabox: the shared predefined strings */
 
     JSClassID js_class_id_alloc; /* counter for user defined classes */
     int class_count;    /* size of class_array */
@@ -382,9 +376,6 @@ struct JSRuntime {
     bool in_build_stack_trace;
     /* true if inside JS_FreeRuntime */
     bool in_free;
-    /* lambdabox: true while JS_FreeRuntime releases the runtime's memory wholesale
-       (js_free_runtime_region): freeing values and blocks does nothing then */
-    bool free_region;
 
     struct JSStackFrame *current_stack_frame;
 
@@ -580,21 +571,11 @@ struct JSContext {
     */
     uint8_t std_array_prototype : 1;
 
-    /* lambdabox: lazily installed intrinsic families (JS_AddLazyIntrinsics), one bit per
-       family: set-up begun, set-up completed */
-    uint8_t lazy_started;
-    uint8_t lazy_done;
-
     JSShape *array_shape;   /* initial shape for Array objects */
     JSShape *arguments_shape;  /* shape for arguments objects */
     JSShape *mapped_arguments_shape;  /* shape for mapped arguments objects */
     JSShape *regexp_shape;  /* shape for regexp objects */
     JSShape *regexp_result_shape;  /* shape for regexp result objects */
-    /* lambdabox: the shapes of a new function object on Function.prototype: `length` and
-       `name`, and for a function with its own `prototype`, that too (auto-init), in the
-       order and with the flags js_function_set_properties and js_closure give them */
-    JSShape *function_shape;
-    JSShape *function_prototype_shape;
 
     JSValue *class_proto;
     JSValue function_proto;
@@ -637,15 +618,6 @@ struct JSContext {
                              const char *filename, int line, int flags, int scope_idx);
     void *user_opaque;
 };
-
-/* lambdabox: families installed lazily besides typed arrays (0), Map/Set (1) and the
-   prelude's globals (2); see JS_AddLazyIntrinsics */
-#define JS_LAZY_DATE 3
-#define JS_LAZY_REGEXP 4
-int JS_EnsureLazyIntrinsic(JSContext *ctx, int family);
-/* Engine code that makes an object of a lazy family without going through its global
-   installs the family first (JS_EnsureLazyIntrinsic: a no-op when it was installed eagerly). */
-#define JS_LAZY_MISSING(ctx, family) unlikely(!((ctx)->lazy_done & (1 << (family))))
 
 typedef union JSFloat64Union {
     double d;
@@ -1254,8 +1226,6 @@ enum {
 };
 #define JS_ATOM_LAST_KEYWORD JS_ATOM_using
 #define JS_ATOM_LAST_STRICT_KEYWORD JS_ATOM_yield
-/* lambdabox: the symbols end here; more predefined strings follow (lambdabox-atoms.h) */
-#define JS_ATOM_SYMBOLS_END (JS_ATOM_Symbol_asyncDispose + 1)
 
 static const char js_atom_init[] =
 #define DEF(name, str) str "\0"
@@ -1297,10 +1267,6 @@ static int JS_InitAtoms(JSRuntime *rt);
 static JSAtom __JS_NewAtomInit(JSRuntime *rt, const char *str, int len,
                                int atom_type);
 static void JS_FreeAtomStruct(JSRuntime *rt, JSAtomStruct *p);
-/* lambdabox: shared predefined atoms (see JS_InitAtoms) */
-struct JSConstAtoms;
-static void js_const_atoms_release(struct JSConstAtoms *ca, size_t heap_size);
-static inline bool js_atom_is_shared(const JSAtomStruct *p);
 static void free_function_bytecode(JSRuntime *rt, JSFunctionBytecode *b);
 static JSValue js_call_c_function(JSContext *ctx, JSValueConst func_obj,
                                   JSValueConst this_obj,
@@ -1417,7 +1383,6 @@ static JSValue js_compile_regexp(JSContext *ctx, JSValueConst pattern,
 static JSValue js_regexp_constructor_internal(JSContext *ctx, JSValueConst ctor,
                                               JSValue pattern, JSValue bc);
 static void gc_decref(JSRuntime *rt);
-static void gc_free_all(JSRuntime *rt);
 static int JS_NewClass1(JSRuntime *rt, JSClassID class_id,
                         const JSClassDef *class_def, JSAtom name);
 static JSValue js_array_push(JSContext *ctx, JSValueConst this_val,
@@ -1590,11 +1555,6 @@ static JSValue JS_InstantiateFunctionListItem2(JSContext *ctx, JSObject *p,
                                                JSAtom atom, void *opaque);
 static JSValue JS_NewObjectProtoList(JSContext *ctx, JSValueConst proto,
                                      const JSCFunctionListEntry *fields, int n_fields);
-static JSValue JS_NewObjectProtoList2(JSContext *ctx, JSValueConst proto,
-                                      const JSCFunctionListEntry *fields, int n_fields,
-                                      bool builtin);
-static int js_set_function_list(JSContext *ctx, JSValueConst obj,
-                                const JSCFunctionListEntry *tab, int len);
 
 static void js_set_uncatchable_error(JSContext *ctx, JSValueConst val,
                                      bool flag);
@@ -1722,9 +1682,6 @@ JSValue JS_DupValueRT(JSRuntime *rt, JSValueConst v)
 static void js_trigger_gc(JSRuntime *rt, size_t size)
 {
     bool force_gc;
-
-    if (unlikely(rt->free_region))
-        return; /* lambdabox: see JS_RunGC */
 #ifdef FORCE_GC_AT_MALLOC
     force_gc = true;
 #else
@@ -1755,12 +1712,6 @@ static const uint16_t arena_block_sizes[JS_ARENA_BLOCK_SIZE_COUNT] = {
     288, 320, 352, 384, 416, 448, 480, 512,
 };
 
-/* lambdabox: arena_get_size_index(8 * i) for the sizes js_arena_malloc asks for (multiples
-   of JS_ARENA_ALIGN up to JS_ARENA_MAX_SMALL_SIZE): a load instead of the branches below */
-static const uint8_t arena_size_index8[JS_ARENA_MAX_SMALL_SIZE / 8 + 1] = {
-    0,0,0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,15,16,16,17,17,18,18,19,19,20,20,21,21,22,22,23,23,23,23,24,24,24,24,25,25,25,25,26,26,26,26,27,27,27,27,28,28,28,28,29,29,29,29,30,30,30,30
-};
-
 static int arena_get_size_index(size_t size)
 {
     if (size <= 16)
@@ -1789,30 +1740,6 @@ static void js_arena_init(JSRuntime *rt)
         init_list_head(&s->arena_list[i]);
         init_list_head(&s->free_arena_list[i]);
     }
-    init_list_head(&s->large_list);
-}
-
-/* lambdabox: a large block is [struct list_head][JSMallocBlockHeader][user data], allocated
-   with the backing allocator; the link is in the runtime's arena_state.large_list */
-#define JS_LARGE_BLOCK_PREFIX sizeof(struct list_head)
-
-static inline struct list_head *large_block_link(JSMallocBlockHeader *b)
-{
-    return (struct list_head *)((uint8_t *)b - JS_LARGE_BLOCK_PREFIX);
-}
-
-static inline JSMallocBlockHeader *large_block_header(void *base)
-{
-    return (JSMallocBlockHeader *)((uint8_t *)base + JS_LARGE_BLOCK_PREFIX);
-}
-
-static inline void *large_block_link_new(JSRuntime *rt, void *base)
-{
-    JSMallocBlockHeader *b = large_block_header(base);
-    list_add_tail((struct list_head *)base, &rt->arena_state.large_list);
-    b->u.block_idx = JS_ARENA_FREE_NIL;
-    b->block_size_idx = 0xff; /* fail safe */
-    return b->user_data;
 }
 
 static inline void *arena_get_block(JSArena *ar, unsigned int idx,
@@ -1821,119 +1748,30 @@ static inline void *arena_get_block(JSArena *ar, unsigned int idx,
     return ar->blocks + (size_t)idx * block_size;
 }
 
-/* lambdabox: the process allocator, for memory no runtime owns (the shared predefined
-   atoms); malloc and free are forbidden names further down */
-static void *js_sys_calloc(size_t count, size_t size)
-{
-    return calloc(count, size);
-}
-
-static void *js_sys_malloc(size_t size)
-{
-    return malloc(size);
-}
-
-static void js_sys_free(void *ptr)
-{
-    free(ptr);
-}
-
-/* lambdabox: every invocation gets a fresh runtime on one of a few worker threads, so the
-   arenas a runtime frees are kept for the thread's next runtime (up to 512 KiB), instead of
-   going back to malloc: 4 % of a hello-world invocation's time was malloc and free of
-   arenas, and the reused memory is still in the cache. Only for runtimes on the default
-   allocator; a thread's cached arenas are freed when it exits. */
-#if !defined(_WIN32) && !defined(__wasi__) && !defined(EMSCRIPTEN)
-#include <pthread.h>
-#define JS_ARENA_CACHE_MAX 128
-typedef struct JSArenaCache {
-    int len;
-    void *arenas[JS_ARENA_CACHE_MAX];
-} JSArenaCache;
-static __thread JSArenaCache *js_arena_cache;
-static pthread_key_t js_arena_cache_key;
-static bool js_arena_cache_key_ok; /* without the key (and its destructor), no cache */
-static pthread_once_t js_arena_cache_once = PTHREAD_ONCE_INIT;
-
-static void js_arena_cache_drain(void *arg)
-{
-    JSArenaCache *c = arg;
-    while (c->len > 0)
-        free(c->arenas[--c->len]);
-    free(c);
-    js_arena_cache = NULL;
-}
-
-static void js_arena_cache_init_key(void)
-{
-    js_arena_cache_key_ok = pthread_key_create(&js_arena_cache_key, js_arena_cache_drain) == 0;
-}
-
-static void js_def_free(void *opaque, void *ptr);
-
-static inline void *js_arena_chunk_alloc(JSRuntime *rt)
-{
-    JSArenaCache *c = js_arena_cache;
-    if (c && c->len > 0 && rt->mf.js_free == js_def_free)
-        return c->arenas[--c->len];
-    return rt->mf.js_malloc(rt->malloc_state.opaque, JS_ARENA_SIZE);
-}
-
-static inline void js_arena_chunk_free(JSRuntime *rt, void *ar)
-{
-    JSArenaCache *c = js_arena_cache;
-    if (rt->mf.js_free == js_def_free) {
-        if (unlikely(!c)) {
-            pthread_once(&js_arena_cache_once, js_arena_cache_init_key);
-            c = js_arena_cache_key_ok ? malloc(sizeof(*c)) : NULL;
-            if (c) {
-                c->len = 0;
-                if (pthread_setspecific(js_arena_cache_key, c) != 0) {
-                    free(c);
-                    c = NULL;
-                }
-                js_arena_cache = c;
-            }
-        }
-        if (c && c->len < JS_ARENA_CACHE_MAX) {
-            c->arenas[c->len++] = ar;
-            return;
-        }
-    }
-    rt->mf.js_free(rt->malloc_state.opaque, ar);
-}
-#else
-static inline void *js_arena_chunk_alloc(JSRuntime *rt)
-{
-    return rt->mf.js_malloc(rt->malloc_state.opaque, JS_ARENA_SIZE);
-}
-
-static inline void js_arena_chunk_free(JSRuntime *rt, void *ar)
-{
-    rt->mf.js_free(rt->malloc_state.opaque, ar);
-}
-#endif
-
 static no_inline JSArena *arena_new(JSRuntime *rt, int block_size_idx)
 {
+    JSMallocBlockHeader *b;
     JSArena *ar;
-    int n_blocks, block_size;
+    int n_blocks, block_size, i;
 
     block_size = arena_block_sizes[block_size_idx];
     n_blocks = (JS_ARENA_SIZE - sizeof(JSArena)) / block_size;
-    /* all arenas are JS_ARENA_SIZE bytes, so that a freed one serves any size class */
-    ar = js_arena_chunk_alloc(rt);
+    ar = rt->mf.js_malloc(rt->malloc_state.opaque,
+                          sizeof(JSArena) + (size_t)n_blocks * block_size);
     if (!ar)
         return NULL;
     ar->block_size_idx = block_size_idx;
     ar->n_blocks = n_blocks;
     ar->n_used_blocks = 0;
-    /* lambdabox: blocks from n_fresh_block on were never handed out and are not on the free
-       list; js_arena_malloc takes them in order once the free list is empty (upstream links
-       every block of a new arena here: 2 % of a fresh runtime's instructions, and a write to
-       every block of memory most runtimes never use) */
-    ar->first_free_block = JS_ARENA_FREE_NIL;
-    ar->n_fresh_block = 0;
+    ar->first_free_block = 0;
+    for (i = 0; i < n_blocks - 1; i++) {
+        b = arena_get_block(ar, i, block_size);
+        b->u.free_next = i + 1;
+        b->block_size_idx = block_size_idx;
+    }
+    b = arena_get_block(ar, n_blocks - 1, block_size);
+    b->u.free_next = JS_ARENA_FREE_NIL;
+    b->block_size_idx = block_size_idx;
     list_add(&ar->link, &rt->arena_state.arena_list[block_size_idx]);
     list_add(&ar->free_link, &rt->arena_state.free_arena_list[block_size_idx]);
     return ar;
@@ -1941,22 +1779,26 @@ static no_inline JSArena *arena_new(JSRuntime *rt, int block_size_idx)
 
 static no_inline void *arena_malloc_large(JSRuntime *rt, size_t size)
 {
-    void *base;
-    base = rt->mf.js_malloc(rt->malloc_state.opaque,
-                            JS_LARGE_BLOCK_PREFIX + sizeof(JSMallocBlockHeader) + size);
-    if (!base)
+    JSMallocBlockHeader *b;
+    b = rt->mf.js_malloc(rt->malloc_state.opaque,
+                         sizeof(JSMallocBlockHeader) + size);
+    if (!b)
         return NULL;
-    return large_block_link_new(rt, base);
+    b->u.block_idx = JS_ARENA_FREE_NIL;
+    b->block_size_idx = 0xff; /* fail safe */
+    return b->user_data;
 }
 
 static no_inline void *arena_calloc_large(JSRuntime *rt, size_t size)
 {
-    void *base;
-    base = rt->mf.js_calloc(rt->malloc_state.opaque, 1,
-                            JS_LARGE_BLOCK_PREFIX + sizeof(JSMallocBlockHeader) + size);
-    if (!base)
+    JSMallocBlockHeader *b;
+    b = rt->mf.js_calloc(rt->malloc_state.opaque, 1,
+                         sizeof(JSMallocBlockHeader) + size);
+    if (!b)
         return NULL;
-    return large_block_link_new(rt, base);
+    b->u.block_idx = JS_ARENA_FREE_NIL;
+    b->block_size_idx = 0xff; /* fail safe */
+    return b->user_data;
 }
 
 static void *js_arena_malloc(JSRuntime *rt, size_t size)
@@ -1974,7 +1816,7 @@ static void *js_arena_malloc(JSRuntime *rt, size_t size)
         JSArena *ar;
         struct list_head *el, *head;
 
-        block_size_idx = arena_size_index8[total_size / 8]; /* a multiple of 8, <= 512 */
+        block_size_idx = arena_get_size_index(total_size);
         block_size = arena_block_sizes[block_size_idx];
         head = &rt->arena_state.free_arena_list[block_size_idx];
         el = head->next;
@@ -1986,15 +1828,8 @@ static void *js_arena_malloc(JSRuntime *rt, size_t size)
             ar = list_entry(el, JSArena, free_link);
         }
         block_idx = ar->first_free_block;
-        if (block_idx != JS_ARENA_FREE_NIL) {
-            b = arena_get_block(ar, block_idx, block_size);
-            ar->first_free_block = b->u.free_next;
-        } else {
-            /* not full (it is on the free list), so a fresh block is left */
-            block_idx = ar->n_fresh_block++;
-            b = arena_get_block(ar, block_idx, block_size);
-            b->block_size_idx = block_size_idx;
-        }
+        b = arena_get_block(ar, block_idx, block_size);
+        ar->first_free_block = b->u.free_next;
         b->u.block_idx = block_idx;
         ar->n_used_blocks++;
         if (unlikely(ar->n_used_blocks == ar->n_blocks))
@@ -2017,9 +1852,7 @@ static void js_arena_free(JSRuntime *rt, void *ptr)
         if (b == arena_zero_block(rt)) {
             /* nothing to do */
         } else {
-            struct list_head *link = large_block_link(b);
-            list_del(link);
-            rt->mf.js_free(rt->malloc_state.opaque, link);
+            rt->mf.js_free(rt->malloc_state.opaque, b);
         }
     } else {
         unsigned int block_idx = b->u.block_idx;
@@ -2037,7 +1870,7 @@ static void js_arena_free(JSRuntime *rt, void *ptr)
         if (unlikely(ar->n_used_blocks == 0)) {
             list_del(&ar->link);
             list_del(&ar->free_link);
-            js_arena_chunk_free(rt, ar);
+            rt->mf.js_free(rt->malloc_state.opaque, ar);
         }
     }
 }
@@ -2053,9 +1886,9 @@ static size_t js_arena_usable_size(JSRuntime *rt, const void *ptr)
         if (b == arena_zero_block(rt)) {
             return 0;
         } else {
-            size_t size = rt->mf.js_malloc_usable_size(large_block_link((JSMallocBlockHeader *)b));
+            size_t size = rt->mf.js_malloc_usable_size(b);
             if (size != 0)
-                size -= JS_LARGE_BLOCK_PREFIX + sizeof(JSMallocBlockHeader);
+                size -= sizeof(JSMallocBlockHeader);
             return size;
         }
     } else {
@@ -2073,17 +1906,14 @@ static void *js_arena_realloc(JSRuntime *rt, void *ptr, size_t size)
         if (b == arena_zero_block(rt)) {
             return js_arena_malloc(rt, size);
         } else {
-            struct list_head *link = large_block_link(b);
-            void *nbase;
-            list_del(link);
-            nbase = rt->mf.js_realloc(rt->malloc_state.opaque, link,
-                                      JS_LARGE_BLOCK_PREFIX + sizeof(JSMallocBlockHeader) + size);
-            if (!nbase) {
-                /* the old block is still valid and still ours */
-                list_add_tail(link, &rt->arena_state.large_list);
+            JSMallocBlockHeader *nb;
+            nb = rt->mf.js_realloc(rt->malloc_state.opaque, b,
+                                   sizeof(JSMallocBlockHeader) + size);
+            if (!nb)
                 return NULL;
-            }
-            return large_block_link_new(rt, nbase);
+            nb->u.block_idx = JS_ARENA_FREE_NIL;
+            nb->block_size_idx = 0xff;
+            return nb->user_data;
         }
     } else {
         unsigned int block_size = arena_block_sizes[b->block_size_idx];
@@ -2141,7 +1971,7 @@ static void js_arena_free_all(JSRuntime *rt)
     for (i = 0; i < JS_ARENA_BLOCK_SIZE_COUNT; i++) {
         list_for_each_safe(el, el1, &s->arena_list[i]) {
             JSArena *ar = list_entry(el, JSArena, link);
-            js_arena_chunk_free(rt, ar);
+            rt->mf.js_free(rt->malloc_state.opaque, ar);
         }
         init_list_head(&s->arena_list[i]);
         init_list_head(&s->free_arena_list[i]);
@@ -2202,14 +2032,6 @@ void js_free_rt(JSRuntime *rt, void *ptr)
     JSMallocState *s;
 
     if (!ptr)
-        return;
-    /* lambdabox: while JS_FreeRuntime runs, small blocks are left in their arenas, which
-       js_arena_free_all releases at its end in one go (nothing allocated then needs the
-       memory back); only large blocks are freed one by one, and not even those while the
-       runtime is released wholesale (js_free_runtime_region frees every block at its end) */
-    if (unlikely(rt->in_free) &&
-        (rt->free_region ||
-         container_of(ptr, JSMallocBlockHeader, user_data)->u.block_idx != JS_ARENA_FREE_NIL))
         return;
 
     s = &rt->malloc_state;
@@ -2819,82 +2641,6 @@ void JS_SetRuntimeInfo(JSRuntime *rt, const char *s)
         rt->rt_info = s;
 }
 
-static void js_run_runtime_finalizers(JSRuntime *rt)
-{
-    while (rt->finalizers) {
-        JSRuntimeFinalizerState *fs = rt->finalizers;
-        rt->finalizers = fs->next;
-        fs->finalizer(rt, fs->arg);
-        js_free_rt(rt, fs); /* nothing while the runtime is released as a whole */
-    }
-}
-
-/* lambdabox: does freeing an object of this class release anything outside the runtime's
-   own memory? A C closure's opaque (its finalizer callback), an ArrayBuffer's data when it
-   has its own free function, and whatever an embedder class holds (rquickjs's classes own
-   Rust data: closures, class instances). Every other built-in finalizer only frees
-   runtime memory and decrements what the object holds. */
-static inline bool js_class_holds_outside_resources(JSClassID class_id)
-{
-    return class_id >= JS_CLASS_INIT_COUNT ||
-        class_id == JS_CLASS_C_CLOSURE ||
-        class_id == JS_CLASS_ARRAY_BUFFER ||
-        class_id == JS_CLASS_SHARED_ARRAY_BUFFER;
-}
-
-/* lambdabox: JS_FreeRuntime without freeing object by object. lambdabox makes a runtime
-   for every invocation, and freeing its ~1,500 GC objects one at a time (every property
-   value decremented, every shape and block returned to its arena) was 16 % of a
-   hello-world invocation's instructions, only to return memory that is then released as a
-   whole anyway. Here every block the runtime allocated is released in one go: the arenas
-   (to the thread's arena cache) and the large blocks, which are kept on a list of their
-   own for this. What lives outside that memory still gets its finalizer: objects of the
-   classes js_class_holds_outside_resources names, and the runtime finalizers. While that
-   runs, rt->free_region makes freeing a value, a block or a context do nothing, so a
-   finalizer that drops values (a Rust closure holding JS values) frees nothing twice and
-   leaves every list as it was; all memory stays valid until the end. Objects of the other
-   classes are not finalized, which is the point: their finalizers only return runtime
-   memory. Like the collection it replaces, this treats every object left as garbage:
-   an object still referenced from outside the runtime is a host bug either way. */
-static void js_free_runtime_region(JSRuntime *rt)
-{
-    struct list_head *el, *el1;
-
-    rt->free_region = true;
-    list_for_each_safe(el, el1, &rt->gc_obj_list) {
-        JSGCObjectHeader *gp = list_entry(el, JSGCObjectHeader, link);
-        JSObject *p;
-        JSClassFinalizer *finalizer;
-
-        if (JS_GC_TYPE(gp) != JS_GC_OBJ_TYPE_JS_OBJECT)
-            continue;
-        p = (JSObject *)gp;
-        if (!js_class_holds_outside_resources(p->class_id) || p->free_mark)
-            continue;
-        finalizer = rt->class_array[p->class_id].finalizer;
-        p->free_mark = 1;
-        if (finalizer)
-            (*finalizer)(rt, JS_MKPTR(JS_TAG_OBJECT, p));
-        /* as free_object does: a later finalizer that looks at this object finds no data */
-        p->class_id = 0;
-        p->u.opaque = NULL;
-        p->u.func.var_refs = NULL;
-        p->u.func.home_object = NULL;
-    }
-
-    js_run_runtime_finalizers(rt);
-
-    js_const_atoms_release(rt->const_atoms, rt->malloc_state.malloc_size);
-    rt->const_atoms = NULL;
-
-    list_for_each_safe(el, el1, &rt->arena_state.large_list) {
-        rt->mf.js_free(rt->malloc_state.opaque, el);
-    }
-    init_list_head(&rt->arena_state.large_list);
-    js_arena_free_all(rt);
-    rt->mf.js_free(rt->malloc_state.opaque, rt);
-}
-
 void JS_FreeRuntime(JSRuntime *rt)
 {
     struct list_head *el, *el1;
@@ -2902,14 +2648,6 @@ void JS_FreeRuntime(JSRuntime *rt)
     int i;
 
     rt->in_free = true;
-#ifdef ENABLE_DUMPS
-    /* the leak reports need every object freed one by one */
-    if (!(rt->dump_flags & (JS_DUMP_LEAKS | JS_DUMP_ATOM_LEAKS)))
-#endif
-    {
-        js_free_runtime_region(rt);
-        return;
-    }
     JS_FreeValueRT(rt, rt->current_exception);
 
     list_for_each_safe(el, el1, &rt->job_list) {
@@ -2920,7 +2658,7 @@ void JS_FreeRuntime(JSRuntime *rt)
     }
     init_list_head(&rt->job_list);
 
-    gc_free_all(rt);
+    JS_RunGC(rt);
 
 #ifdef ENABLE_DUMPS // JS_DUMP_LEAKS
     /* leaking objects */
@@ -2981,8 +2719,7 @@ void JS_FreeRuntime(JSRuntime *rt)
 
         for(i = 0; i < rt->atom_size; i++) {
             JSAtomStruct *p = rt->atom_array[i];
-            /* lambdabox: the shared predefined strings are never counted as atoms */
-            if (!atom_is_free(p) && !js_atom_is_shared(p)) {
+            if (!atom_is_free(p) /* && p->str*/) {
                 if (i >= JS_ATOM_END || JS_REF_COUNT(p) != 1) {
                     if (!header_done) {
                         header_done = true;
@@ -3034,10 +2771,10 @@ void JS_FreeRuntime(JSRuntime *rt)
     }
 #endif
 
-    /* free the atoms (lambdabox: but not the shared predefined strings) */
+    /* free the atoms */
     for(i = 0; i < rt->atom_size; i++) {
         JSAtomStruct *p = rt->atom_array[i];
-        if (!atom_is_free(p) && !js_atom_is_shared(p)) {
+        if (!atom_is_free(p)) {
 #ifdef ENABLE_DUMPS // JS_DUMP_LEAKS
             list_del(&p->link);
 #endif
@@ -3047,8 +2784,6 @@ void JS_FreeRuntime(JSRuntime *rt)
     js_free_rt(rt, rt->atom_array);
     js_free_rt(rt, rt->atom_hash);
     js_free_rt(rt, rt->shape_hash);
-    js_const_atoms_release(rt->const_atoms, rt->malloc_state.malloc_size);
-    rt->const_atoms = NULL;
 #ifdef ENABLE_DUMPS // JS_DUMP_LEAKS
     if (check_dump_flag(rt, JS_DUMP_LEAKS) && !list_empty(&rt->string_list)) {
         if (rt->rt_info) {
@@ -3080,7 +2815,12 @@ void JS_FreeRuntime(JSRuntime *rt)
     }
 #endif
 
-    js_run_runtime_finalizers(rt);
+    while (rt->finalizers) {
+        JSRuntimeFinalizerState *fs = rt->finalizers;
+        rt->finalizers = fs->next;
+        fs->finalizer(rt, fs->arg);
+        js_free_rt(rt, fs);
+    }
 
 #ifdef ENABLE_DUMPS // JS_DUMP_LEAKS
     if (check_dump_flag(rt, JS_DUMP_LEAKS)) {
@@ -3284,12 +3024,6 @@ static void JS_MarkContext(JSRuntime *rt, JSContext *ctx,
     if (ctx->array_shape)
         mark_func(rt, &ctx->array_shape->header);
 
-    if (ctx->function_shape)
-        mark_func(rt, &ctx->function_shape->header);
-
-    if (ctx->function_prototype_shape)
-        mark_func(rt, &ctx->function_prototype_shape->header);
-
     if (ctx->arguments_shape)
         mark_func(rt, &ctx->arguments_shape->header);
 
@@ -3309,9 +3043,6 @@ void JS_FreeContext(JSContext *ctx)
     int i;
 
     if (--JS_REF_COUNT(ctx) > 0)
-        return;
-    /* lambdabox: the runtime's memory is being released as a whole */
-    if (unlikely(rt->free_region))
         return;
     assert(JS_REF_COUNT(ctx) == 0);
 
@@ -3374,8 +3105,6 @@ void JS_FreeContext(JSContext *ctx)
     JS_FreeValue(ctx, ctx->function_proto);
 
     js_free_shape_null(ctx->rt, ctx->array_shape);
-    js_free_shape_null(ctx->rt, ctx->function_shape);
-    js_free_shape_null(ctx->rt, ctx->function_prototype_shape);
     js_free_shape_null(ctx->rt, ctx->arguments_shape);
     js_free_shape_null(ctx->rt, ctx->mapped_arguments_shape);
     js_free_shape_null(ctx->rt, ctx->regexp_shape);
@@ -3627,353 +3356,31 @@ static int JS_ResizeAtomHash(JSRuntime *rt, int new_hash_size)
     return 0;
 }
 
-/* lambdabox: shared predefined atoms.
-
-   Every runtime used to build its ~650 predefined atoms (upstream's and lambdabox-atoms.h)
-   from scratch: an allocation, a hash and an insertion each, 10 % of a hello-world
-   invocation. The predefined *strings* are now built once per thread and shared by every
-   runtime of that thread:
-   - they live outside any runtime's heap, each behind a block header as js_rc() expects,
-     in a separate hash table (JSConstAtoms.hash); atom lookups try it first, and
-     rt->atom_hash holds only the atoms made at run time;
-   - a shared string's hash_next is its own index, which tells it apart (js_atom_is_shared):
-     a run-time atom's hash_next links to another run-time atom (index >= JS_ATOM_END) or 0;
-   - the symbols among the predefined atoms stay per runtime (a well-known symbol can be a
-     WeakMap key, which writes into its atom struct);
-   - predefined atoms are not refcounted as atoms, but their strings are refcounted as
-     values. Runtimes of one thread only (rquickjs without its "parallel" feature keeps a
-     runtime on its thread), so the counts need no atomics. A runtime's teardown drops
-     objects without decrementing what they hold, so the counts only drift upwards (by
-     up to a runtime's heap size / 16 per teardown: a lambda may hold millions of
-     references to one name): they start at JS_CONST_ATOM_REF_BASE, are reset now and
-     then when no runtime uses the table, and are lowered to 1.25 times it when they pass
-     1.5 times it, checked every 8 teardowns and after the teardown of any runtime over
-     64 MiB, which keeps them far from overflowing. A shared string is protected by its
-     type, not its count: it is never freed (JS_FreeAtomStruct refuses) and never
-     concatenated in place, so a count lowered below its real references is harmless.
-   A thread's table is freed when the thread exits, or by the last runtime using it. */
-#define JS_CONST_ATOM_HASH_SIZE 2048
-#define JS_CONST_ATOM_REF_BASE (1 << 30)
-#define JS_CONST_ATOM_SWEEP_EVERY 8
-#define JS_CONST_ATOM_SWEEP_SIZE (64 << 20)
-#define JS_CONST_ATOM_NAME_BITS 12
-#define JS_CONST_ATOM_NAME_CACHE (1 << JS_CONST_ATOM_NAME_BITS)
-
-#define JS_FUNC_LIST_TEMPLATE_BUCKETS 256
-
-typedef struct JSConstAtoms {
-    int live;                /* runtimes using the table */
-    bool orphaned;           /* no thread owns it: the last runtime frees it */
-    unsigned int released;   /* runtimes released since the last count check */
-    unsigned int idle_acquires; /* runtimes made while no other was alive */
-    uint16_t hash[JS_CONST_ATOM_HASH_SIZE]; /* index of each chain's head, 0 = none */
-    uint16_t next[JS_ATOM_END];             /* next index in the chain */
-    JSAtomStruct *atoms[JS_ATOM_END];       /* the strings; NULL for the symbols */
-    const char *names[JS_ATOM_END];         /* every predefined name, in js_atom_init */
-    struct {                                /* see find_atom */
-        const char *name;
-        uint32_t atom;
-    } by_name[JS_CONST_ATOM_NAME_CACHE];
-    void *block;                            /* all the strings, with their headers */
-    /* the shapes function lists made, by list (see js_set_function_list) */
-    struct JSFuncListTemplate *templates[JS_FUNC_LIST_TEMPLATE_BUCKETS];
-} JSConstAtoms;
-
-typedef char js_const_atoms_fit_in_16_bits[JS_ATOM_END <= 0xffff ? 1 : -1];
-/* the only predefined atoms that are not strings, which JS_InitAtoms makes per runtime */
-typedef char js_const_atoms_symbols_in_a_row[JS_ATOM_Private_brand + 1 == JS_ATOM_Symbol_toPrimitive ? 1 : -1];
-
-static int js_predefined_atom_type(int i)
-{
-    if (i == JS_ATOM_Private_brand)
-        return JS_ATOM_TYPE_PRIVATE;
-    if (i >= JS_ATOM_Symbol_toPrimitive && i < JS_ATOM_SYMBOLS_END)
-        return JS_ATOM_TYPE_SYMBOL;
-    return JS_ATOM_TYPE_STRING;
-}
-
-static size_t js_const_atom_entry_size(size_t len)
-{
-    size_t size = sizeof(JSMallocBlockHeader) + sizeof(JSString) + len + 1;
-    return (size + JS_ARENA_ALIGN - 1) & ~(size_t)(JS_ARENA_ALIGN - 1);
-}
-
-static void js_func_list_templates_free(JSConstAtoms *ca);
-
-static void js_const_atoms_free(JSConstAtoms *ca)
-{
-    js_func_list_templates_free(ca);
-    js_sys_free(ca->block);
-    js_sys_free(ca);
-}
-
-static JSConstAtoms *js_const_atoms_new(void)
-{
-    JSConstAtoms *ca;
-    const char *s;
-    size_t size, len;
-    uint8_t *q;
-    uint32_t i, j, h, h1;
-
-    ca = js_sys_calloc(1, sizeof(*ca));
-    if (!ca)
-        return NULL;
-    size = 0;
-    for(s = js_atom_init, i = 1; i < JS_ATOM_END; i++, s += len + 1) {
-        len = strlen(s);
-        if (js_predefined_atom_type(i) == JS_ATOM_TYPE_STRING)
-            size += js_const_atom_entry_size(len);
-    }
-    ca->block = js_sys_malloc(size);
-    if (!ca->block) {
-        js_sys_free(ca);
-        return NULL;
-    }
-    q = ca->block;
-    for(s = js_atom_init, i = 1; i < JS_ATOM_END; i++, s += len + 1) {
-        JSMallocBlockHeader *hdr;
-        JSString *p;
-
-        len = strlen(s);
-        ca->names[i] = s;
-        if (js_predefined_atom_type(i) != JS_ATOM_TYPE_STRING)
-            continue;
-        hdr = (JSMallocBlockHeader *)q;
-        q += js_const_atom_entry_size(len);
-        memset(hdr, 0, sizeof(*hdr) + sizeof(JSString));
-        hdr->u.block_idx = JS_ARENA_FREE_NIL;
-        hdr->ref_count = JS_CONST_ATOM_REF_BASE;
-        p = (JSString *)hdr->user_data;
-        p->len = len;
-        p->is_wide_char = 0;
-        p->kind = JS_STRING_KIND_NORMAL;
-        p->atom_type = JS_ATOM_TYPE_STRING;
-        h = hash_string8((const uint8_t *)s, len, JS_ATOM_TYPE_STRING) & JS_ATOM_HASH_MASK;
-        p->hash = h;
-        p->hash_next = i; /* its own index: see js_atom_is_shared */
-        p->first_weak_ref = NULL;
-        memcpy(str8(p), s, len);
-        str8(p)[len] = '\0';
-        ca->atoms[i] = p;
-        /* a name listed twice keeps its first index */
-        h1 = h & (JS_CONST_ATOM_HASH_SIZE - 1);
-        for(j = ca->hash[h1]; j != 0; j = ca->next[j]) {
-            if (ca->atoms[j]->len == len && !memcmp(str8(ca->atoms[j]), s, len))
-                break;
-        }
-        if (j == 0) {
-            ca->next[i] = ca->hash[h1];
-            ca->hash[h1] = i;
-        }
-    }
-    return ca;
-}
-
-static void js_const_atoms_reset_counts(JSConstAtoms *ca)
-{
-    int i;
-    for(i = 1; i < JS_ATOM_END; i++) {
-        if (ca->atoms[i])
-            JS_REF_COUNT(ca->atoms[i]) = JS_CONST_ATOM_REF_BASE;
-    }
-}
-
-#if !defined(_WIN32) && !defined(__wasi__) && !defined(EMSCRIPTEN)
-static __thread JSConstAtoms *js_const_atoms_tls;
-static pthread_key_t js_const_atoms_key;
-static bool js_const_atoms_key_ok;
-static pthread_once_t js_const_atoms_once = PTHREAD_ONCE_INIT;
-
-static void js_const_atoms_thread_exit(void *arg)
-{
-    JSConstAtoms *ca = arg;
-    js_const_atoms_tls = NULL;
-    if (ca->live == 0)
-        js_const_atoms_free(ca);
-    else
-        ca->orphaned = true;
-}
-
-static void js_const_atoms_init_key(void)
-{
-    js_const_atoms_key_ok =
-        pthread_key_create(&js_const_atoms_key, js_const_atoms_thread_exit) == 0;
-}
-#endif
-
-static JSConstAtoms *js_const_atoms_acquire(void)
-{
-    JSConstAtoms *ca;
-#if !defined(_WIN32) && !defined(__wasi__) && !defined(EMSCRIPTEN)
-    ca = js_const_atoms_tls;
-    if (!ca) {
-        ca = js_const_atoms_new();
-        if (!ca)
-            return NULL;
-        pthread_once(&js_const_atoms_once, js_const_atoms_init_key);
-        if (js_const_atoms_key_ok && pthread_setspecific(js_const_atoms_key, ca) == 0)
-            js_const_atoms_tls = ca;
-        else
-            ca->orphaned = true; /* this runtime's own table */
-    } else if (ca->live == 0 && (++ca->idle_acquires & 63) == 0) {
-        /* the counts only drift upwards (teardown skips decrements) and the sweep in
-           js_const_atoms_release bounds them; a reset now and then is enough (a walk of
-           every predefined atom: 1 % of an invocation when done for each) */
-        js_const_atoms_reset_counts(ca);
-    }
-#else
-    ca = js_const_atoms_new(); /* a table per runtime */
-    if (!ca)
-        return NULL;
-    ca->orphaned = true;
-#endif
-    ca->live++;
-    return ca;
-}
-
-/* `heap_size`: the bytes the runtime being freed had allocated (bounds its drift) */
-static void js_const_atoms_release(JSConstAtoms *ca, size_t heap_size)
-{
-    int i;
-
-    if (!ca)
-        return;
-    if (++ca->released >= JS_CONST_ATOM_SWEEP_EVERY || heap_size > JS_CONST_ATOM_SWEEP_SIZE) {
-        ca->released = 0;
-        for(i = 1; i < JS_ATOM_END; i++) {
-            JSAtomStruct *p = ca->atoms[i];
-            if (p && JS_REF_COUNT(p) > JS_CONST_ATOM_REF_BASE + JS_CONST_ATOM_REF_BASE / 2)
-                JS_REF_COUNT(p) = JS_CONST_ATOM_REF_BASE + JS_CONST_ATOM_REF_BASE / 4;
-        }
-    }
-    if (--ca->live == 0 && ca->orphaned)
-        js_const_atoms_free(ca);
-}
-
-static inline bool js_atom_is_shared(const JSAtomStruct *p)
-{
-    return p->atom_type == JS_ATOM_TYPE_STRING && p->hash_next != 0 &&
-        p->hash_next < JS_ATOM_END;
-}
-
-/* 'h' is the masked hash of 'str'; returns 0 if it is not a predefined string */
-static JSAtom js_const_atom_find(const JSConstAtoms *ca, uint32_t h, JSString *str)
-{
-    uint32_t i;
-    for(i = ca->hash[h & (JS_CONST_ATOM_HASH_SIZE - 1)]; i != 0; i = ca->next[i]) {
-        JSAtomStruct *p = ca->atoms[i];
-        if (p->hash == h && p->len == str->len && js_string_memcmp(p, str, str->len) == 0)
-            return i;
-    }
-    return JS_ATOM_NULL;
-}
-
-static JSAtom js_const_atom_find8(const JSConstAtoms *ca, uint32_t h,
-                                  const char *str, size_t len)
-{
-    uint32_t i;
-    for(i = ca->hash[h & (JS_CONST_ATOM_HASH_SIZE - 1)]; i != 0; i = ca->next[i]) {
-        JSAtomStruct *p = ca->atoms[i];
-        if (p->hash == h && p->len == len && memcmp(str8(p), str, len) == 0)
-            return i;
-    }
-    return JS_ATOM_NULL;
-}
-
-/* lambdabox: JS_NewAtom for a name in static storage (function lists, built-in function
-   names). Most are predefined atoms (lambdabox-atoms.h); the thread's table remembers which,
-   by the name's address. The text is compared on every hit, so an address reused for
-   another name (a name in a stack buffer) is only a miss. */
-static JSAtom js_new_atom_cached(JSContext *ctx, const char *name)
-{
-    JSConstAtoms *ca = ctx->rt->const_atoms;
-    uint32_t slot;
-    JSAtom atom;
-
-    slot = (uint32_t)(((uintptr_t)name >> 3) * 0x9E3779B97F4A7C15ull >> (64 - JS_CONST_ATOM_NAME_BITS));
-    if (ca->by_name[slot].name == name) {
-        atom = ca->by_name[slot].atom;
-        if (strcmp((const char *)str8(ca->atoms[atom]), name) == 0)
-            return atom;
-    }
-    atom = JS_NewAtom(ctx, name);
-    /* only a predefined string (a number-like name is a tagged integer atom) */
-    if (!__JS_AtomIsTaggedInt(atom) && atom != JS_ATOM_NULL && atom < JS_ATOM_END &&
-        ca->atoms[atom]) {
-        ca->by_name[slot].name = name;
-        ca->by_name[slot].atom = atom;
-    }
-    return atom;
-}
-
 static int JS_InitAtoms(JSRuntime *rt)
 {
-    int i, len, atom_type, size;
-    const char *s;
-    JSAtomStruct **array, *p;
-    JSConstAtoms *ca;
+    int i, len, atom_type;
+    const char *p;
 
     rt->atom_hash_size = 0;
     rt->atom_hash = NULL;
     rt->atom_count = 0;
     rt->atom_size = 0;
     rt->atom_free_index = 0;
-    rt->atom_array = NULL;
-    ca = js_const_atoms_acquire();
-    if (!ca)
-        return -1;
-    rt->const_atoms = ca;
-    if (JS_ResizeAtomHash(rt, 128))
+    if (JS_ResizeAtomHash(rt, 512))     /* there are at least 504 predefined atoms */
         return -1;
 
-    /* every slot free or a shared string first, so that JS_FreeRuntime can run after a
-       failure below; the slots after the predefined atoms are the free list */
-    size = JS_ATOM_END + 256;
-    array = js_malloc_rt(rt, sizeof(array[0]) * size);
-    if (!array)
-        return -1;
-    array[0] = atom_set_free(0);
-    memcpy(array + 1, ca->atoms + 1, sizeof(array[0]) * (JS_ATOM_END - 1));
-    /* the symbols' slots (NULL in the shared table) stay free until made */
-    for(i = JS_ATOM_Private_brand; i < JS_ATOM_SYMBOLS_END; i++) {
-        if (!ca->atoms[i])
-            array[i] = atom_set_free(0);
-    }
-    for(i = JS_ATOM_END; i < size; i++)
-        array[i] = atom_set_free(i < size - 1 ? i + 1 : 0);
-    rt->atom_array = array;
-    rt->atom_size = size;
-    rt->atom_free_index = JS_ATOM_END;
-
-    /* JS_ATOM_NULL entry, as __JS_NewAtom makes it */
-    p = js_mallocz_rt(rt, sizeof(JSAtomStruct));
-    if (!p)
-        return -1;
-    JS_REF_COUNT(p) = 1;  /* not refcounted */
-    p->atom_type = JS_ATOM_TYPE_SYMBOL;
-#ifdef ENABLE_DUMPS // JS_DUMP_LEAKS
-    list_add_tail(&p->link, &rt->string_list);
-#endif
-    array[0] = p;
-    rt->atom_count++;
-    rt->atom_count += JS_ATOM_END - 1;
-    for(i = JS_ATOM_Private_brand; i < JS_ATOM_SYMBOLS_END; i++) {
-        if (!ca->atoms[i]) {
-            /* a symbol: made here, as __JS_NewAtom would */
-            s = ca->names[i];
-            len = strlen(s);
-            atom_type = js_predefined_atom_type(i);
-            p = js_alloc_string_rt(rt, len, 0);
-            if (!p)
-                return -1;
-            memcpy(str8(p), s, len);
-            str8(p)[len] = '\0';
-            p->hash = atom_type == JS_ATOM_TYPE_PRIVATE ? JS_ATOM_HASH_PRIVATE : JS_ATOM_HASH_SYMBOL;
-            p->hash_next = i;   /* atom_index */
-            p->atom_type = JS_ATOM_TYPE_SYMBOL;
-            p->first_weak_ref = NULL;
-            array[i] = p;
-        }
+    p = js_atom_init;
+    for(i = 1; i < JS_ATOM_END; i++) {
+        if (i == JS_ATOM_Private_brand)
+            atom_type = JS_ATOM_TYPE_PRIVATE;
+        else if (i >= JS_ATOM_Symbol_toPrimitive)
+            atom_type = JS_ATOM_TYPE_SYMBOL;
+        else
+            atom_type = JS_ATOM_TYPE_STRING;
+        len = strlen(p);
+        if (__JS_NewAtomInit(rt, p, len, atom_type) == JS_ATOM_NULL)
+            return -1;
+        p = p + len + 1;
     }
     return 0;
 }
@@ -4034,7 +3441,7 @@ static JSAtomKindEnum JS_AtomGetKind(JSContext *ctx, JSAtom v)
 static JSAtom js_get_atom_index(JSRuntime *rt, JSAtomStruct *p)
 {
     uint32_t i = p->hash_next;  /* atom_index */
-    if (p->atom_type != JS_ATOM_TYPE_SYMBOL && !js_atom_is_shared(p)) {
+    if (p->atom_type != JS_ATOM_TYPE_SYMBOL) {
         JSAtomStruct *p1;
 
         i = rt->atom_hash[p->hash & (rt->atom_hash_size - 1)];
@@ -4070,12 +3477,6 @@ static JSAtom __JS_NewAtom(JSRuntime *rt, JSString *str, int atom_type)
         len = str->len;
         h = hash_string(str, atom_type);
         h &= JS_ATOM_HASH_MASK;
-        if (atom_type == JS_ATOM_TYPE_STRING) {
-            /* lambdabox: a predefined string (not refcounted) */
-            i = js_const_atom_find(rt->const_atoms, h, str);
-            if (i != 0)
-                goto done;
-        }
         h1 = h & (rt->atom_hash_size - 1);
         i = rt->atom_hash[h1];
         while (i != 0) {
@@ -4195,8 +3596,7 @@ static JSAtom __JS_NewAtom(JSRuntime *rt, JSString *str, int atom_type)
     if (atom_type != JS_ATOM_TYPE_SYMBOL) {
         p->hash_next = rt->atom_hash[h1];
         rt->atom_hash[h1] = i;
-        /* lambdabox: only the atoms made at run time are in atom_hash */
-        if (unlikely(rt->atom_count - JS_ATOM_END >= rt->atom_count_resize))
+        if (unlikely(rt->atom_count >= rt->atom_count_resize))
             JS_ResizeAtomHash(rt, rt->atom_hash_size * 2);
     }
 
@@ -4234,9 +3634,6 @@ static JSAtom __JS_FindAtom(JSRuntime *rt, const char *str, size_t len,
 
     h = hash_string8((const uint8_t *)str, len, JS_ATOM_TYPE_STRING);
     h &= JS_ATOM_HASH_MASK;
-    i = js_const_atom_find8(rt->const_atoms, h, str, len);
-    if (i != 0)
-        return i;
     h1 = h & (rt->atom_hash_size - 1);
     i = rt->atom_hash[h1];
     while (i != 0) {
@@ -4258,11 +3655,6 @@ static JSAtom __JS_FindAtom(JSRuntime *rt, const char *str, size_t len,
 static void JS_FreeAtomStruct(JSRuntime *rt, JSAtomStruct *p)
 {
     uint32_t i = p->hash_next;  /* atom_index */
-    if (unlikely(js_atom_is_shared(p))) {
-        /* lambdabox: never freed (see JSConstAtoms); unreachable while the counts hold */
-        JS_REF_COUNT(p) = JS_CONST_ATOM_REF_BASE;
-        return;
-    }
     if (p->atom_type != JS_ATOM_TYPE_SYMBOL) {
         JSAtomStruct *p0, *p1;
         uint32_t h0;
@@ -4304,8 +3696,6 @@ static void __JS_FreeAtom(JSRuntime *rt, uint32_t i)
 {
     JSAtomStruct *p;
 
-    if (unlikely(rt->free_region))
-        return; /* lambdabox: the runtime's memory is being released as a whole */
     p = rt->atom_array[i];
     if (--JS_REF_COUNT(p) > 0)
         return;
@@ -6069,8 +5459,7 @@ static JSValue JS_ConcatString2(JSContext *ctx, JSValue op1, JSValue op2)
     if (p2->len == 0) {
         goto ret_op1;
     }
-    /* lambdabox: never an atom's string (a shared predefined one is not refcounted exactly) */
-    if (JS_REF_COUNT(p1) == 1 && p1->atom_type == 0 && p1->is_wide_char == p2->is_wide_char
+    if (JS_REF_COUNT(p1) == 1 && p1->is_wide_char == p2->is_wide_char
     &&  js_malloc_usable_size(ctx, p1) >= sizeof(*p1) + ((p1->len + p2->len) << p2->is_wide_char) + 1 - p1->is_wide_char) {
         /* Concatenate in place in available space at the end of p1 */
         if (p1->is_wide_char) {
@@ -7024,72 +6413,9 @@ JSValue JS_NewObject(JSContext *ctx)
     return JS_NewObjectProtoClass(ctx, ctx->class_proto[JS_CLASS_OBJECT], JS_CLASS_OBJECT);
 }
 
-/* lambdabox: gives a function object just made on a shared empty shape of `fsh`'s
-   prototype the shape `fsh` (one of the context's function shapes) and sets `length` and
-   `name`, its first two properties. Returns false, changing nothing, if the object does not
-   qualify or memory runs out; the caller then adds the properties one by one. Every closure
-   and built-in function made used to go through two shape transitions here, each a shape
-   hash lookup (and, with a `prototype`, a third): 5 % of a hello-world invocation's
-   instructions. */
-static bool js_function_use_shape(JSContext *ctx, JSObject *p, JSShape *fsh,
-                                  JSAtom name, int len)
-{
-    JSShape *sh = p->shape;
-    JSValue str;
-
-    if (!fsh || sh->prop_count != 0 || !sh->is_hashed || sh->proto != fsh->proto ||
-        !p->extensible)
-        return false;
-    str = JS_AtomToString(ctx, name);
-    if (JS_IsException(str)) {
-        JS_FreeValue(ctx, JS_GetException(ctx));
-        return false;
-    }
-    if (fsh->prop_size > sh->prop_size) {
-        JSProperty *new_prop = js_realloc(ctx, p->prop, sizeof(p->prop[0]) * fsh->prop_size);
-        if (!new_prop) {
-            JS_FreeValue(ctx, JS_GetException(ctx));
-            JS_FreeValue(ctx, str);
-            return false;
-        }
-        p->prop = new_prop;
-    }
-    p->shape = js_dup_shape(fsh);
-    js_free_shape(ctx->rt, sh);
-    p->prop[0].u.value = js_int32(len);
-    p->prop[1].u.value = str;
-    return true;
-}
-
 static void js_function_set_properties(JSContext *ctx, JSValue func_obj,
                                        JSAtom name, int len)
 {
-    JSObject *p = JS_VALUE_GET_OBJ(func_obj);
-    JSProperty *pr;
-    JSValue str;
-
-    if (js_function_use_shape(ctx, p, ctx->function_shape, name, len))
-        return;
-
-    /* lambdabox: a function object just made has no property yet, so both are added
-       directly rather than through JS_DefineProperty's lookups and checks (every closure
-       and built-in function made: 4 % of a hello-world invocation's instructions) */
-    if (p->shape->prop_count == 0 && p->extensible) {
-        pr = add_property(ctx, p, JS_ATOM_length, JS_PROP_CONFIGURABLE);
-        if (!pr)
-            return;
-        pr->u.value = js_int32(len);
-        str = JS_AtomToString(ctx, name);
-        if (JS_IsException(str))
-            return;
-        pr = add_property(ctx, p, JS_ATOM_name, JS_PROP_CONFIGURABLE);
-        if (!pr) {
-            JS_FreeValue(ctx, str);
-            return;
-        }
-        pr->u.value = str;
-        return;
-    }
     /* ES6 feature non compatible with ES5.1: length is configurable */
     JS_DefinePropertyValue(ctx, func_obj, JS_ATOM_length, js_int32(len),
                            JS_PROP_CONFIGURABLE);
@@ -7207,7 +6533,7 @@ JSValue JS_NewCFunction3(JSContext *ctx, JSCFunction *func,
                          cproto == JS_CFUNC_constructor_or_func_magic);
     name_atom = JS_ATOM_empty_string;
     if (name && *name) {
-        name_atom = js_new_atom_cached(ctx, name); /* lambdabox */
+        name_atom = JS_NewAtom(ctx, name);
         if (name_atom == JS_ATOM_NULL) {
             JS_FreeValue(ctx, func_obj);
             return JS_EXCEPTION;
@@ -7799,10 +7125,6 @@ static void js_free_value_rt(JSRuntime *rt, JSValue v)
 {
     uint32_t tag = JS_VALUE_GET_TAG(v);
 
-    /* lambdabox: the runtime's memory is being released as a whole */
-    if (unlikely(rt->free_region))
-        return;
-
 #ifdef ENABLE_DUMPS // JS_DUMP_FREE
     if (check_dump_flag(rt, JS_DUMP_FREE)) {
         /* Prevent invalid object access during GC */
@@ -8153,38 +7475,8 @@ static void gc_free_cycles(JSRuntime *rt)
     init_list_head(&rt->gc_zero_ref_count_list);
 }
 
-/* lambdabox: the collection JS_FreeRuntime runs. Every GC object left then is garbage (one
-   still referenced from outside is a leak, which the assertion after it reports), so the two
-   passes that tell garbage from live objects (gc_decref, gc_scan: a walk of every object's
-   children each) are skipped: every object goes to the cycle removal as gc_scan would leave
-   it, with its true refcount and mark = 1. */
-static void gc_free_all(JSRuntime *rt)
-{
-    struct list_head *el;
-    JSGCObjectHeader *p;
-
-    list_for_each(el, &rt->gc_obj_list) {
-        p = list_entry(el, JSGCObjectHeader, link);
-        JS_GC_MARK(p) = 1;
-    }
-    init_list_head(&rt->tmp_obj_list);
-    if (!list_empty(&rt->gc_obj_list)) {
-        /* move the whole list, in order */
-        rt->tmp_obj_list.next = rt->gc_obj_list.next;
-        rt->tmp_obj_list.prev = rt->gc_obj_list.prev;
-        rt->tmp_obj_list.next->prev = &rt->tmp_obj_list;
-        rt->tmp_obj_list.prev->next = &rt->tmp_obj_list;
-        init_list_head(&rt->gc_obj_list);
-    }
-    gc_free_cycles(rt);
-}
-
 void JS_RunGC(JSRuntime *rt)
 {
-    /* lambdabox: never while a runtime is released as a whole (a finalizer that allocates
-       could start one): its objects are not freed one by one, and some are finalized */
-    if (unlikely(rt->free_region))
-        return;
     /* decrement the reference of the children of each object. mark =
        1 after this pass. */
     gc_decref(rt);
@@ -8550,7 +7842,7 @@ void JS_ComputeMemoryUsage(JSRuntime *rt, JSMemoryUsage *s)
         sizeof(rt->atom_hash[0]) * rt->atom_hash_size;
     for(i = 0; i < rt->atom_size; i++) {
         JSAtomStruct *p = rt->atom_array[i];
-        if (!atom_is_free(p) && !js_atom_is_shared(p)) { /* lambdabox: not this runtime's */
+        if (!atom_is_free(p)) {
             s->atom_size += (sizeof(*p) + (p->len << p->is_wide_char) +
                              1 - p->is_wide_char);
         }
@@ -9353,15 +8645,6 @@ static void JS_ThrowInterrupted(JSContext *ctx)
     JS_SetUncatchableError(ctx, ctx->rt->current_exception);
 }
 
-/* lambdabox: make the interpreter running `ctx` poll its interrupt handler at its next
-   step instead of up to JS_INTERRUPT_COUNTER_INIT steps later (which, in a loop of slow
-   built-ins, can be minutes). Called from a watchdog thread while `ctx` is alive; the plain
-   decrement in js_poll_interrupts may overwrite it, so the watchdog repeats the request. */
-void JS_RequestInterrupt(JSContext *ctx)
-{
-    __atomic_store_n(&ctx->interrupt_counter, 0, __ATOMIC_RELAXED);
-}
-
 static no_inline __exception int __js_poll_interrupts(JSContext *ctx)
 {
     JSRuntime *rt = ctx->rt;
@@ -9686,14 +8969,6 @@ static JSValue js_hasOwnEnumProperty(JSContext *ctx, JSValueConst this_val,
     return JS_FALSE;
 }
 
-/* lambdabox: the version upstream's compiler wrote the bytecode of the built-ins written in
-   JS with (builtin-*.h: Array.fromAsync, Iterator.zip, Iterator.zipKeyed); read with
-   JS_READ_OBJ_UPSTREAM_BUILTIN only. Upstream's predefined atoms end where lambdabox's extra
-   ones (lambdabox-atoms.h) begin, so only the first index of the atom table differs. */
-#define BC_VERSION_UPSTREAM 28
-#define JS_READ_OBJ_UPSTREAM_BUILTIN (1 << 15)
-typedef char js_upstream_atoms_end_at_lambdabox_atoms[JS_ATOM_SYMBOLS_END == 242 ? 1 : -1];
-
 // note: takes ownership of |argv|
 static JSValue js_bytecode_eval(JSContext *ctx, const uint8_t *bytecode,
                                 size_t len, int argc, JSValue *argv)
@@ -9701,8 +8976,7 @@ static JSValue js_bytecode_eval(JSContext *ctx, const uint8_t *bytecode,
     JSValue obj, fun, result;
     int i;
 
-    obj = JS_ReadObject(ctx, bytecode, len,
-                        JS_READ_OBJ_BYTECODE | JS_READ_OBJ_UPSTREAM_BUILTIN);
+    obj = JS_ReadObject(ctx, bytecode, len, JS_READ_OBJ_BYTECODE);
     if (JS_IsException(obj))
         return JS_EXCEPTION;
     fun = JS_EvalFunction(ctx, obj);
@@ -9807,32 +9081,14 @@ static int JS_AutoInitProperty(JSContext *ctx, JSObject *p, JSAtom prop,
     JSValue val;
     JSContext *realm;
     JSAutoInitFunc *func;
-    JSAutoInitIDEnum id;
-    void *opaque;
 
     if (js_shape_prepare_update(ctx, p, &prs))
         return -1;
 
     realm = js_autoinit_get_realm(pr);
-    id = js_autoinit_get_id(pr);
-    opaque = pr->u.init.opaque;
-    func = js_autoinit_func_table[id];
-    val = func(realm, p, prop, opaque);
-    /* lambdabox: lazily installed intrinsics and globals run code (JS getters included) that
-       may add, delete or redefine properties of 'p' and so move or free 'pr': look the
-       property up again, and keep whatever replaced it meanwhile. */
-    prs = find_own_property(&pr, p, prop);
-    if (!prs || (prs->flags & JS_PROP_TMASK) != JS_PROP_AUTOINIT ||
-        js_autoinit_get_id(pr) != id || pr->u.init.opaque != opaque) {
-        if (JS_IsException(val))
-            return -1;
-        JS_FreeValue(ctx, val);
-        return 0;
-    }
-    if (js_shape_prepare_update(ctx, p, &prs)) {
-        JS_FreeValue(ctx, val);
-        return -1;
-    }
+    func = js_autoinit_func_table[js_autoinit_get_id(pr)];
+    /* 'func' shall not modify the object properties 'pr' */
+    val = func(realm, p, prop, pr->u.init.opaque);
     js_autoinit_free(ctx->rt, pr);
     prs->flags &= ~JS_PROP_TMASK;
     pr->u.value = JS_UNDEFINED;
@@ -12305,7 +11561,7 @@ int JS_DefinePropertyValueStr(JSContext *ctx, JSValueConst this_obj,
 {
     JSAtom atom;
     int ret;
-    atom = js_new_atom_cached(ctx, prop); /* lambdabox */
+    atom = JS_NewAtom(ctx, prop);
     if (atom == JS_ATOM_NULL) {
         JS_FreeValue(ctx, val);
         return -1;
@@ -18401,18 +17657,6 @@ static JSValue js_closure(JSContext *ctx, JSValue bfunc,
     name_atom = b->func_name;
     if (name_atom == JS_ATOM_NULL)
         name_atom = JS_ATOM_empty_string;
-    /* lambdabox: an ordinary function with a `prototype` gets all three properties in one
-       step (see js_function_use_shape); `prototype` is made on first access as below */
-    if (!(b->func_kind & JS_FUNC_GENERATOR) && b->has_prototype &&
-        js_function_use_shape(ctx, JS_VALUE_GET_OBJ(func_obj),
-                              ctx->function_prototype_shape, name_atom,
-                              b->defined_arg_count)) {
-        JSProperty *pr = &JS_VALUE_GET_OBJ(func_obj)->prop[2];
-        JS_SetConstructorBit(ctx, func_obj, true);
-        pr->u.init.realm_and_id = (uintptr_t)JS_DupContext(ctx) | JS_AUTOINIT_ID_PROTOTYPE;
-        pr->u.init.opaque = NULL;
-        return func_obj;
-    }
     js_function_set_properties(ctx, func_obj, name_atom,
                                b->defined_arg_count);
 
@@ -39231,9 +38475,7 @@ typedef enum BCTagEnum {
     BC_TAG_SYMBOL,
 } BCTagEnum;
 
-/* lambdabox: 28 upstream; changed with the predefined atoms (lambdabox-atoms.h), whose
-   indices bytecode uses, so bytecode of another build is refused rather than misread */
-#define BC_VERSION 0x4c
+#define BC_VERSION 28
 
 typedef struct BCWriterState {
     JSContext *ctx;
@@ -40080,7 +39322,6 @@ typedef struct BCReaderState {
     bool allow_sab;
     bool allow_bytecode;
     bool allow_reference;
-    bool allow_upstream; /* lambdabox: see JS_READ_OBJ_UPSTREAM_BUILTIN */
     /* object references */
     JSObject **objects;
     int objects_count;
@@ -41055,9 +40296,6 @@ static JSValue JS_ReadDate(BCReaderState *s)
         JS_ThrowTypeError(ctx, "Number tag expected for date");
         goto fail;
     }
-    /* lambdabox: the context's first Date may come from serialized data */
-    if (JS_LAZY_MISSING(ctx, JS_LAZY_DATE) && JS_EnsureLazyIntrinsic(ctx, JS_LAZY_DATE) < 0)
-        goto fail;
     obj = JS_NewObjectProtoClass(ctx, ctx->class_proto[JS_CLASS_DATE],
                                  JS_CLASS_DATE);
     if (JS_IsException(obj))
@@ -41243,11 +40481,7 @@ static int JS_ReadObjectAtoms(BCReaderState *s)
 
     if (bc_get_u8(s, &v8))
         return -1;
-    if (v8 == BC_VERSION_UPSTREAM && s->allow_upstream && s->allow_bytecode) {
-        /* upstream numbers its atom table from its own end of the predefined atoms, which
-           is where lambdabox's extra ones begin */
-        s->first_atom = JS_ATOM_SYMBOLS_END;
-    } else if (v8 != BC_VERSION) {
+    if (v8 != BC_VERSION) {
         JS_ThrowSyntaxError(s->ctx, "invalid version (%d expected=%d)",
                             v8, BC_VERSION);
         return -1;
@@ -41285,8 +40519,7 @@ static int JS_ReadObjectAtoms(BCReaderState *s)
             if ((type & 0x40) && bc_get_leb128(s, &atom))
                 return -1;
             atom = (atom << 6) | (type & 0x3F);
-            if (!__JS_AtomIsConst(atom) ||
-                (s->first_atom == JS_ATOM_SYMBOLS_END && atom >= JS_ATOM_SYMBOLS_END)) {
+            if (!__JS_AtomIsConst(atom)) {
                 JS_ThrowInternalError(s->ctx, "out of range atom");
                 return -1;
             }
@@ -41337,7 +40570,6 @@ JSValue JS_ReadObject2(JSContext *ctx, const uint8_t *buf, size_t buf_len,
     s->allow_bytecode = ((flags & JS_READ_OBJ_BYTECODE) != 0);
     s->allow_sab = ((flags & JS_READ_OBJ_SAB) != 0);
     s->allow_reference = ((flags & JS_READ_OBJ_REFERENCE) != 0);
-    s->allow_upstream = ((flags & JS_READ_OBJ_UPSTREAM_BUILTIN) != 0);
     if (s->allow_bytecode)
         s->first_atom = JS_ATOM_END;
     else
@@ -41398,7 +40630,7 @@ static JSAtom find_atom(JSContext *ctx, const char *name)
         len = strlen(name) - 1;
         /* We assume 8 bit non null strings, which is the case for these
            symbols */
-        for(atom = JS_ATOM_Symbol_toPrimitive; atom < JS_ATOM_SYMBOLS_END; atom++) {
+        for(atom = JS_ATOM_Symbol_toPrimitive; atom < JS_ATOM_END; atom++) {
             JSAtomStruct *p = ctx->rt->atom_array[atom];
             JSString *str = p;
             if (str->len == len && !memcmp(str8(str), name, len))
@@ -41406,15 +40638,10 @@ static JSAtom find_atom(JSContext *ctx, const char *name)
         }
         abort();
     } else {
-        atom = js_new_atom_cached(ctx, name);
+        atom = JS_NewAtom(ctx, name);
     }
     return atom;
 }
-
-/* lambdabox: see JS_AddLazyIntrinsics */
-#define JS_DEF_LAZY_INTRINSIC 200
-static JSValue js_lazy_intrinsic_autoinit(JSContext *ctx, JSObject *p, JSAtom atom,
-                                          const JSCFunctionListEntry *e);
 
 static JSValue JS_InstantiateFunctionListItem2(JSContext *ctx, JSObject *p,
                                                JSAtom atom, void *opaque)
@@ -41423,9 +40650,6 @@ static JSValue JS_InstantiateFunctionListItem2(JSContext *ctx, JSObject *p,
     JSValue val, proto;
 
     switch(e->def_type) {
-    case JS_DEF_LAZY_INTRINSIC:
-        val = js_lazy_intrinsic_autoinit(ctx, p, atom, e);
-        break;
     case JS_DEF_CFUNC:
         val = JS_NewCFunction2(ctx, e->u.func.cfunc.generic,
                                e->name, e->u.func.length, e->u.func.cproto, e->magic);
@@ -41439,98 +40663,13 @@ static JSValue JS_InstantiateFunctionListItem2(JSContext *ctx, JSObject *p,
             proto = JS_NULL;
         else
             proto = ctx->class_proto[JS_CLASS_OBJECT];
-        val = JS_NewObjectProtoList2(ctx, proto, e->u.prop_list.tab,
-                                     e->u.prop_list.len, false);
+        val = JS_NewObjectProtoList(ctx, proto,
+                                    e->u.prop_list.tab, e->u.prop_list.len);
         break;
     default:
         abort();
     }
     return val;
-}
-
-/* lambdabox: "get " or "set " + name, truncated as snprintf would (snprintf was 0.5 % of a
-   fresh context's instructions) */
-static void js_accessor_name(char *buf, size_t size, const char *prefix, const char *name)
-{
-    size_t len = strlen(name);
-    if (len > size - 5)
-        len = size - 5;
-    memcpy(buf, prefix, 4);
-    memcpy(buf + 4, name, len);
-    buf[4 + len] = '\0';
-}
-
-/* the value of a JS_DEF_ALIAS entry of a list filling `obj` */
-static JSValue js_function_list_alias_value(JSContext *ctx, JSValueConst obj,
-                                            const JSCFunctionListEntry *e)
-{
-    JSAtom atom1 = find_atom(ctx, e->u.alias.name);
-    JSValue val;
-    switch (e->u.alias.base) {
-    case -1:
-        val = JS_GetProperty(ctx, obj, atom1);
-        break;
-    case 0:
-        val = JS_GetProperty(ctx, ctx->global_obj, atom1);
-        break;
-    case 1:
-        val = JS_GetProperty(ctx, ctx->class_proto[JS_CLASS_ARRAY], atom1);
-        break;
-    default:
-        abort();
-    }
-    JS_FreeAtom(ctx, atom1);
-    return val;
-}
-
-/* the getter and setter functions of a JS_DEF_CGETSET(_MAGIC) entry (undefined if none) */
-static void js_function_list_getset(JSContext *ctx, const JSCFunctionListEntry *e,
-                                    JSValue *pgetter, JSValue *psetter)
-{
-    bool magic = e->def_type == JS_DEF_CGETSET_MAGIC;
-    char buf[64];
-
-    *pgetter = JS_UNDEFINED;
-    if (e->u.getset.get.generic) {
-        js_accessor_name(buf, sizeof(buf), "get ", e->name);
-        *pgetter = JS_NewCFunction2(ctx, e->u.getset.get.generic, buf, 0,
-                                    magic ? JS_CFUNC_getter_magic : JS_CFUNC_getter,
-                                    e->magic);
-    }
-    *psetter = JS_UNDEFINED;
-    if (e->u.getset.set.generic) {
-        js_accessor_name(buf, sizeof(buf), "set ", e->name);
-        *psetter = JS_NewCFunction2(ctx, e->u.getset.set.generic, buf, 1,
-                                    magic ? JS_CFUNC_setter_magic : JS_CFUNC_setter,
-                                    e->magic);
-    }
-}
-
-/* the value of an entry that is a plain value (JS_DEF_PROP_*, not strings); undefined for
-   any other kind */
-static JSValue js_function_list_plain_value(JSContext *ctx, const JSCFunctionListEntry *e)
-{
-    switch(e->def_type) {
-    case JS_DEF_PROP_INT32:
-        return js_int32(e->u.i32);
-    case JS_DEF_PROP_INT64:
-        return js_int64(e->u.i64);
-    case JS_DEF_PROP_DOUBLE:
-        return js_float64(e->u.f64);
-    case JS_DEF_PROP_SYMBOL:
-        return JS_AtomToValue(ctx, e->u.i32);
-    case JS_DEF_PROP_BOOL:
-        return JS_NewBool(ctx, e->u.i32);
-    default: /* JS_DEF_PROP_UNDEFINED */
-        return JS_UNDEFINED;
-    }
-}
-
-/* lambdabox: whether a function-list entry becomes an auto-init property */
-static inline bool js_def_is_autoinit(int def_type)
-{
-    return def_type == JS_DEF_CFUNC || def_type == JS_DEF_PROP_STRING ||
-        def_type == JS_DEF_OBJECT || def_type == JS_DEF_LAZY_INTRINSIC;
 }
 
 static int JS_InstantiateFunctionListItem(JSContext *ctx, JSValueConst obj,
@@ -41543,7 +40682,21 @@ static int JS_InstantiateFunctionListItem(JSContext *ctx, JSValueConst obj,
     switch(e->def_type) {
     case JS_DEF_ALIAS: /* using autoinit for aliases is not safe */
         {
-            val = js_function_list_alias_value(ctx, obj, e);
+            JSAtom atom1 = find_atom(ctx, e->u.alias.name);
+            switch (e->u.alias.base) {
+            case -1:
+                val = JS_GetProperty(ctx, obj, atom1);
+                break;
+            case 0:
+                val = JS_GetProperty(ctx, ctx->global_obj, atom1);
+                break;
+            case 1:
+                val = JS_GetProperty(ctx, ctx->class_proto[JS_CLASS_ARRAY], atom1);
+                break;
+            default:
+                abort();
+            }
+            JS_FreeAtom(ctx, atom1);
             if (atom == JS_ATOM_Symbol_toPrimitive) {
                 /* Symbol.toPrimitive functions are not writable */
                 prop_flags = JS_PROP_CONFIGURABLE;
@@ -41568,22 +40721,46 @@ static int JS_InstantiateFunctionListItem(JSContext *ctx, JSValueConst obj,
     case JS_DEF_CGETSET_MAGIC:
         {
             JSValue getter, setter;
-            js_function_list_getset(ctx, e, &getter, &setter);
+            char buf[64];
+
+            getter = JS_UNDEFINED;
+            if (e->u.getset.get.generic) {
+                snprintf(buf, sizeof(buf), "get %s", e->name);
+                getter = JS_NewCFunction2(ctx, e->u.getset.get.generic,
+                                          buf, 0, e->def_type == JS_DEF_CGETSET_MAGIC ? JS_CFUNC_getter_magic : JS_CFUNC_getter,
+                                          e->magic);
+            }
+            setter = JS_UNDEFINED;
+            if (e->u.getset.set.generic) {
+                snprintf(buf, sizeof(buf), "set %s", e->name);
+                setter = JS_NewCFunction2(ctx, e->u.getset.set.generic,
+                                          buf, 1, e->def_type == JS_DEF_CGETSET_MAGIC ? JS_CFUNC_setter_magic : JS_CFUNC_setter,
+                                          e->magic);
+            }
             JS_DefinePropertyGetSet(ctx, obj, atom, getter, setter, prop_flags);
             return 0;
         }
         break;
     case JS_DEF_PROP_INT32:
+        val = js_int32(e->u.i32);
+        break;
     case JS_DEF_PROP_INT64:
+        val = js_int64(e->u.i64);
+        break;
     case JS_DEF_PROP_DOUBLE:
+        val = js_float64(e->u.f64);
+        break;
     case JS_DEF_PROP_UNDEFINED:
+        val = JS_UNDEFINED;
+        break;
     case JS_DEF_PROP_SYMBOL:
+        val = JS_AtomToValue(ctx, e->u.i32);
+        break;
     case JS_DEF_PROP_BOOL:
-        val = js_function_list_plain_value(ctx, e);
+        val = JS_NewBool(ctx, e->u.i32);
         break;
     case JS_DEF_PROP_STRING:
     case JS_DEF_OBJECT:
-    case JS_DEF_LAZY_INTRINSIC:
         JS_DefineAutoInitProperty(ctx, obj, atom, JS_AUTOINIT_ID_PROP,
                                   (void *)e, prop_flags);
         return 0;
@@ -41594,63 +40771,11 @@ static int JS_InstantiateFunctionListItem(JSContext *ctx, JSValueConst obj,
     return 0;
 }
 
-/* lambdabox: makes room in `obj` for `extra` more properties at once, in a shape of its
-   own that is not in the shape hash table. Building the intrinsics of a context adds lists
-   of 10 to 60 properties to fresh objects (prototypes, constructors, namespaces) one at a
-   time, which grew each object's shape ~9 times by half (resize_properties and the copies
-   were 8 % of a fresh context's instructions) and, for a hashed shape, looked the next shape
-   up and re-hashed this one for every property (5 %). Such objects exist once per context,
-   so no other object would share their shape anyway (as after a delete, which unhashes a
-   shape too). An object still on the empty shape it shares with others gets a new one.
-   Failing to make room is not an error: the properties are then added as before. */
-static void js_reserve_properties(JSContext *ctx, JSValueConst obj, int extra)
-{
-    JSObject *p;
-    JSShape *sh, *new_sh;
-    JSProperty *new_prop;
-    uint32_t want, hash_size;
-
-    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT || extra <= 1)
-        return;
-    p = JS_VALUE_GET_OBJ(obj);
-    sh = p->shape;
-    want = sh->prop_count + (uint32_t)extra;
-    if (JS_REF_COUNT(sh) != 1) {
-        if (sh->prop_count != 0)
-            return;
-        hash_size = sh->prop_hash_mask + 1;
-        while (hash_size < want)
-            hash_size *= 2;
-        new_sh = js_new_shape_nohash(ctx, sh->proto, hash_size, want);
-        if (!new_sh) {
-            JS_FreeValue(ctx, JS_GetException(ctx));
-            return;
-        }
-        new_prop = js_realloc(ctx, p->prop, sizeof(p->prop[0]) * want);
-        if (!new_prop) {
-            js_free_shape(ctx->rt, new_sh);
-            JS_FreeValue(ctx, JS_GetException(ctx));
-            return;
-        }
-        p->prop = new_prop;
-        p->shape = new_sh;
-        js_free_shape(ctx->rt, sh);
-        return;
-    }
-    if (sh->is_hashed) {
-        js_shape_hash_unlink(ctx->rt, sh);
-        sh->is_hashed = false;
-    }
-    if (sh->prop_size < want && resize_properties(ctx, &p->shape, p, want))
-        JS_FreeValue(ctx, JS_GetException(ctx)); /* sh is unchanged on failure */
-}
-
 int JS_SetPropertyFunctionList(JSContext *ctx, JSValueConst obj,
                                 const JSCFunctionListEntry *tab, int len)
 {
     int i, ret;
 
-    js_reserve_properties(ctx, obj, len);
     for (i = 0; i < len; i++) {
         const JSCFunctionListEntry *e = &tab[i];
         JSAtom atom = find_atom(ctx, e->name);
@@ -41662,318 +40787,6 @@ int JS_SetPropertyFunctionList(JSContext *ctx, JSValueConst obj,
             return -1;
     }
     return 0;
-}
-
-/* lambdabox: function-list templates. Every context fills the same ~60 objects (prototypes,
-   constructors, namespaces) from the same static function lists, each time one property
-   after the other: a name lookup, an own-property check and a shape update per property,
-   ~400 properties and a third of a hello-world invocation's instructions. The shapes this
-   produces are the same every time, and every name in them is a predefined atom, whose
-   index is the same in every runtime of a thread (the thread's JSConstAtoms). So the first
-   time a list fills an object on a thread, the shape it produced (its hash table and
-   property array) is kept as a template; later fills of an object that has the same
-   properties before the list copy the template into a new shape and only set the values.
-   Built-in lists only (js_set_function_list, used for quickjs.c's own static tables, never
-   freed or changed): templates are found by the list's address. A fill whose result is not
-   exactly the list's properties appended in order (an exotic object, a name given twice, a
-   name that is not predefined) records a template that says so, and such lists are always
-   filled one property at a time, as are the lists of JS_SetPropertyFunctionList. */
-typedef struct JSFuncListTemplate {
-    struct JSFuncListTemplate *next;  /* in its JSConstAtoms.templates bucket */
-    const JSCFunctionListEntry *tab;
-    int len;
-    int base_count;         /* properties the object had before the list */
-    int prop_count;         /* base_count + len; 0 if the list is not templated */
-    int prop_size;
-    bool pending;           /* a nested list of a built-in one, not filled yet */
-    uint32_t hash_size;
-    uint32_t *hash;         /* hash_size entries */
-    JSShapeProperty *props; /* prop_count entries */
-} JSFuncListTemplate;
-
-static void js_func_list_templates_free(JSConstAtoms *ca)
-{
-    int i;
-    for (i = 0; i < JS_FUNC_LIST_TEMPLATE_BUCKETS; i++) {
-        JSFuncListTemplate *t = ca->templates[i], *next;
-        for (; t; t = next) {
-            next = t->next;
-            js_sys_free(t);
-        }
-        ca->templates[i] = NULL;
-    }
-}
-
-static inline uint32_t js_func_list_bucket(const JSCFunctionListEntry *tab)
-{
-    return (uint32_t)(((uintptr_t)tab >> 4) * 0x9E3779B97F4A7C15ull >> 56) &
-        (JS_FUNC_LIST_TEMPLATE_BUCKETS - 1);
-}
-
-static JSFuncListTemplate *js_func_list_template_find(JSConstAtoms *ca,
-                                                      const JSCFunctionListEntry *tab,
-                                                      int len)
-{
-    JSFuncListTemplate *t;
-    for (t = ca->templates[js_func_list_bucket(tab)]; t; t = t->next) {
-        if (t->tab == tab && t->len == len)
-            return t;
-    }
-    return NULL;
-}
-
-static void js_func_list_template_add(JSConstAtoms *ca, JSFuncListTemplate *t)
-{
-    uint32_t b = js_func_list_bucket(t->tab);
-    t->next = ca->templates[b];
-    ca->templates[b] = t;
-}
-
-static void js_func_list_template_remove(JSConstAtoms *ca, JSFuncListTemplate *t)
-{
-    JSFuncListTemplate **pt = &ca->templates[js_func_list_bucket(t->tab)];
-    while (*pt != t)
-        pt = &(*pt)->next;
-    *pt = t->next;
-    js_sys_free(t);
-}
-
-/* The lists of a built-in list's JS_DEF_OBJECT entries (Math, Reflect, ...) are filled when
-   the property is first read, through JS_NewObjectProtoList from the auto-init code, which
-   fills embedder lists' objects too. Only a list marked here as a built-in's is templated
-   there. */
-static void js_func_list_mark_nested(JSConstAtoms *ca, const JSCFunctionListEntry *tab, int len)
-{
-    int i;
-    for (i = 0; i < len; i++) {
-        const JSCFunctionListEntry *e = &tab[i];
-        JSFuncListTemplate *t;
-        if (e->def_type != JS_DEF_OBJECT ||
-            js_func_list_template_find(ca, e->u.prop_list.tab, e->u.prop_list.len))
-            continue;
-        t = js_sys_malloc(sizeof(*t));
-        if (!t)
-            return;
-        t->tab = e->u.prop_list.tab;
-        t->len = e->u.prop_list.len;
-        t->base_count = 0;
-        t->prop_count = 0;
-        t->pending = true;
-        js_func_list_template_add(ca, t);
-    }
-}
-
-/* Array.prototype and String.prototype are exotic objects, but for a name that is not an
-   array index (no predefined atom is) they add properties as an ordinary object does */
-static inline bool js_func_list_exotic_ok(const JSObject *p)
-{
-    return !p->is_exotic || p->class_id == JS_CLASS_ARRAY || p->class_id == JS_CLASS_STRING;
-}
-
-/* records what filling `p` (which had `base_count` properties) from `tab` produced */
-static void js_func_list_template_record(JSContext *ctx, JSObject *p, int base_count,
-                                         const JSCFunctionListEntry *tab, int len)
-{
-    JSConstAtoms *ca = ctx->rt->const_atoms;
-    JSShape *sh = p->shape;
-    JSShapeProperty *prs = get_shape_prop(sh);
-    JSFuncListTemplate *t;
-    uint32_t hash_size = sh->prop_hash_mask + 1;
-    bool usable;
-    int i;
-
-    js_func_list_mark_nested(ca, tab, len);
-
-    usable = js_func_list_exotic_ok(p) && !sh->is_hashed && sh->deleted_prop_count == 0 &&
-        sh->prop_count == base_count + len;
-    for (i = 0; usable && i < sh->prop_count; i++) {
-        JSAtom atom = prs[i].atom;
-        if (__JS_AtomIsTaggedInt(atom) || atom >= JS_ATOM_END)
-            usable = false; /* only predefined names mean the same in every runtime */
-    }
-    for (i = 0; usable && i < len; i++) {
-        JSAtom atom = find_atom(ctx, tab[i].name);
-        int kind = prs[base_count + i].flags & JS_PROP_TMASK;
-        if (atom == JS_ATOM_NULL) {
-            JS_FreeValue(ctx, JS_GetException(ctx));
-            usable = false;
-            break;
-        }
-        usable = prs[base_count + i].atom == atom;
-        JS_FreeAtom(ctx, atom);
-        if (js_def_is_autoinit(tab[i].def_type)) /* unless an alias of the list read it */
-            usable &= kind == JS_PROP_AUTOINIT || kind == JS_PROP_NORMAL;
-        else if (tab[i].def_type == JS_DEF_CGETSET || tab[i].def_type == JS_DEF_CGETSET_MAGIC)
-            usable &= kind == JS_PROP_GETSET;
-        else
-            usable &= kind == JS_PROP_NORMAL;
-    }
-    if (usable) {
-        t = js_sys_malloc(sizeof(*t) + sizeof(t->hash[0]) * hash_size +
-                          sizeof(t->props[0]) * sh->prop_count);
-        if (!t)
-            return;
-        t->prop_count = sh->prop_count;
-        t->prop_size = sh->prop_size;
-        t->hash_size = hash_size;
-        t->hash = (uint32_t *)(t + 1);
-        t->props = (JSShapeProperty *)(t->hash + hash_size);
-        memcpy(t->hash, prop_hash_end(sh) - hash_size, sizeof(t->hash[0]) * hash_size);
-        memcpy(t->props, prs, sizeof(t->props[0]) * sh->prop_count);
-        /* the flags each property is made with: an auto-init one an alias has read since
-           is a plain value property now */
-        for (i = 0; i < len; i++) {
-            if (js_def_is_autoinit(tab[i].def_type))
-                t->props[base_count + i].flags =
-                    (t->props[base_count + i].flags & ~JS_PROP_TMASK) | JS_PROP_AUTOINIT;
-        }
-    } else {
-        t = js_sys_malloc(sizeof(*t));
-        if (!t)
-            return;
-        t->prop_count = 0;
-    }
-    t->tab = tab;
-    t->len = len;
-    t->base_count = base_count;
-    t->pending = false;
-    js_func_list_template_add(ca, t);
-}
-
-/* whether `p` has exactly the properties the template's object had before its list */
-static bool js_func_list_template_fits(const JSFuncListTemplate *t, JSObject *p)
-{
-    JSShape *sh = p->shape;
-    JSShapeProperty *prs;
-    int i;
-
-    if (t->prop_count == 0 || t->pending || !js_func_list_exotic_ok(p) || !p->extensible ||
-        sh->prop_count != t->base_count || sh->deleted_prop_count != 0)
-        return false;
-    prs = get_shape_prop(sh);
-    for (i = 0; i < t->base_count; i++) {
-        if (prs[i].atom != t->props[i].atom || prs[i].flags != t->props[i].flags)
-            return false;
-    }
-    return true;
-}
-
-/* fills `p` from its list's template: the values as JS_InstantiateFunctionListItem makes
-   them, the shape copied */
-static int js_func_list_template_fill(JSContext *ctx, JSObject *p,
-                                      const JSFuncListTemplate *t)
-{
-    JSRuntime *rt = ctx->rt;
-    JSShape *sh = p->shape, *new_sh;
-    JSProperty *prop, *pr;
-    const JSCFunctionListEntry *e;
-    int i;
-
-    new_sh = js_new_shape_nohash(ctx, sh->proto, t->hash_size, t->prop_size);
-    if (!new_sh)
-        return -1;
-    if (t->prop_size != sh->prop_size) {
-        prop = js_realloc(ctx, p->prop, sizeof(p->prop[0]) * t->prop_size);
-        if (!prop) {
-            js_free_shape(rt, new_sh);
-            return -1;
-        }
-        p->prop = prop;
-    }
-    memcpy(prop_hash_end(new_sh) - t->hash_size, t->hash, sizeof(t->hash[0]) * t->hash_size);
-    memcpy(get_shape_prop(new_sh), t->props, sizeof(t->props[0]) * t->prop_count);
-    new_sh->prop_count = t->prop_count; /* predefined atoms: nothing to duplicate */
-
-    /* first every slot gets a value that is safe for the collector and needs no
-       allocation; the shape is swapped only then */
-    for (i = 0; i < t->len; i++) {
-        e = &t->tab[i];
-        pr = &p->prop[t->base_count + i];
-        if (js_def_is_autoinit(e->def_type)) {
-            pr->u.init.realm_and_id = (uintptr_t)JS_DupContext(ctx) | JS_AUTOINIT_ID_PROP;
-            pr->u.init.opaque = (void *)e;
-        } else if (e->def_type == JS_DEF_CGETSET || e->def_type == JS_DEF_CGETSET_MAGIC) {
-            pr->u.getset.getter = NULL;
-            pr->u.getset.setter = NULL;
-        } else {
-            /* a plain value; an alias is undefined until set below */
-            pr->u.value = js_function_list_plain_value(ctx, e);
-        }
-    }
-    p->shape = new_sh;
-    js_free_shape(rt, sh);
-
-    /* then the values that take allocations (and may run the collector) */
-    for (i = 0; i < t->len; i++) {
-        e = &t->tab[i];
-        if (e->def_type == JS_DEF_CGETSET || e->def_type == JS_DEF_CGETSET_MAGIC) {
-            JSValue getter, setter;
-            js_function_list_getset(ctx, e, &getter, &setter);
-            if (JS_IsException(getter) || JS_IsException(setter)) {
-                JS_FreeValue(ctx, getter);
-                JS_FreeValue(ctx, setter);
-                return -1;
-            }
-            pr = &p->prop[t->base_count + i];
-            pr->u.getset.getter = JS_IsUndefined(getter) ? NULL : JS_VALUE_GET_OBJ(getter);
-            pr->u.getset.setter = JS_IsUndefined(setter) ? NULL : JS_VALUE_GET_OBJ(setter);
-        } else if (e->def_type == JS_DEF_ALIAS) {
-            JSValue val = js_function_list_alias_value(ctx, JS_MKPTR(JS_TAG_OBJECT, p), e);
-            JSAtom atom = t->props[t->base_count + i].atom;
-            JSShapeProperty *prs;
-            if (JS_IsException(val))
-                return -1;
-            /* reading may have run code that changed the object: find the slot again by
-               name, and define the property anew unless it is still a plain value */
-            prs = find_own_property(&pr, p, atom);
-            if (prs && (prs->flags & JS_PROP_TMASK) == JS_PROP_NORMAL) {
-                set_value(ctx, &pr->u.value, val);
-            } else if (JS_DefinePropertyValue(ctx, JS_MKPTR(JS_TAG_OBJECT, p), atom, val,
-                                              t->props[t->base_count + i].flags &
-                                              JS_PROP_C_W_E) < 0) {
-                return -1;
-            }
-        }
-    }
-    return 0;
-}
-
-/* JS_SetPropertyFunctionList with templates: `builtin` for quickjs.c's own static lists;
-   otherwise (a list reached through a JS_DEF_OBJECT entry) only for a list a built-in
-   list's record marked as its nested one */
-static int js_set_function_list2(JSContext *ctx, JSValueConst obj,
-                                 const JSCFunctionListEntry *tab, int len, bool builtin)
-{
-    JSConstAtoms *ca = ctx->rt->const_atoms;
-    JSFuncListTemplate *t;
-    JSObject *p;
-    int base_count, ret;
-
-    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT || len < 2 || !ca)
-        return JS_SetPropertyFunctionList(ctx, obj, tab, len);
-    p = JS_VALUE_GET_OBJ(obj);
-    t = js_func_list_template_find(ca, tab, len);
-    if (t && t->pending) {
-        js_func_list_template_remove(ca, t); /* recorded below */
-        builtin = true;
-    } else if (t) {
-        if (js_func_list_template_fits(t, p))
-            return js_func_list_template_fill(ctx, p, t);
-        return JS_SetPropertyFunctionList(ctx, obj, tab, len);
-    }
-    if (!builtin)
-        return JS_SetPropertyFunctionList(ctx, obj, tab, len);
-    base_count = p->shape->prop_count;
-    ret = JS_SetPropertyFunctionList(ctx, obj, tab, len);
-    if (ret == 0)
-        js_func_list_template_record(ctx, p, base_count, tab, len);
-    return ret;
-}
-
-static int js_set_function_list(JSContext *ctx, JSValueConst obj,
-                                const JSCFunctionListEntry *tab, int len)
-{
-    return js_set_function_list2(ctx, obj, tab, len, true);
 }
 
 int JS_AddModuleExportList(JSContext *ctx, JSModuleDef *m,
@@ -42014,8 +40827,8 @@ int JS_SetModuleExportList(JSContext *ctx, JSModuleDef *m,
             val = js_float64(e->u.f64);
             break;
         case JS_DEF_OBJECT:
-            val = JS_NewObjectProtoList2(ctx, ctx->class_proto[JS_CLASS_OBJECT],
-                                         e->u.prop_list.tab, e->u.prop_list.len, false);
+            val = JS_NewObjectProtoList(ctx, ctx->class_proto[JS_CLASS_OBJECT],
+                                        e->u.prop_list.tab, e->u.prop_list.len);
             break;
         default:
             abort();
@@ -42085,27 +40898,18 @@ static JSValue JS_NewGlobalCConstructorMagic(JSContext *ctx, const char *name,
     return func_obj;
 }
 
-/* lambdabox: `builtin` is false for a list that may be an embedder's (see
-   js_set_function_list2) */
-static JSValue JS_NewObjectProtoList2(JSContext *ctx, JSValueConst proto,
-                                      const JSCFunctionListEntry *fields, int n_fields,
-                                      bool builtin)
+static JSValue JS_NewObjectProtoList(JSContext *ctx, JSValueConst proto,
+                                     const JSCFunctionListEntry *fields, int n_fields)
 {
     JSValue obj;
     obj = JS_NewObjectProtoClassAlloc(ctx, proto, JS_CLASS_OBJECT, n_fields);
     if (JS_IsException(obj))
         return obj;
-    if (js_set_function_list2(ctx, obj, fields, n_fields, builtin)) {
+    if (JS_SetPropertyFunctionList(ctx, obj, fields, n_fields)) {
         JS_FreeValue(ctx, obj);
         return JS_EXCEPTION;
     }
     return obj;
-}
-
-static JSValue JS_NewObjectProtoList(JSContext *ctx, JSValueConst proto,
-                                     const JSCFunctionListEntry *fields, int n_fields)
-{
-    return JS_NewObjectProtoList2(ctx, proto, fields, n_fields, true);
 }
 
 #define JS_NEW_CTOR_NO_GLOBAL   (1 << 0) /* don't create a global binding */
@@ -42162,7 +40966,7 @@ static JSValue JS_NewCConstructor(JSContext *ctx, int class_id, const char *name
             *class_proto = js_dup(proto);
         }
     }
-    if (js_set_function_list(ctx, proto, proto_fields, n_proto_fields))
+    if (JS_SetPropertyFunctionList(ctx, proto, proto_fields, n_proto_fields))
         goto fail;
 
     /* additional fields: name, length, prototype */
@@ -42170,7 +40974,7 @@ static JSValue JS_NewCConstructor(JSContext *ctx, int class_id, const char *name
                             n_ctor_fields + 3);
     if (JS_IsException(ctor))
         goto fail;
-    if (js_set_function_list(ctx, ctor, ctor_fields, n_ctor_fields))
+    if (JS_SetPropertyFunctionList(ctx, ctor, ctor_fields, n_ctor_fields))
         goto fail;
     if (!(flags & JS_NEW_CTOR_NO_GLOBAL)) {
         if (JS_DefinePropertyValueStr(ctx, ctx->global_obj, name,
@@ -48747,11 +47551,6 @@ static JSValue js_string_match(JSContext *ctx, JSValueConst this_val,
             goto fail;
         args[args_len++] = str;
     }
-    /* lambdabox: String.prototype.match & co. may make a context's first regular expression */
-    if (JS_LAZY_MISSING(ctx, JS_LAZY_REGEXP) && JS_EnsureLazyIntrinsic(ctx, JS_LAZY_REGEXP) < 0) {
-        JS_FreeValue(ctx, str);
-        goto fail;
-    }
     rx = JS_CallConstructor(ctx, ctx->regexp_ctor, args_len, args);
     JS_FreeValue(ctx, str);
     if (JS_IsException(rx)) {
@@ -50455,9 +49254,6 @@ static JSValue js_regexp_constructor_internal(JSContext *ctx, JSValueConst ctor,
         JS_ThrowTypeError(ctx, "string expected");
         goto fail;
     }
-    /* lambdabox: a literal or JS_NewRegexp may be a context's first regular expression */
-    if (JS_LAZY_MISSING(ctx, JS_LAZY_REGEXP) && JS_EnsureLazyIntrinsic(ctx, JS_LAZY_REGEXP) < 0)
-        goto fail;
     prop.u.value = js_int32(0); // lastIndex
     if (ctx->regexp_shape && JS_IsUndefined(ctor)) {
         obj = JS_NewObjectFromShape(ctx, js_dup_shape(ctx->regexp_shape),
@@ -51992,7 +50788,7 @@ int JS_AddIntrinsicRegExp(JSContext *ctx)
     proto = ctx->class_proto[JS_CLASS_REGEXP] = JS_NewObject(ctx);
     if (JS_IsException(proto))
         return -1;
-    if (js_set_function_list(ctx, proto, js_regexp_proto_funcs,
+    if (JS_SetPropertyFunctionList(ctx, proto, js_regexp_proto_funcs,
                                    countof(js_regexp_proto_funcs))) {
         return -1;
     }
@@ -52001,7 +50797,7 @@ int JS_AddIntrinsicRegExp(JSContext *ctx)
     if (JS_IsException(obj))
         return -1;
     ctx->regexp_ctor = js_dup(obj);
-    if (js_set_function_list(ctx, obj, js_regexp_funcs,
+    if (JS_SetPropertyFunctionList(ctx, obj, js_regexp_funcs,
                                    countof(js_regexp_funcs))) {
         return -1;
     }
@@ -52027,7 +50823,7 @@ int JS_AddIntrinsicRegExp(JSContext *ctx)
         JS_NewObjectProto(ctx, ctx->class_proto[JS_CLASS_ITERATOR]);
     if (JS_IsException(proto))
         return -1;
-    if (js_set_function_list(ctx, ctx->class_proto[JS_CLASS_REGEXP_STRING_ITERATOR],
+    if (JS_SetPropertyFunctionList(ctx, ctx->class_proto[JS_CLASS_REGEXP_STRING_ITERATOR],
                                    js_regexp_string_iterator_proto_funcs,
                                    countof(js_regexp_string_iterator_proto_funcs))) {
         return -1;
@@ -53063,7 +51859,7 @@ int JS_AddIntrinsicJSON(JSContext *ctx)
             return -1;
     }
     /* add JSON as autoinit object */
-    return js_set_function_list(ctx, ctx->global_obj, js_json_obj, countof(js_json_obj));
+    return JS_SetPropertyFunctionList(ctx, ctx->global_obj, js_json_obj, countof(js_json_obj));
 }
 
 /* Reflect */
@@ -54236,7 +53032,7 @@ int JS_AddIntrinsicProxy(JSContext *ctx)
     if (JS_IsException(obj1))
         return -1;
     JS_SetConstructorBit(ctx, obj1, true);
-    if (js_set_function_list(ctx, obj1, js_proxy_funcs,
+    if (JS_SetPropertyFunctionList(ctx, obj1, js_proxy_funcs,
                                    countof(js_proxy_funcs)))
         goto fail;
     if (JS_DefinePropertyValueStr(ctx, ctx->global_obj, "Proxy",
@@ -58141,7 +56937,7 @@ int JS_AddIntrinsicPromise(JSContext *ctx)
 
     /* AsyncDisposableStack */
     ctx->class_proto[JS_CLASS_ASYNC_DISPOSABLE_STACK] = JS_NewObject(ctx);
-    js_set_function_list(ctx, ctx->class_proto[JS_CLASS_ASYNC_DISPOSABLE_STACK],
+    JS_SetPropertyFunctionList(ctx, ctx->class_proto[JS_CLASS_ASYNC_DISPOSABLE_STACK],
                                js_async_disposable_stack_proto_funcs,
                                countof(js_async_disposable_stack_proto_funcs));
     JS_NewGlobalCConstructorMagic(ctx, "AsyncDisposableStack",
@@ -59581,11 +58377,7 @@ static const JSCFunctionListEntry js_date_proto_funcs[] = {
 
 JSValue JS_NewDate(JSContext *ctx, double epoch_ms)
 {
-    JSValue obj;
-    /* lambdabox: host code may make a context's first Date */
-    if (JS_LAZY_MISSING(ctx, JS_LAZY_DATE) && JS_EnsureLazyIntrinsic(ctx, JS_LAZY_DATE) < 0)
-        return JS_EXCEPTION;
-    obj = js_create_from_ctor(ctx, JS_UNDEFINED, JS_CLASS_DATE);
+    JSValue obj = js_create_from_ctor(ctx, JS_UNDEFINED, JS_CLASS_DATE);
     if (JS_IsException(obj))
         return JS_EXCEPTION;
     JS_SetObjectData(ctx, obj, js_float64(time_clip(epoch_ms)));
@@ -59904,7 +58696,7 @@ static int JS_AddIntrinsicBasicObjects(JSContext *ctx)
         return -1;
 
     ctx->class_proto[JS_CLASS_ERROR] = JS_NewObject(ctx);
-    js_set_function_list(ctx, ctx->class_proto[JS_CLASS_ERROR],
+    JS_SetPropertyFunctionList(ctx, ctx->class_proto[JS_CLASS_ERROR],
                                js_error_proto_funcs,
                                countof(js_error_proto_funcs));
 
@@ -59941,19 +58733,6 @@ static int JS_AddIntrinsicBasicObjects(JSContext *ctx)
     if (js_new_shape_with(ctx, &ctx->array_shape,
                           ctx->class_proto[JS_CLASS_ARRAY],
                           countof(array_props), array_props)) {
-        return -1;
-    }
-    static const JSShapeProperty function_props[] = {
-        {.atom=JS_ATOM_length,          .flags=JS_PROP_CONFIGURABLE},
-        {.atom=JS_ATOM_name,            .flags=JS_PROP_CONFIGURABLE},
-        {.atom=JS_ATOM_prototype,       .flags=JS_PROP_WRITABLE|JS_PROP_AUTOINIT},
-    };
-    if (js_new_shape_with(ctx, &ctx->function_shape, ctx->function_proto,
-                          2, function_props)) {
-        return -1;
-    }
-    if (js_new_shape_with(ctx, &ctx->function_prototype_shape, ctx->function_proto,
-                          3, function_props)) {
         return -1;
     }
     if (js_new_shape_with(ctx, &ctx->arguments_shape,
@@ -60022,7 +58801,7 @@ int JS_AddIntrinsicBaseObjects(JSContext *ctx)
         return -1;
     JS_NewGlobalCConstructor2(ctx, js_dup(ctx->error_ctor),
                               "Error", ctx->class_proto[JS_CLASS_ERROR]);
-    if (js_set_function_list(ctx, ctx->error_ctor, js_error_funcs, countof(js_error_funcs)))
+    if (JS_SetPropertyFunctionList(ctx, ctx->error_ctor, js_error_funcs, countof(js_error_funcs)))
         return -1;
 
     for(int i = 0; i < JS_NATIVE_ERROR_COUNT; i++) {
@@ -60153,7 +58932,7 @@ int JS_AddIntrinsicBaseObjects(JSContext *ctx)
     /* parseFloat and parseInteger must be defined before Number
        because of the Number.parseFloat and Number.parseInteger
        aliases */
-    if (js_set_function_list(ctx, ctx->global_obj, js_global_funcs,
+    if (JS_SetPropertyFunctionList(ctx, ctx->global_obj, js_global_funcs,
                                    countof(js_global_funcs)))
         return -1;
 
@@ -60204,11 +58983,11 @@ int JS_AddIntrinsicBaseObjects(JSContext *ctx)
         return -1;
 
     /* Math: create as autoinit object */
-    if (js_set_function_list(ctx, ctx->global_obj, js_math_obj, countof(js_math_obj)))
+    if (JS_SetPropertyFunctionList(ctx, ctx->global_obj, js_math_obj, countof(js_math_obj)))
         return -1;
 
     /* ES6 Reflect: create as autoinit object */
-    if (js_set_function_list(ctx, ctx->global_obj, js_reflect_obj, countof(js_reflect_obj)))
+    if (JS_SetPropertyFunctionList(ctx, ctx->global_obj, js_reflect_obj, countof(js_reflect_obj)))
         return -1;
 
     /* ES6 Symbol */
@@ -60248,7 +59027,7 @@ int JS_AddIntrinsicBaseObjects(JSContext *ctx)
 
     /* explicit resource management */
     ctx->class_proto[JS_CLASS_DISPOSABLE_STACK] = JS_NewObject(ctx);
-    js_set_function_list(ctx, ctx->class_proto[JS_CLASS_DISPOSABLE_STACK],
+    JS_SetPropertyFunctionList(ctx, ctx->class_proto[JS_CLASS_DISPOSABLE_STACK],
                                js_disposable_stack_proto_funcs,
                                countof(js_disposable_stack_proto_funcs));
     JS_NewGlobalCConstructorMagic(ctx, "DisposableStack",
@@ -64066,7 +62845,7 @@ static int JS_AddIntrinsicAtomics(JSContext *ctx)
     js_once(&js_atomics_once, js__atomics_init);
 
     /* add Atomics as autoinit object */
-    return js_set_function_list(ctx, ctx->global_obj, js_atomics_obj, countof(js_atomics_obj));
+    return JS_SetPropertyFunctionList(ctx, ctx->global_obj, js_atomics_obj, countof(js_atomics_obj));
 }
 
 #endif /* CONFIG_ATOMICS */
@@ -64109,20 +62888,7 @@ int JS_AddIntrinsicTypedArrays(JSContext *ctx)
         return -1;
 
     /* TypedArray.prototype.toString must be the same object as Array.prototype.toString */
-    /* lambdabox: installed lazily (JS_AddLazyIntrinsics), after lambda code may have made
-       Array.prototype.toString a getter; no lambda code may run here, so take a plain data
-       value only, else a fresh Array.prototype.toString. */
-    {
-        JSProperty *pr;
-        JSShapeProperty *prs;
-
-        prs = find_own_property(&pr, JS_VALUE_GET_OBJ(ctx->class_proto[JS_CLASS_ARRAY]),
-                                JS_ATOM_toString);
-        if (prs && (prs->flags & JS_PROP_TMASK) == JS_PROP_NORMAL)
-            obj = js_dup(pr->u.value);
-        else
-            obj = JS_NewCFunction(ctx, js_array_toString, "toString", 0);
-    }
+    obj = JS_GetProperty(ctx, ctx->class_proto[JS_CLASS_ARRAY], JS_ATOM_toString);
     if (JS_IsException(obj))
         goto fail;
     /* XXX: should use alias method in JSCFunctionListEntry */ //@@@
@@ -64183,234 +62949,6 @@ int JS_AddIntrinsicTypedArrays(JSContext *ctx)
     return 0;
 }
 
-/* lambdabox: lazily installed intrinsic families. A fresh context gets, instead of the
-   typed-array family (family 0) and the Map/Set family (family 1), one auto-init global
-   property per name they define: the first access of any of them installs the whole family
-   and turns every one of its names that is still untouched into the engine's own value.
-   Creating these two families is about a third of a context's cost, and most lambdas never
-   use them. */
-#define LAZY_INTRINSIC_DEF(name, family) \
-    { name, JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE, JS_DEF_LAZY_INTRINSIC, family, { .i32 = 0 } }
-/* enumerable, as Node's timers (and the plain assignments that made them before) */
-#define LAZY_GLOBAL_DEF_E(name) \
-    { name, JS_PROP_C_W_E, JS_DEF_LAZY_INTRINSIC, 2, { .i32 = 0 } }
-
-static const JSCFunctionListEntry js_lazy_intrinsics[] = {
-    LAZY_INTRINSIC_DEF("ArrayBuffer", 0),
-    LAZY_INTRINSIC_DEF("SharedArrayBuffer", 0),
-    LAZY_INTRINSIC_DEF("Uint8ClampedArray", 0),
-    LAZY_INTRINSIC_DEF("Int8Array", 0),
-    LAZY_INTRINSIC_DEF("Uint8Array", 0),
-    LAZY_INTRINSIC_DEF("Int16Array", 0),
-    LAZY_INTRINSIC_DEF("Uint16Array", 0),
-    LAZY_INTRINSIC_DEF("Int32Array", 0),
-    LAZY_INTRINSIC_DEF("Uint32Array", 0),
-    LAZY_INTRINSIC_DEF("BigInt64Array", 0),
-    LAZY_INTRINSIC_DEF("BigUint64Array", 0),
-    LAZY_INTRINSIC_DEF("Float16Array", 0),
-    LAZY_INTRINSIC_DEF("Float32Array", 0),
-    LAZY_INTRINSIC_DEF("Float64Array", 0),
-    LAZY_INTRINSIC_DEF("DataView", 0),
-#ifdef CONFIG_ATOMICS
-    LAZY_INTRINSIC_DEF("Atomics", 0),
-#endif
-    LAZY_INTRINSIC_DEF("Map", 1),
-    LAZY_INTRINSIC_DEF("Set", 1),
-    LAZY_INTRINSIC_DEF("WeakMap", 1),
-    LAZY_INTRINSIC_DEF("WeakSet", 1),
-    /* family 2: globals the prelude provides on first use (its TIMERS and LAZY tables,
-       process and console) */
-    LAZY_INTRINSIC_DEF("Buffer", 2),
-    LAZY_INTRINSIC_DEF("atob", 2),
-    LAZY_INTRINSIC_DEF("btoa", 2),
-    LAZY_INTRINSIC_DEF("TextEncoder", 2),
-    LAZY_INTRINSIC_DEF("TextDecoder", 2),
-    LAZY_INTRINSIC_DEF("URL", 2),
-    LAZY_INTRINSIC_DEF("URLSearchParams", 2),
-    LAZY_INTRINSIC_DEF("fetch", 2),
-    LAZY_INTRINSIC_DEF("Headers", 2),
-    LAZY_INTRINSIC_DEF("Request", 2),
-    LAZY_INTRINSIC_DEF("Response", 2),
-    LAZY_GLOBAL_DEF_E("setTimeout"),
-    LAZY_GLOBAL_DEF_E("setInterval"),
-    LAZY_GLOBAL_DEF_E("setImmediate"),
-    LAZY_GLOBAL_DEF_E("clearTimeout"),
-    LAZY_GLOBAL_DEF_E("clearInterval"),
-    LAZY_GLOBAL_DEF_E("clearImmediate"),
-    LAZY_GLOBAL_DEF_E("process"),
-    LAZY_GLOBAL_DEF_E("console"), /* made by the core prelude itself, see its lazyGlobal */
-    LAZY_INTRINSIC_DEF("Date", JS_LAZY_DATE),
-    LAZY_INTRINSIC_DEF("RegExp", JS_LAZY_REGEXP),
-};
-
-/* What each engine-made family is, for its set-up and its error message (family 2 is the
-   prelude's and has no set-up here). */
-static int js_lazy_intrinsic_add(JSContext *ctx, int family)
-{
-    switch (family) {
-    case 0: return JS_AddIntrinsicTypedArrays(ctx);
-    case 1: return JS_AddIntrinsicMapSet(ctx);
-    case JS_LAZY_DATE: return JS_AddIntrinsicDate(ctx);
-    case JS_LAZY_REGEXP: return JS_AddIntrinsicRegExp(ctx);
-    default: return -1;
-    }
-}
-
-/* The family's first class prototype is set (by an eager or a lazy set-up). */
-static bool js_lazy_intrinsic_present(JSContext *ctx, int family)
-{
-    static const JSClassID first[] = { JS_CLASS_ARRAY_BUFFER, JS_CLASS_MAP, 0,
-                                       JS_CLASS_DATE, JS_CLASS_REGEXP };
-    return JS_IsObject(ctx->class_proto[first[family]]);
-}
-
-static const char *js_lazy_intrinsic_what(int family)
-{
-    switch (family) {
-    case 0: return "typed arrays are";
-    case 1: return "Map and Set are";
-    case JS_LAZY_DATE: return "Date is";
-    default: return "RegExp is";
-    }
-}
-
-/* Installs `family` (unless installed) and replaces each of its names that is still an
-   untouched auto-init property of the global object `g` with the engine's value. The value
-   for `skip` (the property being auto-initialised by the caller, if any) is returned in
-   `*skip_val` instead. The family's constructors are created on a holder object standing in
-   for the global object, so `g` gains or loses no property here. */
-static int js_lazy_intrinsic_install(JSContext *ctx, int family, JSObject *g,
-                                     JSAtom skip, JSValue *skip_val)
-{
-    JSValue holder, saved_global;
-    JSProperty *pr;
-    JSShapeProperty *prs;
-    int i, ret;
-
-    if (ctx->lazy_started & (1 << family)) {
-        /* An auto-init of the family firing after its set-up began means the set-up failed
-           part-way (out of memory): the family stays unavailable to this context. */
-        if (skip != JS_ATOM_NULL || !(ctx->lazy_done & (1 << family))) {
-            JS_ThrowInternalError(ctx, "%s unavailable: setting it up failed (out of memory?)",
-                                  js_lazy_intrinsic_what(family));
-            return -1;
-        }
-        return 0;
-    }
-    holder = JS_NewObject(ctx);
-    if (JS_IsException(holder))
-        return -1;
-    saved_global = ctx->global_obj;
-    ctx->global_obj = holder;
-    ctx->lazy_started |= 1 << family;
-    ret = js_lazy_intrinsic_add(ctx, family);
-    ctx->global_obj = saved_global;
-    if (ret < 0)
-        goto fail;
-    ctx->lazy_done |= 1 << family;
-    for (i = 0; i < countof(js_lazy_intrinsics); i++) {
-        const JSCFunctionListEntry *e = &js_lazy_intrinsics[i];
-        JSAtom atom;
-        JSValue val;
-
-        if (e->magic != family)
-            continue;
-        atom = JS_NewAtom(ctx, e->name);
-        if (atom == JS_ATOM_NULL)
-            goto fail;
-        val = JS_GetProperty(ctx, holder, atom);
-        if (JS_IsException(val)) {
-            JS_FreeAtom(ctx, atom);
-            goto fail;
-        }
-        if (atom == skip) {
-            *skip_val = val;
-        } else {
-            prs = find_own_property(&pr, g, atom);
-            if (prs && (prs->flags & JS_PROP_TMASK) == JS_PROP_AUTOINIT &&
-                js_autoinit_get_id(pr) == JS_AUTOINIT_ID_PROP &&
-                pr->u.init.opaque == (void *)e &&
-                js_shape_prepare_update(ctx, g, &prs) == 0) {
-                /* as JS_AutoInitProperty does for the property it initialises */
-                js_autoinit_free(ctx->rt, pr);
-                prs->flags &= ~JS_PROP_TMASK;
-                pr->u.value = val;
-            } else {
-                /* the lambda redefined or deleted it: leave its choice alone */
-                JS_FreeValue(ctx, val);
-            }
-        }
-        JS_FreeAtom(ctx, atom);
-    }
-    JS_FreeValue(ctx, holder);
-    return 0;
- fail:
-    JS_FreeValue(ctx, holder);
-    return -1;
-}
-
-/* Family 2: the value comes from the prelude's `__lambdabox.lazyGlobal(name)` (a frozen,
-   non-configurable global the prelude defines before any lambda code runs). */
-static JSValue js_lazy_global_autoinit(JSContext *ctx, JSAtom atom)
-{
-    JSValue dispatch, fn, name, val;
-
-    dispatch = JS_GetPropertyStr(ctx, ctx->global_obj, "__lambdabox");
-    if (JS_IsException(dispatch))
-        return JS_EXCEPTION;
-    fn = JS_GetPropertyStr(ctx, dispatch, "lazyGlobal");
-    JS_FreeValue(ctx, dispatch);
-    if (JS_IsException(fn))
-        return JS_EXCEPTION;
-    name = JS_AtomToString(ctx, atom);
-    if (JS_IsException(name)) {
-        JS_FreeValue(ctx, fn);
-        return JS_EXCEPTION;
-    }
-    val = JS_Call(ctx, fn, JS_UNDEFINED, 1, &name);
-    JS_FreeValue(ctx, name);
-    JS_FreeValue(ctx, fn);
-    return val;
-}
-
-static JSValue js_lazy_intrinsic_autoinit(JSContext *ctx, JSObject *p, JSAtom atom,
-                                          const JSCFunctionListEntry *e)
-{
-    JSValue val = JS_UNDEFINED;
-
-    if (e->magic == 2)
-        return js_lazy_global_autoinit(ctx, atom);
-    if (js_lazy_intrinsic_install(ctx, e->magic, p, atom, &val) < 0)
-        return JS_EXCEPTION;
-    return val;
-}
-
-/* Puts the lazy typed-array and Map/Set families, and the prelude's lazy globals, on the
-   global object of a context created without them (JS_NewContextRaw + other intrinsics). */
-int JS_AddLazyIntrinsics(JSContext *ctx)
-{
-    return js_set_function_list(ctx, ctx->global_obj, js_lazy_intrinsics,
-                                      countof(js_lazy_intrinsics));
-}
-
-/* Installs `family` now (0: typed arrays, 1: Map/Set, 3: Date, 4: RegExp), as the first use
-   of one of its globals would; for host code, and engine paths that create such objects
-   without going through the global (a regular expression literal, String.prototype.match). */
-int JS_EnsureLazyIntrinsic(JSContext *ctx, int family)
-{
-    JSValue unused = JS_UNDEFINED;
-
-    if (family == 2 || family < 0 || family > JS_LAZY_REGEXP)
-        return -1;
-    if (likely(ctx->lazy_done & (1 << family)))
-        return 0;
-    /* a context made with the family's intrinsics (not through JS_AddLazyIntrinsics) */
-    if (!(ctx->lazy_started & (1 << family)) && js_lazy_intrinsic_present(ctx, family))
-        return 0;
-    return js_lazy_intrinsic_install(ctx, family, JS_VALUE_GET_OBJ(ctx->global_obj),
-                                     JS_ATOM_NULL, &unused);
-}
-
 /* Performance */
 
 static double js__now_ms(void)
@@ -64432,7 +62970,7 @@ int JS_AddPerformance(JSContext *ctx)
     ctx->time_origin = js__now_ms();
 
     JSValue performance = JS_NewObject(ctx);
-    js_set_function_list(ctx, performance, js_perf_proto_funcs, countof(js_perf_proto_funcs));
+    JS_SetPropertyFunctionList(ctx, performance, js_perf_proto_funcs, countof(js_perf_proto_funcs));
     JS_DefinePropertyValueStr(ctx, performance, "timeOrigin",
                            js_float64(ctx->time_origin),
                            JS_PROP_ENUMERABLE);
@@ -65053,7 +63591,7 @@ static int _JS_AddIntrinsicCallSite(JSContext *ctx)
             return -1;
     }
     ctx->class_proto[JS_CLASS_CALL_SITE] = JS_NewObject(ctx);
-    return js_set_function_list(ctx, ctx->class_proto[JS_CLASS_CALL_SITE],
+    return JS_SetPropertyFunctionList(ctx, ctx->class_proto[JS_CLASS_CALL_SITE],
                                       js_callsite_proto_funcs,
                                       countof(js_callsite_proto_funcs));
 }
@@ -65263,7 +63801,7 @@ int JS_AddIntrinsicDOMException(JSContext *ctx)
             return -1;
     }
     proto = JS_NewObjectClass(ctx, JS_CLASS_ERROR);
-    js_set_function_list(ctx, proto,
+    JS_SetPropertyFunctionList(ctx, proto,
                                js_domexception_proto_funcs,
                                countof(js_domexception_proto_funcs));
     ctor = JS_NewCFunction2(ctx, js_domexception_constructor, "DOMException", 0,
@@ -66254,11 +64792,11 @@ static int js_uint8array_funcs_init(JSContext *ctx)
         JS_FreeValue(ctx, ctor);
         return -1;
     }
-    js_set_function_list(ctx, proto,
+    JS_SetPropertyFunctionList(ctx, proto,
                                js_uint8array_proto_funcs,
                                countof(js_uint8array_proto_funcs));
     JS_FreeValue(ctx, proto);
-    js_set_function_list(ctx, ctor,
+    JS_SetPropertyFunctionList(ctx, ctor,
                                js_uint8array_funcs,
                                countof(js_uint8array_funcs));
     JS_FreeValue(ctx, ctor);
@@ -66271,7 +64809,7 @@ int JS_AddIntrinsicAToB(JSContext *ctx)
         if (JS_AddIntrinsicDOMException(ctx))
             return -1;
     }
-    js_set_function_list(ctx, ctx->global_obj,
+    JS_SetPropertyFunctionList(ctx, ctx->global_obj,
                                js_base64_funcs, countof(js_base64_funcs));
     return 0;
 }

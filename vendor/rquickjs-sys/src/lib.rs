@@ -15,8 +15,10 @@ pub const SIZE_T_ERROR: &str =
 
 include!(concat!(env!("OUT_DIR"), "/bindings.rs"));
 
+// lambdabox: the prebuilt bindings of the target (src/bindings), as the build script copied
+// them with JS_ATOM_END set to the engine's (upstream's atoms plus extra-atoms.txt)
 #[cfg(not(feature = "bindgen"))]
-include!(concat!("bindings/", bindings_env!("TARGET"), ".rs"));
+include!(concat!(env!("OUT_DIR"), "/prebuilt_bindings.rs"));
 
 #[cfg(target_pointer_width = "64")]
 include!("inlines/ptr_64.rs");

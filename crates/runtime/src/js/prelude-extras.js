@@ -110,7 +110,7 @@ module.exports = function (core) {
   };
 
   // The engine puts each of these names (the timers', `process` and LAZY's) on the global
-  // object as an auto-init property (vendor/rquickjs-sys, JS_AddLazyIntrinsics, whose list
+  // object as a lazy global (JS_DefineLazyGlobals; the lists in crates/runtime/src/lazy.rs
   // must match) whose first access calls this, through the prelude.
   function lazyGlobal(name) {
     name = String(name);

@@ -117,8 +117,9 @@
   g.require = require;
   g.global = g;
   // The engine puts each lazy name on the global object as an auto-init property that calls
-  // this on first access (its list must match console here and the TIMERS and LAZY tables and
-  // process in prelude-extras.js).
+  // this on first access (lazy.rs lists the names: console here, and the TIMERS and LAZY
+  // tables and process in prelude-extras.js). The host registers it with the engine: it is
+  // this script's result.
   const lazyGlobal = (name) => (name === 'console' ? format().makeConsole() : extras().lazyGlobal(name));
   const fireTimer = (id) => extras().fireTimer(id);
   const opDone = (id, ok, json) => extras().opDone(id, ok, json);
@@ -148,4 +149,5 @@
     writable: false,
     configurable: false,
   });
+  return lazyGlobal;
 })

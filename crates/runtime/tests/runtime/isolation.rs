@@ -138,6 +138,26 @@ async fn lazily_installed_intrinsics_carry_nothing_over() {
 }
 
 #[tokio::test]
+async fn lazily_installed_typed_arrays_share_array_prototype_to_string() {
+    // test262 built-ins/TypedArray/prototype/toString(.js, BigInt/): %TypedArray%.prototype's
+    // toString is Array.prototype's own function, whether that was read before the first use
+    // of a typed array or not.
+    let sandbox = sandbox_with(2000, 1);
+    let unread = run(
+        &sandbox,
+        "function lambda(input, callback) {\n  const TA = Object.getPrototypeOf(Int8Array);\n  callback(null, [TA.prototype.toString === Array.prototype.toString, BigInt64Array.prototype.toString === Array.prototype.toString]);\n}",
+    )
+    .await;
+    assert_eq!(ok(&unread), json!([true, true]));
+    let read_first = run(
+        &sandbox,
+        "function lambda(input, callback) {\n  const f = Array.prototype.toString;\n  callback(null, [Object.getPrototypeOf(Uint8Array).prototype.toString === f, String(new Uint8Array([1, 2]))]);\n}",
+    )
+    .await;
+    assert_eq!(ok(&read_first), json!([true, "1,2"]));
+}
+
+#[tokio::test]
 async fn garbage_of_earlier_invocations_never_counts_against_the_heap_limit() {
     // 32 MiB heap (see sandbox_with); each call builds ~20 MiB and leaves it on its global.
     // If anything of a previous call stayed in the heap a later call uses (a reused runtime
