@@ -13,6 +13,7 @@ use crate::error::Error;
 use crate::middleware::RequestId;
 use crate::state::AppState;
 use lambdabox_domain::events;
+use lambdabox_domain::input;
 use lambdabox_domain::lambda::LambdaId;
 use lambdabox_domain::outcome::RunOutcome;
 use lambdabox_services::invoke::{InvokeRequest, Source};
@@ -40,33 +41,10 @@ impl InvokeQuery {
     }
 }
 
-/// Validates the invocation body `{timestamp, headers: [{key, value}], payload}`; missing
-/// fields get LivePerson's defaults, wrong types are refused.
+/// The invocation input from a request body, LivePerson's defaults filled in (see
+/// `lambdabox_domain::input`).
 pub fn parse_input(body: Value) -> Result<Value, Error> {
-    let Value::Object(mut obj) = body else {
-        return Err(Error::BadInput("the body must be a JSON object {timestamp, headers, payload}".into()));
-    };
-    let timestamp = match obj.remove("timestamp") {
-        None | Some(Value::Null) => json!(lambdabox_domain::now_ms()),
-        Some(t @ Value::Number(_)) => t,
-        Some(_) => return Err(Error::BadInput("timestamp must be a number (epoch milliseconds)".into())),
-    };
-    let headers = match obj.remove("headers") {
-        None | Some(Value::Null) => json!([]),
-        Some(Value::Array(items)) => {
-            let ok = items.iter().all(|h| h.get("key").is_some_and(Value::is_string) && h.get("value").is_some());
-            if !ok {
-                return Err(Error::BadInput("headers must be an array of {key, value}".into()));
-            }
-            Value::Array(items)
-        }
-        Some(_) => return Err(Error::BadInput("headers must be an array of {key, value}".into())),
-    };
-    let payload = match obj.remove("payload") {
-        None | Some(Value::Null) => json!({}),
-        Some(p) => p,
-    };
-    Ok(json!({"timestamp": timestamp, "headers": headers, "payload": payload}))
+    input::parse(body).map_err(Error::BadInput)
 }
 
 fn request_id(req: &HttpRequest) -> String {

@@ -1,23 +1,21 @@
 //! Deployments: the deployed functions with their state and pending changes, the code review
-//! before "Approve & Deploy", undeploy, and the test page that invokes a function's saved code
-//! (not counted as production traffic, logs not stored).
+//! before "Approve & Deploy", undeploy; the test page is in `test_page`.
+
+mod test_page;
 
 use actix_web::{HttpResponse, get, post, web};
 use askama::Template;
-use serde::Deserialize;
 
 use super::functions::{Row, event_name};
 use super::layout::{Layout, format_time};
 use super::page_error::PageError;
 use super::{NoticeQuery, redirect, render};
+use crate::auth::Authorized;
 use crate::auth::permission::Action;
-use crate::auth::permission::marker::{LambdaInvoke, LambdaRead, LambdaWrite};
-use crate::auth::{Authorized, Guarded};
+use crate::auth::permission::marker::{LambdaRead, LambdaWrite};
 use crate::error::Error;
 use crate::state::AppState;
 use lambdabox_domain::lambda::LambdaId;
-use lambdabox_domain::outcome::{LogEntry, RunOutcome};
-use lambdabox_services::invoke::Outcome;
 use lambdabox_services::lifecycle::Deployed;
 use lambdabox_services::lifecycle::Lambda;
 
@@ -27,8 +25,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(review_deployment)
         .service(deploy_lambda)
         .service(undeploy_lambda)
-        .service(show_test)
-        .service(run_test);
+        .service(test_page::show_test)
+        .service(test_page::run_test);
 }
 
 fn account(state: &AppState) -> String {
@@ -142,128 +140,4 @@ async fn undeploy_lambda(
         return Ok(redirect("/deployments?notice=undeployed-schedules-paused"));
     }
     Ok(redirect("/deployments?notice=undeployed"))
-}
-
-/// One console entry on the test page.
-struct LogRow {
-    level: String,
-    message: String,
-    extras: String,
-    time: String,
-}
-
-impl LogRow {
-    fn of(e: &LogEntry) -> Self {
-        Self {
-            level: format!("{:?}", e.level),
-            message: e.message.clone(),
-            extras: if e.extras.is_empty() {
-                String::new()
-            } else {
-                serde_json::to_string(&e.extras).unwrap_or_default()
-            },
-            time: format_time(e.timestamp).replace(" UTC", ""),
-        }
-    }
-}
-
-/// What the last test run produced.
-struct TestRun {
-    outcome: &'static str,
-    ok: bool,
-    result: String,
-    error_code: String,
-    duration_ms: String,
-    logs: Vec<LogRow>,
-}
-
-#[derive(Template)]
-#[template(path = "deployments/test.html")]
-struct TestPage {
-    layout: Layout,
-    errors: Vec<String>,
-    id: String,
-    name: String,
-    state: String,
-    input: String,
-    run: Option<TestRun>,
-}
-
-fn test_page(state: &AppState, auth: &Authorized<LambdaInvoke>, lambda: &Lambda, input: String) -> TestPage {
-    TestPage {
-        layout: Layout::new(&account(state), &auth.caller, "deployments", None),
-        errors: vec![],
-        id: lambda.id.to_string(),
-        name: lambda.name.clone(),
-        state: lambda.state().as_str().to_owned(),
-        input,
-        run: None,
-    }
-}
-
-#[get("/functions/{id}/test")]
-async fn show_test(
-    state: web::Data<AppState>,
-    auth: Authorized<LambdaInvoke>,
-    path: web::Path<String>,
-) -> Result<HttpResponse, PageError> {
-    let lambda = auth.caller.lambdas(&state).get(&parse_id(&path)?).await?;
-    let input = serde_json::to_string_pretty(&lambda.sample_input).unwrap_or_default();
-    render(&test_page(&state, &auth, &lambda, input))
-}
-
-/// The test form.
-#[derive(Deserialize)]
-pub struct TestForm {
-    #[serde(default)]
-    input: String,
-}
-
-/// Largest test input, as LivePerson's debugger allows.
-const MAX_TEST_INPUT: usize = 10_000;
-
-#[post("/functions/{id}/test")]
-async fn run_test(
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-    req: Guarded<Authorized<LambdaInvoke>, web::Form<TestForm>>,
-) -> Result<HttpResponse, PageError> {
-    let (auth, form) = (req.auth, req.body.into_inner());
-    let lambda = auth.caller.lambdas(&state).get(&parse_id(&path)?).await?;
-    let mut page = test_page(&state, &auth, &lambda, form.input.clone());
-    let parsed = if form.input.chars().count() > MAX_TEST_INPUT {
-        Err(format!("the input is longer than {MAX_TEST_INPUT} characters"))
-    } else {
-        serde_json::from_str::<serde_json::Value>(&form.input)
-            .map_err(|e| format!("the input is not valid JSON: {e}"))
-            .and_then(|v| crate::api::invoke::parse_input(v).map_err(|e| e.to_string()))
-    };
-    let input = match parsed {
-        Ok(input) => input,
-        Err(message) => {
-            page.errors.push(message);
-            let html = page.render().map_err(Error::internal)?;
-            return Ok(HttpResponse::BadRequest().content_type("text/html; charset=utf-8").body(html));
-        }
-    };
-    let account_id = state.account().cloned().ok_or(Error::NotProvisioned)?;
-    let ran = auth.invoking(&state).test_draft(&account_id, &lambda, input).await.map_err(Error::from)?;
-    match ran {
-        Err(compile) => page.errors.push(format!("The saved code cannot run: {compile}")),
-        Ok(invocation) => {
-            let (ok, result, error_code) = match &invocation.result {
-                RunOutcome::Ok(v) => (true, serde_json::to_string_pretty(v).unwrap_or_default(), String::new()),
-                RunOutcome::Failure { code, message } => (false, message.clone(), code.as_str().to_owned()),
-            };
-            page.run = Some(TestRun {
-                outcome: invocation.outcome.as_str(),
-                ok: invocation.outcome == Outcome::Succeeded && ok,
-                result,
-                error_code,
-                duration_ms: format!("{:.1}", invocation.duration.as_secs_f64() * 1000.0),
-                logs: invocation.logs.iter().map(LogRow::of).collect(),
-            });
-        }
-    }
-    render(&page)
 }

@@ -266,7 +266,7 @@ async fn an_interrupted_rotation_leaves_every_secret_readable() {
     let next = MasterKey::generate();
     next.write_next(dir.path()).unwrap();
     let account = lambdabox_domain::AccountId::parse(ACCOUNT).unwrap();
-    assert_eq!(lambdabox_services::vault::reseal_all(&store, &account, &old, &next).await.unwrap(), 1);
+    assert_eq!(lambdabox_services::data_dir::reseal_all(&store, &account, &old, &next).await.unwrap(), 1);
     drop(store);
     reads_secret(dir.path(), &uuid).await;
 }

@@ -4,6 +4,7 @@
 pub mod allowlist;
 pub mod events;
 pub mod ids;
+pub mod input;
 pub mod lambda;
 pub mod outcome;
 pub mod permission;

@@ -5,7 +5,11 @@
 use std::path::Path;
 
 use anyhow::Context;
-use lambdabox_store::{Store, accounts};
+use lambdabox_domain::AccountId;
+use lambdabox_store::{Store, StoreError, accounts, email_reports, secrets};
+
+use crate::Error;
+use crate::reports::settings as reports_settings;
 
 use crate::crypto::{KEY_ENV, MasterKey};
 
@@ -40,7 +44,7 @@ pub fn open_data_dir(dir: &Path) -> anyhow::Result<(Store, MasterKey)> {
 pub async fn finish_rotation(store: &Store, dir: &Path, key: MasterKey) -> anyhow::Result<MasterKey> {
     let Some(next) = MasterKey::load_next(dir)? else { return Ok(key) };
     if let Some(account) = store.read(accounts::get_account).await?.map(|a| a.account_id) {
-        let n = crate::vault::reseal_all(store, &account, &key, &next).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        let n = reseal_all(store, &account, &key, &next).await.map_err(|e| anyhow::anyhow!("{e}"))?;
         tracing::info!(secrets = n, "re-sealed secrets under the new master key");
     }
     MasterKey::promote_next(dir)?;
@@ -62,9 +66,40 @@ pub async fn rotate_key(dir: &Path) -> anyhow::Result<usize> {
     next.write_next(dir)?;
     let mut n = 0;
     if let Some(account) = store.read(accounts::get_account).await?.map(|a| a.account_id) {
-        n = crate::vault::reseal_all(&store, &account, &key, &next).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        n = reseal_all(&store, &account, &key, &next).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     }
     MasterKey::promote_next(dir)?;
     store.checkpoint().await?;
     Ok(n)
+}
+
+/// Re-encrypts every secret sealed with another key than `new` (they must open with `old`),
+/// and the email reports' SMTP password, in one transaction; idempotent, so an interrupted rotation can simply run again.
+pub async fn reseal_all(store: &Store, account: &AccountId, old: &MasterKey, new: &MasterKey) -> Result<usize, Error> {
+    let (account, old, new) = (account.clone(), old.clone(), new.clone());
+    let new_id = new.id();
+    store
+        .write(move |tx| {
+            let mut n = 0;
+            for row in secrets::list_secrets(tx)?.into_iter().filter(|r| r.key_id != new_id) {
+                let aad = crate::vault::aad(&account, &row.name);
+                let plain = old
+                    .open(&row.sealed, &aad)
+                    .map_err(|e| StoreError::Corrupt(format!("secret {}: {e}", row.name)))?;
+                let sealed = new.seal(&plain, &aad).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                secrets::reseal_secret(tx, &row.name, &sealed, &new_id)?;
+                n += 1;
+            }
+            // The SMTP password of the email reports is sealed under the same key.
+            if let Some(sealed) = email_reports::get_sealed_password(tx)?
+                && let Ok(password) = reports_settings::open_password(&old, &sealed)
+            {
+                let resealed =
+                    reports_settings::seal_password(&new, &password).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                email_reports::reseal_password(tx, &resealed)?;
+            }
+            Ok(n)
+        })
+        .await
+        .map_err(Error::from)
 }

@@ -7,15 +7,13 @@ use serde_json::Value;
 
 use crate::Error;
 use crate::crypto::MasterKey;
-use crate::reports::settings as reports_settings;
 use lambdabox_domain::AccountId;
 use lambdabox_domain::secret::{SecretKind, parse_secret_name};
-use lambdabox_store::email_reports;
 use lambdabox_store::secrets::{self, SecretRow};
 use lambdabox_store::{Store, StoreError, activity};
 
 /// Associated data binding a sealed value to its account and name.
-fn aad(account: &AccountId, name: &str) -> Vec<u8> {
+pub(crate) fn aad(account: &AccountId, name: &str) -> Vec<u8> {
     format!("lambdabox-secret:{account}:{name}").into_bytes()
 }
 
@@ -161,37 +159,6 @@ impl Vault {
             .await?;
         if found { Ok(()) } else { Err(Error::NotFound("There is no such secret in this account".into())) }
     }
-}
-
-/// Re-encrypts every secret sealed with another key than `new` (they must open with `old`),
-/// and the email reports' SMTP password, in one transaction; idempotent, so an interrupted rotation can simply run again.
-pub async fn reseal_all(store: &Store, account: &AccountId, old: &MasterKey, new: &MasterKey) -> Result<usize, Error> {
-    let (account, old, new) = (account.clone(), old.clone(), new.clone());
-    let new_id = new.id();
-    store
-        .write(move |tx| {
-            let mut n = 0;
-            for row in secrets::list_secrets(tx)?.into_iter().filter(|r| r.key_id != new_id) {
-                let aad = aad(&account, &row.name);
-                let plain = old
-                    .open(&row.sealed, &aad)
-                    .map_err(|e| StoreError::Corrupt(format!("secret {}: {e}", row.name)))?;
-                let sealed = new.seal(&plain, &aad).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-                secrets::reseal_secret(tx, &row.name, &sealed, &new_id)?;
-                n += 1;
-            }
-            // The SMTP password of the email reports is sealed under the same key.
-            if let Some(sealed) = email_reports::get_sealed_password(tx)?
-                && let Ok(password) = reports_settings::open_password(&old, &sealed)
-            {
-                let resealed =
-                    reports_settings::seal_password(&new, &password).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-                email_reports::reseal_password(tx, &resealed)?;
-            }
-            Ok(n)
-        })
-        .await
-        .map_err(Error::from)
 }
 
 fn conflict(err: StoreError) -> Error {

@@ -9,7 +9,6 @@ pub mod credentials;
 pub mod email_reports;
 pub mod invocations;
 pub mod lambdas;
-mod log_text;
 pub mod logs;
 pub mod metrics;
 pub mod migrate;

@@ -5,8 +5,8 @@
 
 use rusqlite::{Connection, Rows, params_from_iter, types::Value as Sql};
 
-use super::StoreError;
-use super::logs::{COLUMNS, LogFilter, LogRow, conditions, row};
+use super::{COLUMNS, LogFilter, LogRow, conditions, row};
+use crate::StoreError;
 
 /// A text matched by fewer entries than this is searched FTS5-first: its matches are at most
 /// this many row lookups (~2 µs each) and a sort.
@@ -328,7 +328,7 @@ mod tests {
 
     fn store_with(messages: &[&str]) -> Connection {
         let mut conn = Connection::open_in_memory().unwrap();
-        super::super::migrate::run(&mut conn).unwrap();
+        crate::migrate::run(&mut conn).unwrap();
         for m in messages {
             conn.execute(
                 "INSERT INTO logs (lambda_uuid, request_id, level, message, at) VALUES ('l', 'r', 'Info', ?1, 0)",

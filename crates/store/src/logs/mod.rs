@@ -4,8 +4,10 @@
 
 use rusqlite::{Connection, Transaction, params_from_iter, types::Value as Sql};
 
-pub use super::log_text::Plan;
-use super::{StoreError, log_text};
+mod text;
+
+use crate::StoreError;
+pub use text::Plan;
 
 /// One stored entry.
 #[derive(Debug, Clone)]
@@ -68,8 +70,8 @@ pub fn search_with(
     offset: i64,
     plan: Plan,
 ) -> Result<Vec<LogRow>, StoreError> {
-    match filter.text.as_deref().and_then(log_text::Words::parse) {
-        Some(words) => log_text::search(conn, filter, &words, limit, offset, plan),
+    match filter.text.as_deref().and_then(text::Words::parse) {
+        Some(words) => text::search(conn, filter, &words, limit, offset, plan),
         None => search_filtered(conn, filter, limit, offset),
     }
 }
