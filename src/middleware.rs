@@ -10,8 +10,8 @@ use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use tracing::Instrument;
 
-use crate::auth::extract::{is_api_path, render_for};
 use crate::error::Error;
+use crate::respond::{is_api_path, render_for};
 use crate::state::AppState;
 use crate::web::page_error::PageError;
 

@@ -45,7 +45,7 @@ pub async fn guard(
     match check(&mut req).await {
         Ok(()) => Ok(next.call(req).await?.map_into_boxed_body()),
         Err(err) => {
-            let rendered = super::extract::render_for(req.request(), err);
+            let rendered = crate::respond::render_for(req.request(), err);
             Ok(req.error_response(rendered))
         }
     }

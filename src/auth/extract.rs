@@ -12,6 +12,7 @@ use super::permission::ActionMarker;
 use super::session::{self, Session};
 use super::token;
 use crate::error::Error;
+use crate::respond::render_for;
 use crate::state::AppState;
 use lambdabox_services::accounts::User;
 
@@ -29,21 +30,6 @@ impl Caller {
     pub fn csrf_token(&self) -> &str {
         self.session.as_ref().map_or("", |s| s.csrf_token.as_str())
     }
-}
-
-/// Converts an error into the response style of the route: JSON under `/api` and `/oauth`,
-/// an HTML page (or a redirect to sign-in) elsewhere.
-pub fn render_for(req: &HttpRequest, err: Error) -> actix_web::Error {
-    if is_api_path(req.path()) {
-        crate::api::error_body::ApiError(err).into()
-    } else {
-        crate::web::page_error::PageError(err).into()
-    }
-}
-
-/// Whether a path belongs to the machine API.
-pub fn is_api_path(path: &str) -> bool {
-    path.starts_with("/api/") || path.starts_with("/oauth/")
 }
 
 async fn resolve(req: &HttpRequest) -> Result<Caller, Error> {
