@@ -21,7 +21,9 @@ status=0
 cargo test --release --locked --workspace 2>&1 | tee -a "$log" || status=1
 
 if [ -d tests/browser ] && [ -f tests/browser/package.json ]; then
-    cargo build --release --locked --bin lambdabox
+    # `cargo test` built the binary for the integration tests, with the tests' features:
+    # building it again without them would recompile a few crates for nothing.
+    [ -x "$target/release/lambdabox" ] || cargo build --release --locked --bin lambdabox
     (
         cd tests/browser
         npm ci --no-audit --no-fund --loglevel=error
