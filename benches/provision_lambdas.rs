@@ -11,7 +11,7 @@
 use anyhow::{Context, bail};
 use lambdabox_domain::lambda::LambdaId;
 use lambdabox_services::invoke::capabilities::CapabilityFactory;
-use lambdabox_services::invoke::{Invoker, Limits};
+use lambdabox_services::invoke::{InvokeLimits, Invoker, Limits};
 use lambdabox_services::lifecycle::{self, Deployed};
 use lambdabox_services::vault::Vault;
 use lambdabox_store::activity;
@@ -26,7 +26,7 @@ async fn main() -> anyhow::Result<()> {
     let count: usize = count.parse().context("COUNT must be a number")?;
     let (store, key) = lambdabox_services::data_dir::open_data_dir(dir.as_ref())?;
     let caps = CapabilityFactory::new(Vault::new(store.clone(), key), &[]);
-    let invoker = Invoker::start(Limits::default(), 1, 16, store.clone(), caps)?;
+    let invoker = Invoker::start(Limits::default(), 1, 16, store.clone(), caps, InvokeLimits::default())?;
     let existing = store.read(lambdas::count_lambdas).await?.0;
     let mut last: Option<LambdaId> = None;
     for i in 0..count {

@@ -100,6 +100,18 @@ pub struct ServeArgs {
           value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     pub lambda_queue: u64,
 
+    /// Invocations running at once, box-wide (every source, orchestrated calls included);
+    /// past it new ones are refused with 429.
+    #[arg(long, env = "LAMBDABOX_LAMBDA_MAX_IN_FLIGHT", default_value_t = 2048,
+          value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub lambda_max_in_flight: u64,
+
+    /// How deep OrchestratorClient calls may nest (a lambda invoking a lambda invoking ...);
+    /// a call past it fails in the calling lambda with a clear error.
+    #[arg(long, env = "LAMBDABOX_ORCHESTRATOR_MAX_DEPTH", default_value_t = 5,
+          value_parser = clap::value_parser!(u32).range(0..=100))]
+    pub orchestrator_max_depth: u32,
+
     /// Console entries one invocation may write before it fails with log-limit-reached.
     #[arg(long, env = "LAMBDABOX_LOG_MAX_ENTRIES", default_value_t = 10)]
     pub log_max_entries: usize,

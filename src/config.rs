@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use crate::cli::ServeArgs;
 use lambdabox_domain::schedule::DEFAULT_MAX_SCHEDULED_LAMBDAS;
+use lambdabox_services::invoke::InvokeLimits;
 use lambdabox_services::scheduler::Clock;
 
 /// Everything the server needs to start.
@@ -26,6 +27,8 @@ pub struct Config {
     pub http_workers: usize,
     /// Invocations waiting for a worker before 429.
     pub lambda_queue: usize,
+    /// Invocations running at once (box-wide) and how deep orchestrated calls may nest.
+    pub invoke_limits: InvokeLimits,
     /// Console entries per invocation.
     pub log_max_entries: usize,
     /// Logged characters per invocation.
@@ -71,6 +74,7 @@ impl Config {
             // (measured on 2 cores: 1 HTTP worker served 10% more invocations than 2).
             http_workers: std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1)),
             lambda_queue: 1024,
+            invoke_limits: InvokeLimits::default(),
             log_max_entries: 10,
             log_max_chars: 6000,
             log_retention: Duration::from_secs(30 * 24 * 3600),
@@ -99,6 +103,10 @@ impl Config {
             config.http_workers = args.http_workers;
         }
         config.lambda_queue = usize::try_from(args.lambda_queue).unwrap_or(1024);
+        config.invoke_limits = InvokeLimits {
+            max_in_flight: usize::try_from(args.lambda_max_in_flight).unwrap_or(usize::MAX),
+            orchestrator_max_depth: args.orchestrator_max_depth,
+        };
         config.log_max_entries = args.log_max_entries;
         config.log_max_chars = args.log_max_chars;
         config.log_retention = Duration::from_secs(args.log_retention_days * 24 * 3600);

@@ -176,7 +176,9 @@ impl From<lambdabox_services::invoke::InvokeError> for Error {
         match err {
             E::Missing(_) => Self::LambdaMissing(err.to_string()),
             E::NotDeployed(..) => Self::NotDeployed(err.to_string()),
-            E::Busy => Self::TooManyRequests { message: err.to_string(), retry_after: Duration::from_secs(1) },
+            E::Busy | E::TooManyInFlight(_) => {
+                Self::TooManyRequests { message: err.to_string(), retry_after: Duration::from_secs(1) }
+            }
             other => Self::internal(other),
         }
     }

@@ -120,7 +120,7 @@ fn start_invoker(config: &Config, store: &Store, caps: CapabilityFactory) -> any
         max_log_chars: config.log_max_chars,
         ..Limits::default()
     };
-    Invoker::start(limits, config.lambda_workers, config.lambda_queue, store.clone(), caps)
+    Invoker::start(limits, config.lambda_workers, config.lambda_queue, store.clone(), caps, config.invoke_limits)
         .context("cannot start the lambda runtime")
 }
 

@@ -16,7 +16,7 @@ use lambdabox_domain::events;
 use lambdabox_domain::input;
 use lambdabox_domain::lambda::LambdaId;
 use lambdabox_domain::outcome::RunOutcome;
-use lambdabox_services::invoke::{InvokeRequest, Source};
+use lambdabox_services::invoke::{Chain, InvokeRequest, Source};
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -82,6 +82,7 @@ async fn invoke_lambda(
             source: Source::Api,
             request_id: request_id(&http),
             external_system: query.into_inner().external_system,
+            chain: Chain::default(),
         })
         .await
         .map_err(Error::from)?;
@@ -118,6 +119,7 @@ async fn invoke_event(
                 source: Source::Event,
                 request_id: request_id.clone(),
                 external_system: external_system.clone(),
+                chain: Chain::default(),
             })
             .await
             .map_err(Error::from)?;

@@ -195,3 +195,64 @@ async fn a_full_queue_answers_429_with_retry_after() {
     assert!(busy.iter().all(|r| r.headers().contains_key("retry-after")));
     assert!(responses.iter().any(|r| r.status() == StatusCode::OK), "the others ran");
 }
+
+/// Calls itself through `OrchestratorClient` one level deeper each time, and answers the depth
+/// it reached with what its child answered, or the error that stopped the chain.
+const SELF_CALLER: &str = r#"async function lambda(input) {
+  const { Toolbelt } = require('lp-faas-toolbelt');
+  const { self, depth } = input.payload;
+  try {
+    const [reply] = await Toolbelt.OrchestratorClient().invoke([{ uuid: self, payload: { self, depth: depth + 1 }, retries: 0 }], 20000);
+    return { depth, child: reply.body };
+  } catch (e) {
+    return { depth, error: e.message };
+  }
+}
+"#;
+
+#[tokio::test]
+async fn orchestrated_calls_nest_at_most_the_configured_depth() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = test_config(dir.path());
+    config.invoke_limits.orchestrator_max_depth = 2;
+    let app = TestApp::spawn_with(config, None).await;
+    let admin = app.setup().await;
+    let api = Api { token: app.token(&admin).await, app, admin };
+    let uuid = api.deployed("self_caller", SELF_CALLER).await;
+    let res = api.invoke(&uuid, json!({"self": uuid, "depth": 0})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["child"]["depth"], 1, "{body}");
+    let deepest = &body["child"]["child"];
+    assert_eq!(deepest["depth"], 2, "{body}");
+    let error = deepest["error"].as_str().unwrap_or_default();
+    assert!(error.contains("--orchestrator-max-depth"), "the third level is refused clearly: {body}");
+    assert!(deepest.get("child").is_none());
+}
+
+#[tokio::test]
+async fn invocations_past_the_in_flight_limit_answer_429_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = test_config(dir.path());
+    config.invoke_limits.max_in_flight = 1;
+    let app = TestApp::spawn_with(config, None).await;
+    let admin = app.setup().await;
+    let api = Api { token: app.token(&admin).await, app, admin };
+    let uuid = api
+        .deployed(
+            "slow",
+            "async function lambda(input) {\n  await new Promise((r) => setTimeout(r, 300));\n  return 'done';\n}",
+        )
+        .await;
+    let calls = (0..4).map(|_| api.invoke(&uuid, json!({})));
+    let responses = futures_util::future::join_all(calls).await;
+    assert!(responses.iter().any(|r| r.status() == StatusCode::OK), "one ran");
+    let mut refused = 0;
+    for res in responses.into_iter().filter(|r| r.status() == StatusCode::TOO_MANY_REQUESTS) {
+        assert!(res.headers().contains_key("retry-after"));
+        let body: Value = res.json().await.unwrap();
+        assert!(body["errorMsg"].as_str().unwrap_or_default().contains("--lambda-max-in-flight"), "{body}");
+        refused += 1;
+    }
+    assert!(refused > 0, "the others were refused");
+}

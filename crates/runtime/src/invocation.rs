@@ -25,12 +25,13 @@ pub(crate) async fn run(warm: Warm, job: Job, health: &Health) {
 async fn drive(warm: &Warm, job: &Job, health: &Health) -> RunOutcome {
     let state = &warm.state;
     state.begin(job.caps.clone(), job.logs.clone(), job.deadline);
+    state.interrupt.set_cancel(job.cancel.clone());
     let started = health.slice(job.deadline, &warm.context, || warm.context.with(|ctx| start(&ctx, job)));
     fail_unless_stopped(warm, started);
     let mut ops = FuturesUnordered::new();
     loop {
         health.slice(job.deadline, &warm.context, || warm.context.with(|ctx| drain_jobs(&ctx, state, job.deadline)));
-        if state.is_settled() || state.log_limit_hit() || Instant::now() >= job.deadline {
+        if state.is_settled() || state.log_limit_hit() || job.cancel.is_cancelled() || Instant::now() >= job.deadline {
             break;
         }
         let now = Instant::now();
@@ -53,6 +54,7 @@ async fn drive(warm: &Warm, job: &Job, health: &Health) -> RunOutcome {
                 fail_unless_stopped(warm, delivered);
             }
             () = tokio::time::sleep_until(wake_at.into()) => {}
+            () = job.cancel.cancelled() => {}
         }
     }
     decide(warm, job)

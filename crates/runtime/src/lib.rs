@@ -3,6 +3,7 @@
 //! [`RunResult`] back. See `pool` for threads, `invocation` for the event loop.
 
 mod bytecode;
+mod cancel;
 mod capabilities;
 mod compile;
 mod engine;
@@ -44,6 +45,13 @@ pub enum RuntimeError {
     /// A thread or the I/O runtime could not be started.
     #[error("could not start sandbox threads: {0}")]
     Threads(#[from] std::io::Error),
+}
+
+/// What a run may be given besides its code, input and capabilities.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RunOptions {
+    /// End the run at this instant if it comes before the time limit.
+    pub deadline: Option<Instant>,
 }
 
 /// Every worker is busy and the queue is full; the API answers 429.
@@ -139,12 +147,28 @@ impl Sandbox {
         input: serde_json::Value,
         caps: Capabilities,
     ) -> Result<RunResult, Busy> {
+        self.run_with(compiled, input, caps, RunOptions::default()).await
+    }
+
+    /// `run` with options: an earlier deadline than the time limit (an orchestrated call
+    /// never outlives its parent). Dropping the returned future before it completes ends the
+    /// run at its next interrupt poll or wake-up.
+    pub async fn run_with(
+        &self,
+        compiled: &Compiled,
+        input: serde_json::Value,
+        caps: Capabilities,
+        options: RunOptions,
+    ) -> Result<RunResult, Busy> {
         let started = Instant::now();
-        let timeout = self.inner.limits.timeout;
-        let deadline = started + timeout;
+        let limit = started + self.inner.limits.timeout;
+        let deadline = options.deadline.map_or(limit, |d| d.min(limit));
+        let timeout = deadline.saturating_duration_since(started);
         let logs = Arc::new(Mutex::new(Vec::new()));
         let (reply, answer) = oneshot::channel();
-        let job = Job { compiled: compiled.clone(), input, caps, deadline, timeout, logs: logs.clone(), reply };
+        let cancel = cancel::Cancel::default();
+        let _cancel_on_drop = cancel::CancelOnDrop(cancel.clone());
+        let job = Job { compiled: compiled.clone(), input, caps, deadline, timeout, logs: logs.clone(), reply, cancel };
         self.inner.jobs.try_send(job).map_err(|_| Busy)?;
         let outcome = match tokio::time::timeout_at((deadline + CALLER_GRACE).into(), answer).await {
             Ok(Ok(outcome)) => outcome,

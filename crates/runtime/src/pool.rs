@@ -29,6 +29,8 @@ pub(crate) struct Job {
     pub(crate) timeout: Duration,
     pub(crate) logs: Arc<Mutex<Vec<LogEntry>>>,
     pub(crate) reply: oneshot::Sender<RunOutcome>,
+    /// Set when the caller stopped waiting.
+    pub(crate) cancel: super::cancel::Cancel,
 }
 
 /// What all workers of a sandbox share.
@@ -139,7 +141,7 @@ async fn worker_loop(health: Arc<Health>) {
         };
         // Under overload a job can wait in the queue past its deadline; its caller has
         // already been answered, so don't spend a context on it.
-        if job.reply.is_closed() || Instant::now() >= job.deadline {
+        if job.reply.is_closed() || job.cancel.is_cancelled() || Instant::now() >= job.deadline {
             let _ = job.reply.send(RunOutcome::timeout(job.timeout));
             continue;
         }

@@ -2,6 +2,7 @@
 //! interrupt flag, the settlement, log buffer and limits, timers and newly started host ops.
 //! Lives on one worker thread (Rc/RefCell); nothing here holds a JS value.
 
+use super::cancel::Cancel;
 use super::capabilities::Capabilities;
 use super::ops::IoTask;
 use super::pool::Shared;
@@ -17,11 +18,17 @@ use std::time::Instant;
 pub(crate) struct Interrupt {
     deadline: Cell<Option<Instant>>,
     abort: Cell<bool>,
+    cancel: RefCell<Option<Cancel>>,
 }
 
 impl Interrupt {
     pub(crate) fn should_stop(&self) -> bool {
-        self.abort.get() || self.deadline.get().is_some_and(|d| Instant::now() >= d)
+        self.abort.get()
+            || self.deadline.get().is_some_and(|d| Instant::now() >= d)
+            || self.cancel.borrow().as_ref().is_some_and(Cancel::is_cancelled)
+    }
+    pub(crate) fn set_cancel(&self, cancel: Cancel) {
+        *self.cancel.borrow_mut() = Some(cancel);
     }
     pub(crate) fn set_deadline(&self, deadline: Instant) {
         self.deadline.set(Some(deadline));

@@ -126,3 +126,37 @@ async fn loops_of_slow_builtins_stop_close_to_the_deadline() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_run_whose_caller_stops_waiting_ends_and_frees_its_worker() {
+    // One worker and a long deadline: without cancellation, the endless loop would keep the
+    // worker for the whole 20 s.
+    let sandbox = crate::helpers::sandbox_with(20_000, 1);
+    let spin = sandbox.compile("function lambda(input, callback) {\n  while (true) {}\n}").unwrap();
+    let run = sandbox.run(&spin, crate::helpers::input(serde_json::json!({})), crate::helpers::caps());
+    // The caller gives up after a moment (as the parent of an orchestrated call does when it ends).
+    assert!(tokio::time::timeout(std::time::Duration::from_millis(200), run).await.is_err());
+    let hello = sandbox.compile("function lambda(input, callback) { callback(null, 'hi'); }").unwrap();
+    let started = std::time::Instant::now();
+    let answer = sandbox.run(&hello, crate::helpers::input(serde_json::json!({})), crate::helpers::caps());
+    let result = tokio::time::timeout(std::time::Duration::from_secs(10), answer).await.expect("answered").unwrap();
+    assert_eq!(crate::helpers::ok(&result), "hi");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+}
+
+#[tokio::test]
+async fn an_earlier_deadline_ends_a_run_before_its_time_limit() {
+    let sandbox = crate::helpers::sandbox_with(20_000, 1);
+    let spin = sandbox.compile("function lambda(input, callback) {\n  while (true) {}\n}").unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_millis(300);
+    let options = lambdabox_runtime::RunOptions { deadline: Some(deadline) };
+    let result = sandbox
+        .run_with(&spin, crate::helpers::input(serde_json::json!({})), crate::helpers::caps(), options)
+        .await
+        .unwrap();
+    match result.outcome {
+        lambdabox_runtime::RunOutcome::Failure { code, .. } => assert_eq!(code, FailureCode::ExecutionTimeExceeded),
+        other => panic!("expected a timeout, got {other:?}"),
+    }
+    assert!(result.duration < std::time::Duration::from_secs(5), "ended at the given deadline: {:?}", result.duration);
+}

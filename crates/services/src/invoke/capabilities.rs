@@ -6,7 +6,7 @@ use std::sync::{Arc, RwLock, Weak};
 
 use serde_json::{Value, json};
 
-use super::{Inner, InvokeError, InvokeRequest, Invoker, Source};
+use super::{Chain, Inner, InvokeError, InvokeRequest, Invoker, Source};
 use crate::Error;
 use crate::egress::{Allowlist, EgressClient};
 use crate::vault::Vault;
@@ -49,8 +49,14 @@ impl CapabilityFactory {
         account: &AccountId,
         lambda: &LambdaId,
         env: &[EnvVar],
+        children: Chain,
     ) -> Capabilities {
-        let orchestrator = LambdaOrchestrator { invoker: Arc::downgrade(&invoker.inner), account: account.clone() };
+        let orchestrator = LambdaOrchestrator {
+            invoker: Arc::downgrade(&invoker.inner),
+            account: account.clone(),
+            children,
+            max_depth: invoker.inner.limits.orchestrator_max_depth,
+        };
         let caps = Capabilities::new(account.as_str(), lambda.as_str())
             .with_env(env.iter().map(|v| (v.key.clone(), v.value.clone())))
             .with_http(self.egress.clone())
@@ -138,6 +144,9 @@ impl SecretStore for VaultSecrets {
 struct LambdaOrchestrator {
     invoker: Weak<Inner>,
     account: AccountId,
+    /// The chain position of the calls this invocation makes.
+    children: Chain,
+    max_depth: u32,
 }
 
 impl Orchestrator for LambdaOrchestrator {
@@ -145,7 +154,14 @@ impl Orchestrator for LambdaOrchestrator {
         let invoker = self.invoker.upgrade().map(|inner| Invoker { inner });
         let account = self.account.clone();
         let uuid = uuid.to_owned();
+        let (chain, max_depth) = (self.children, self.max_depth);
         Box::pin(async move {
+            if chain.depth > max_depth {
+                return Err(format!(
+                    "OrchestratorClient: lambda {uuid} was not invoked: calls may nest at most {max_depth} deep \
+                     (--orchestrator-max-depth)"
+                ));
+            }
             let invoker = invoker.ok_or_else(|| "lambdabox is shutting down".to_owned())?;
             let lambda = LambdaId::parse(&uuid)?;
             let request = InvokeRequest {
@@ -155,6 +171,7 @@ impl Orchestrator for LambdaOrchestrator {
                 source: Source::Api,
                 request_id: uuid::Uuid::new_v4().to_string(),
                 external_system: Some("orchestrator".into()),
+                chain,
             };
             match invoker.invoke(request).await {
                 Ok(invocation) => Ok(match invocation.result {

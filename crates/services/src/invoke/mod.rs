@@ -7,7 +7,7 @@ pub mod capabilities;
 pub mod recorder;
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
@@ -17,9 +17,10 @@ use lambdabox_domain::lambda::{EnvVar, LambdaId};
 pub use lambdabox_runtime::CompileError;
 /// The sandbox's limits, as the server configures them.
 pub use lambdabox_runtime::Limits;
-use lambdabox_runtime::{Busy, Compiled, FailureCode, LogEntry, RunOutcome, RuntimeError, Sandbox};
+use lambdabox_runtime::{Busy, Compiled, FailureCode, LogEntry, RunOptions, RunOutcome, RuntimeError, Sandbox};
 use lambdabox_store::{Store, StoreError, lambdas};
 use recorder::Recorder;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// Who asked for an invocation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,7 +95,41 @@ pub struct InvokeRequest {
     pub request_id: String,
     /// The caller's `externalSystem`.
     pub external_system: Option<String>,
+    /// Where it stands in a chain of `OrchestratorClient` calls (top level for every other
+    /// caller).
+    pub chain: Chain,
 }
+
+/// An invocation's place in a chain of `OrchestratorClient` calls.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Chain {
+    /// 0 for an invocation nobody orchestrated, its parent's depth + 1 otherwise.
+    pub depth: u32,
+    /// The parent's deadline: a child never outlives it.
+    pub deadline: Option<Instant>,
+}
+
+/// Box-wide limits on invocations, beyond each one's own limits.
+#[derive(Debug, Clone, Copy)]
+pub struct InvokeLimits {
+    /// Invocations running at once, all sources and orchestrated calls included; past it
+    /// new ones are refused (429).
+    pub max_in_flight: usize,
+    /// How deep `OrchestratorClient` calls may nest (a lambda called by a lambda called by
+    /// a lambda ...); a call past it fails in the calling lambda.
+    pub orchestrator_max_depth: u32,
+}
+
+impl Default for InvokeLimits {
+    fn default() -> Self {
+        Self { max_in_flight: DEFAULT_MAX_IN_FLIGHT, orchestrator_max_depth: DEFAULT_ORCHESTRATOR_MAX_DEPTH }
+    }
+}
+
+/// Default of `--lambda-max-in-flight`.
+pub const DEFAULT_MAX_IN_FLIGHT: usize = 2048;
+/// Default of `--orchestrator-max-depth`.
+pub const DEFAULT_ORCHESTRATOR_MAX_DEPTH: u32 = 5;
 
 /// What came of an invocation.
 #[derive(Debug, Clone)]
@@ -121,6 +156,12 @@ pub enum InvokeError {
     /// Every worker is busy and the queue is full.
     #[error("lambdabox is busy; retry shortly")]
     Busy,
+    /// As many invocations as `--lambda-max-in-flight` allows are running.
+    #[error(
+        "lambdabox is running {0} invocations at once, the most it is configured for \
+         (--lambda-max-in-flight); retry shortly"
+    )]
+    TooManyInFlight(usize),
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -147,6 +188,8 @@ struct Inner {
     cache: DeployCache,
     recorder: Recorder,
     caps: capabilities::CapabilityFactory,
+    limits: InvokeLimits,
+    in_flight: Arc<Semaphore>,
 }
 
 impl Invoker {
@@ -158,14 +201,35 @@ impl Invoker {
         queue: usize,
         store: Store,
         caps: capabilities::CapabilityFactory,
+        box_limits: InvokeLimits,
     ) -> Result<Self, RuntimeError> {
-        Ok(Self::new(Sandbox::start(limits, workers, queue)?, store, caps))
+        Ok(Self::with_limits(Sandbox::start(limits, workers, queue)?, store, caps, box_limits))
     }
 
     /// The invoker over a sandbox started by the caller.
     pub fn new(sandbox: Sandbox, store: Store, caps: capabilities::CapabilityFactory) -> Self {
+        Self::with_limits(sandbox, store, caps, InvokeLimits::default())
+    }
+
+    /// `new` with box-wide limits.
+    pub fn with_limits(
+        sandbox: Sandbox,
+        store: Store,
+        caps: capabilities::CapabilityFactory,
+        limits: InvokeLimits,
+    ) -> Self {
         let recorder = Recorder::start(store.clone());
-        Self { inner: Arc::new(Inner { sandbox, store, cache: DeployCache::default(), recorder, caps }) }
+        let in_flight = Arc::new(Semaphore::new(limits.max_in_flight.max(1)));
+        Self {
+            inner: Arc::new(Inner { sandbox, store, cache: DeployCache::default(), recorder, caps, limits, in_flight }),
+        }
+    }
+
+    /// A slot among the invocations running at once, or `TooManyInFlight`.
+    fn admit(&self) -> Result<OwnedSemaphorePermit, InvokeError> {
+        Arc::clone(&self.inner.in_flight)
+            .try_acquire_owned()
+            .map_err(|_| InvokeError::TooManyInFlight(self.inner.limits.max_in_flight))
     }
 
     /// Checks the contract and compiles code (at save and deploy).
@@ -195,8 +259,21 @@ impl Invoker {
             Some(d) => d,
             None => self.load(&request).await?,
         };
-        let caps = self.inner.caps.build(self, &request.account, &request.lambda, &deployed.env);
-        let run = self.inner.sandbox.run(&deployed.compiled, request.input.clone(), caps).await;
+        let _slot = match self.admit() {
+            Ok(slot) => slot,
+            Err(err) => {
+                self.inner.recorder.record(&request, Outcome::PlatformFailure, Some("busy"), Duration::ZERO, &[]);
+                return Err(err);
+            }
+        };
+        // The run ends at its own time limit or its parent's deadline, whichever comes first;
+        // its orchestrated children inherit that deadline.
+        let limit = Instant::now() + self.inner.sandbox.limits().timeout;
+        let deadline = request.chain.deadline.map_or(limit, |d| d.min(limit));
+        let children = Chain { depth: request.chain.depth + 1, deadline: Some(deadline) };
+        let caps = self.inner.caps.build(self, &request.account, &request.lambda, &deployed.env, children);
+        let options = RunOptions { deadline: Some(deadline) };
+        let run = self.inner.sandbox.run_with(&deployed.compiled, request.input.clone(), caps, options).await;
         let invocation = match run {
             Ok(result) => Invocation {
                 outcome: Outcome::of(&result.outcome),
@@ -232,7 +309,10 @@ impl Invoker {
             Ok(c) => c,
             Err(e) => return Ok(Err(e)),
         };
-        let caps = self.inner.caps.build(self, account, lambda, env);
+        let _slot = self.admit()?;
+        let deadline = Instant::now() + self.inner.sandbox.limits().timeout;
+        let children = Chain { depth: 1, deadline: Some(deadline) };
+        let caps = self.inner.caps.build(self, account, lambda, env, children);
         let result = self.inner.sandbox.run(&compiled, input, caps).await?;
         Ok(Ok(Invocation {
             outcome: Outcome::of(&result.outcome),

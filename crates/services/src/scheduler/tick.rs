@@ -6,7 +6,7 @@ use serde_json::json;
 use time::OffsetDateTime;
 
 use super::{Scheduler, to_ms};
-use crate::invoke::{InvokeRequest, Outcome, Source};
+use crate::invoke::{Chain, InvokeRequest, Outcome, Source};
 use lambdabox_domain::AccountId;
 use lambdabox_domain::schedule::{CronExpr, RunStatus, ScheduleId, format_due};
 use lambdabox_store::schedules::{self, Claim, Schedule};
@@ -150,6 +150,7 @@ impl Scheduler {
             source: Source::Schedule,
             request_id: request_id.clone(),
             external_system: None,
+            chain: Chain::default(),
         };
         let started = std::time::Instant::now();
         let (status, outcome, error) = match self.inner.invoker.invoke(request).await {
