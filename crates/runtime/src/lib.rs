@@ -5,6 +5,8 @@
 mod bytecode;
 mod capabilities;
 mod compile;
+#[cfg(feature = "conformance")]
+pub mod conformance;
 mod engine;
 mod interrupt;
 mod invocation;

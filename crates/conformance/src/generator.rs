@@ -1,0 +1,1 @@
+//! Program generator for the fuzzer (filled in below).
