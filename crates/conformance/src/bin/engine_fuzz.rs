@@ -11,7 +11,7 @@
 //!
 //! Environment: FUZZ_SECONDS (20), FUZZ_SEED (from the clock), FUZZ_WORKERS (2 threads),
 //! FUZZ_IN_FLIGHT (8 invocations at once), FUZZ_TIMEOUT_MS (500 per invocation),
-//! FUZZ_MEMORY_MB (32 per runtime), FUZZ_MAX_RSS_MB (2048), FUZZ_MARGIN_MS (250),
+//! FUZZ_MEMORY_MB (32 per runtime), FUZZ_MAX_RSS_MB (2048), FUZZ_MARGIN_MS (1000: slack for loaded machines and ASan),
 //! FUZZ_TRACE (file; default $CARGO_TARGET_DIR/engine-fuzz-trace.txt), FUZZ_REPLAY (seed:index).
 
 use anyhow::{Context as _, bail};
@@ -65,7 +65,7 @@ fn main() -> anyhow::Result<()> {
         timeout: Duration::from_millis(env("FUZZ_TIMEOUT_MS", 500)?),
         memory_bytes: env::<usize>("FUZZ_MEMORY_MB", 32)? * 1024 * 1024,
         max_rss: env::<u64>("FUZZ_MAX_RSS_MB", 2048)? * 1024 * 1024,
-        margin: Duration::from_millis(env("FUZZ_MARGIN_MS", 250)?),
+        margin: Duration::from_millis(env("FUZZ_MARGIN_MS", 1000)?),
         trace: std::env::var_os("FUZZ_TRACE").map_or_else(|| target.join("engine-fuzz-trace.txt"), PathBuf::from),
     };
     let limits = Limits { timeout: settings.timeout, memory_bytes: settings.memory_bytes, ..Limits::default() };
