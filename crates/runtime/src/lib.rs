@@ -6,6 +6,8 @@ mod bytecode;
 mod cancel;
 mod capabilities;
 mod compile;
+#[cfg(feature = "conformance")]
+pub mod conformance;
 mod engine;
 mod interrupt;
 mod invocation;
