@@ -8,7 +8,7 @@ use super::natives;
 use super::pool::Shared;
 use super::state::{HostState, Interrupt};
 use rquickjs::context::intrinsic;
-use rquickjs::{Context, Function, Runtime};
+use rquickjs::{Array, Context, Function, Persistent, Runtime};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -22,9 +22,22 @@ type Intrinsics = (
     intrinsic::WeakRef,
 );
 
+/// The prelude's functions the host calls; kept here, not on the global object, so lambda
+/// code cannot call them.
+pub(crate) struct Dispatch {
+    /// `run(wrapper, inputJson, style, envJson)`: starts the lambda.
+    pub(crate) run: Persistent<Function<'static>>,
+    /// `fireTimer(id)`.
+    pub(crate) fire_timer: Persistent<Function<'static>>,
+    /// `opDone(id, ok, json)`: a host operation's answer.
+    pub(crate) op_done: Persistent<Function<'static>>,
+}
+
 /// A prepared, unused sandbox for exactly one invocation.
 pub(crate) struct Warm {
-    // Field order matters: the context must be dropped before its runtime.
+    // Field order matters: the prelude's functions before the context, the context before
+    // its runtime.
+    pub(crate) dispatch: Dispatch,
     pub(crate) context: Context,
     pub(crate) _runtime: Runtime,
     pub(crate) state: Rc<HostState>,
@@ -44,13 +57,15 @@ impl Warm {
         // RegExp (see `lazy`): creating intrinsics is most of a fresh context's cost.
         let context = Context::custom::<Intrinsics>(&runtime)?;
         let state = Rc::new(HostState::new(shared.clone(), interrupt));
-        context.with(|ctx| -> rquickjs::Result<()> {
+        let dispatch = context.with(|ctx| -> rquickjs::Result<Dispatch> {
             lazy::add(&ctx)?;
             let host = natives::host(&ctx, &state)?;
             let install: Function = bytecode::run_script(&ctx, &shared.prelude)?.get()?;
-            let lazy_global: Function = install.call((host,))?;
-            lazy::set_handler(&ctx, &lazy_global)
+            // [lazyGlobal, run, fireTimer, opDone]
+            let functions: Array = install.call((host,))?;
+            lazy::set_handler(&ctx, &functions.get(0)?)?;
+            Ok(Dispatch { run: functions.get(1)?, fire_timer: functions.get(2)?, op_done: functions.get(3)? })
         })?;
-        Ok(Self { context, _runtime: runtime, state })
+        Ok(Self { dispatch, context, _runtime: runtime, state })
     }
 }

@@ -10,7 +10,7 @@ use super::state::{HostState, Settlement};
 use futures_util::StreamExt;
 use futures_util::stream::FuturesUnordered;
 use lambdabox_domain::outcome::{FailureCode, RunOutcome};
-use rquickjs::{Ctx, Function, Object, Value};
+use rquickjs::{Ctx, Function, Persistent, Value};
 use std::time::Instant;
 
 /// Runs `job` in `warm` to completion and sends the outcome to the caller.
@@ -25,7 +25,7 @@ pub(crate) async fn run(warm: Warm, job: Job, health: &Health) {
 async fn drive(warm: &Warm, job: &Job, health: &Health) -> RunOutcome {
     let state = &warm.state;
     state.begin(job.caps.clone(), job.logs.clone(), job.deadline);
-    let started = health.slice(job.deadline, &warm.context, || warm.context.with(|ctx| start(&ctx, job)));
+    let started = health.slice(job.deadline, &warm.context, || warm.context.with(|ctx| start(&ctx, warm, job)));
     fail_unless_stopped(warm, started);
     let mut ops = FuturesUnordered::new();
     loop {
@@ -37,7 +37,7 @@ async fn drive(warm: &Warm, job: &Job, health: &Health) -> RunOutcome {
         let due = state.timers.borrow_mut().pop_due(now);
         if let Some(id) = due {
             let fired = health.slice(job.deadline, &warm.context, || {
-                warm.context.with(|ctx| call_dispatch(&ctx, "fireTimer", (id,)))
+                warm.context.with(|ctx| call(&ctx, &warm.dispatch.fire_timer, (id,)))
             });
             fail_unless_stopped(warm, fired);
             tokio::task::yield_now().await;
@@ -49,7 +49,7 @@ async fn drive(warm: &Warm, job: &Job, health: &Health) -> RunOutcome {
         let wake_at = state.timers.borrow().next_due().map_or(job.deadline, |due| due.min(job.deadline));
         tokio::select! {
             Some((id, answer)) = ops.next(), if !ops.is_empty() => {
-                let delivered = health.slice(job.deadline, &warm.context, || warm.context.with(|ctx| deliver(&ctx, id, answer)));
+                let delivered = health.slice(job.deadline, &warm.context, || warm.context.with(|ctx| deliver(&ctx, warm, id, answer)));
                 fail_unless_stopped(warm, delivered);
             }
             () = tokio::time::sleep_until(wake_at.into()) => {}
@@ -106,7 +106,7 @@ fn explain(message: &str, memory_bytes: usize) -> String {
 }
 
 /// Loads the lambda from bytecode and calls the prelude's `run`.
-fn start(ctx: &Ctx<'_>, job: &Job) -> Result<(), String> {
+fn start(ctx: &Ctx<'_>, warm: &Warm, job: &Job) -> Result<(), String> {
     let input = serde_json::to_string(&job.input).map_err(|e| e.to_string())?;
     let env = serde_json::to_string(&job.caps.env).map_err(|e| e.to_string())?;
     let style = match job.compiled.style() {
@@ -114,20 +114,24 @@ fn start(ctx: &Ctx<'_>, job: &Job) -> Result<(), String> {
         super::LambdaStyle::Return => 1,
     };
     let wrapper = bytecode::run_script(ctx, job.compiled.bytecode()).map_err(|e| caught(ctx, e))?;
-    call_dispatch(ctx, "run", (wrapper, input, style, env))
+    call(ctx, &warm.dispatch.run, (wrapper, input, style, env))
 }
 
-fn deliver(ctx: &Ctx<'_>, id: u32, answer: OpAnswer) -> Result<(), String> {
+fn deliver(ctx: &Ctx<'_>, warm: &Warm, id: u32, answer: OpAnswer) -> Result<(), String> {
     let (ok, value) = match answer {
         Ok(value) => (true, value),
         Err(value) => (false, value),
     };
-    call_dispatch(ctx, "opDone", (id, ok, value.to_string()))
+    call(ctx, &warm.dispatch.op_done, (id, ok, value.to_string()))
 }
 
-fn call_dispatch<'js, A: rquickjs::function::IntoArgs<'js>>(ctx: &Ctx<'js>, name: &str, args: A) -> Result<(), String> {
-    let dispatch: Object = ctx.globals().get("__lambdabox").map_err(|e| caught(ctx, e))?;
-    let function: Function = dispatch.get(name).map_err(|e| caught(ctx, e))?;
+/// Calls one of the prelude's functions (engine.rs, `Dispatch`).
+fn call<'js, A: rquickjs::function::IntoArgs<'js>>(
+    ctx: &Ctx<'js>,
+    function: &Persistent<Function<'static>>,
+    args: A,
+) -> Result<(), String> {
+    let function = function.clone().restore(ctx).map_err(|e| caught(ctx, e))?;
     function.call::<_, ()>(args).map_err(|e| caught(ctx, e))
 }
 
