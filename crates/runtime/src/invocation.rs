@@ -3,14 +3,14 @@
 //! JS runs as a "slice" that the watchdog can see.
 
 use super::bytecode;
-use super::engine::Warm;
+use super::engine::{Entry, Warm};
 use super::ops::OpAnswer;
 use super::pool::{Health, Job};
 use super::state::{HostState, Settlement};
 use futures_util::StreamExt;
 use futures_util::stream::FuturesUnordered;
 use lambdabox_domain::outcome::{FailureCode, RunOutcome};
-use rquickjs::{Ctx, Function, Persistent, Value};
+use rquickjs::{Ctx, Value};
 use std::time::Instant;
 
 /// Runs `job` in `warm` to completion and sends the outcome to the caller.
@@ -37,7 +37,7 @@ async fn drive(warm: &Warm, job: &Job, health: &Health) -> RunOutcome {
         let due = state.timers.borrow_mut().pop_due(now);
         if let Some(id) = due {
             let fired = health.slice(job.deadline, &warm.context, || {
-                warm.context.with(|ctx| call(&ctx, &warm.dispatch.fire_timer, (id,)))
+                warm.context.with(|ctx| enter(&ctx, warm, (Entry::FireTimer as u8, id)))
             });
             fail_unless_stopped(warm, fired);
             tokio::task::yield_now().await;
@@ -114,7 +114,7 @@ fn start(ctx: &Ctx<'_>, warm: &Warm, job: &Job) -> Result<(), String> {
         super::LambdaStyle::Return => 1,
     };
     let wrapper = bytecode::run_script(ctx, job.compiled.bytecode()).map_err(|e| caught(ctx, e))?;
-    call(ctx, &warm.dispatch.run, (wrapper, input, style, env))
+    enter(ctx, warm, (Entry::Run as u8, wrapper, input, style, env))
 }
 
 fn deliver(ctx: &Ctx<'_>, warm: &Warm, id: u32, answer: OpAnswer) -> Result<(), String> {
@@ -122,16 +122,12 @@ fn deliver(ctx: &Ctx<'_>, warm: &Warm, id: u32, answer: OpAnswer) -> Result<(), 
         Ok(value) => (true, value),
         Err(value) => (false, value),
     };
-    call(ctx, &warm.dispatch.op_done, (id, ok, value.to_string()))
+    enter(ctx, warm, (Entry::OpDone as u8, id, ok, value.to_string()))
 }
 
-/// Calls one of the prelude's functions (engine.rs, `Dispatch`).
-fn call<'js, A: rquickjs::function::IntoArgs<'js>>(
-    ctx: &Ctx<'js>,
-    function: &Persistent<Function<'static>>,
-    args: A,
-) -> Result<(), String> {
-    let function = function.clone().restore(ctx).map_err(|e| caught(ctx, e))?;
+/// Calls the prelude's entry function (engine.rs, `Entry`).
+fn enter<'js, A: rquickjs::function::IntoArgs<'js>>(ctx: &Ctx<'js>, warm: &Warm, args: A) -> Result<(), String> {
+    let function = warm.entry.clone().restore(ctx).map_err(|e| caught(ctx, e))?;
     function.call::<_, ()>(args).map_err(|e| caught(ctx, e))
 }
 

@@ -1,6 +1,7 @@
 // Installed into every fresh context before the lambda runs. The script's value is a function
 // that receives the native `host` bindings (natives.rs, crates/runtime/src: a frozen object
-// without prototype) and returns the functions the host calls (engine.rs).
+// without prototype, so reading it is safe at any time) and returns the host's entry into
+// the prelude (engine.rs).
 //
 // Nothing of `host` may become a value lambda code holds. Lambda code can reshape every
 // prototype and replace every built-in before it calls into this code, so its internal paths
@@ -9,13 +10,12 @@
 //   the captured `apply`, never through a `call` or `then` looked up later);
 // - internal objects have no prototype (or are literals read only for their own properties),
 //   and nothing is added to an object with an assignment an inherited setter could catch;
-// - the host bindings stay in this closure: bundled modules get only the natives and the
-//   host-operation function they need (prelude-extras.js), never `host`.
+// - `host` stays in this closure: bundled modules get only the natives and the host-operation
+//   function they need (prelude-extras.js), never `host`.
 // All of it is strict-mode code, whose frames give lambda code neither their function nor
 // their receiver through the V8 stack-trace API (the engine's patch 0014).
 (function (host) {
   'use strict';
-  const { log: hostLog, settle: hostSettle, timerStart, timerClear, op: hostOp, loadModule, installNatives } = host;
   const g = globalThis;
   const { stringify, parse } = JSON;
   const PromiseCtor = Promise;
@@ -69,12 +69,12 @@
     function makeConsole() {
       const logAt = (level) =>
         function (message, ...extras) {
-          hostLog(level, messageOf(message), extrasJson(extras), false);
+          host.log(level, messageOf(message), extrasJson(extras), false);
         };
       return { debug: logAt(0), info: logAt(1), log: logAt(1), warn: logAt(2), error: logAt(3) };
     }
     // Runtime warnings: the host keeps a few per invocation at most.
-    const warnSystem = (message) => hostLog(2, message, '[]', true);
+    const warnSystem = (message) => host.log(2, message, '[]', true);
     return { __proto__: null, makeConsole, messageOf, warnSystem };
   }
 
@@ -88,7 +88,7 @@
       return;
     }
     settled = true;
-    hostSettle(kind, payload);
+    host.settle(kind, payload);
   }
   function settleThrown(e) {
     settle('runtime', isError(e) ? StringCtor(e) : 'Uncaught ' + format().messageOf(e));
@@ -126,12 +126,13 @@
   function extras() {
     if (extrasReady === null) {
       const module = { __proto__: null, exports: null };
-      apply(loadModule('lambdabox:runtime'), undefined, [module, undefined, undefined, undefined, undefined]);
+      apply(host.loadModule('lambdabox:runtime'), undefined, [module, undefined, undefined, undefined, undefined]);
       extrasReady = module.exports({
         __proto__: null,
         stringify, parse, PromiseCtor, ErrorCtor, TypeErrorCtor, ReferenceErrorCtor, NumberCtor, StringCtor, apply,
         startsWith, assign, enqueue, settleThrown, env: envJson,
-        timerStart, timerClear, hostOp, loadModule, installNatives,
+        timerStart: host.timerStart, timerClear: host.timerClear, hostOp: host.op, loadModule: host.loadModule,
+        installNatives: host.installNatives,
       });
     }
     return extrasReady;
@@ -143,7 +144,7 @@
   g.global = g;
   // The engine puts each lazy name on the global object as an auto-init property that calls
   // this on first access (lazy.rs lists the names: console here, and the TIMERS and LAZY
-  // tables and process in prelude-extras.js). The host registers it with the engine.
+  // tables and process in prelude-extras.js).
   const lazyGlobal = (name) => (name === 'console' ? format().makeConsole() : extras().lazyGlobal(name));
   const fireTimer = (id) => extras().fireTimer(id);
   const opDone = (id, ok, json) => extras().opDone(id, ok, json);
@@ -167,6 +168,15 @@
     }
   }
 
-  // To the host only: the lambda never sees these (nothing on the global object).
-  return [lazyGlobal, run, fireTimer, opDone];
+  // The host's one entry: the engine calls it with a lazy global's name (the host registers
+  // it as the engine's lazy-global handler), the host with a number for what to do. Not on
+  // the global object: lambda code cannot call it.
+  return function enter(what, a, b, c, d) {
+    switch (what) {
+      case 0: return run(a, b, c, d);
+      case 1: return fireTimer(a);
+      case 2: return opDone(a, b, c);
+      default: return lazyGlobal(what);
+    }
+  };
 })
