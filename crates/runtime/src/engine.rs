@@ -8,7 +8,7 @@ use super::natives;
 use super::pool::Shared;
 use super::state::{HostState, Interrupt};
 use rquickjs::context::intrinsic;
-use rquickjs::{Context, Function, Runtime};
+use rquickjs::{Context, Function, Persistent, Runtime};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -22,9 +22,24 @@ type Intrinsics = (
     intrinsic::WeakRef,
 );
 
+/// What the host asks of the prelude's entry function (js/prelude.js, `enter`), its first
+/// argument; the engine calls it with a lazy global's name instead.
+#[derive(Clone, Copy)]
+pub(crate) enum Entry {
+    /// `(wrapper, inputJson, style, envJson)`: start the lambda.
+    Run = 0,
+    /// `(id)`: a timer is due.
+    FireTimer = 1,
+    /// `(id, ok, json)`: a host operation's answer.
+    OpDone = 2,
+}
+
 /// A prepared, unused sandbox for exactly one invocation.
 pub(crate) struct Warm {
-    // Field order matters: the context must be dropped before its runtime.
+    // Field order matters: the prelude's entry before the context, the context before its
+    // runtime. The engine holds the entry too (lazy-global handler), so dropping this handle
+    // frees nothing: the prelude goes with the runtime, released wholesale.
+    pub(crate) entry: Persistent<Function<'static>>,
     pub(crate) context: Context,
     pub(crate) _runtime: Runtime,
     pub(crate) state: Rc<HostState>,
@@ -44,13 +59,14 @@ impl Warm {
         // RegExp (see `lazy`): creating intrinsics is most of a fresh context's cost.
         let context = Context::custom::<Intrinsics>(&runtime)?;
         let state = Rc::new(HostState::new(shared.clone(), interrupt));
-        context.with(|ctx| -> rquickjs::Result<()> {
+        let entry = context.with(|ctx| -> rquickjs::Result<Persistent<Function<'static>>> {
             lazy::add(&ctx)?;
             let host = natives::host(&ctx, &state)?;
             let install: Function = bytecode::run_script(&ctx, &shared.prelude)?.get()?;
-            let lazy_global: Function = install.call((host,))?;
-            lazy::set_handler(&ctx, &lazy_global)
+            let entry: Function = install.call((host,))?;
+            lazy::set_handler(&ctx, &entry)?;
+            Ok(Persistent::save(&ctx, entry))
         })?;
-        Ok(Self { context, _runtime: runtime, state })
+        Ok(Self { entry, context, _runtime: runtime, state })
     }
 }

@@ -3,14 +3,14 @@
 //! JS runs as a "slice" that the watchdog can see.
 
 use super::bytecode;
-use super::engine::Warm;
+use super::engine::{Entry, Warm};
 use super::ops::OpAnswer;
 use super::pool::{Health, Job};
 use super::state::{HostState, Settlement};
 use futures_util::StreamExt;
 use futures_util::stream::FuturesUnordered;
 use lambdabox_domain::outcome::{FailureCode, RunOutcome};
-use rquickjs::{Ctx, Function, Object, Value};
+use rquickjs::{Ctx, Value};
 use std::time::Instant;
 
 /// Runs `job` in `warm` to completion and sends the outcome to the caller.
@@ -26,7 +26,7 @@ async fn drive(warm: &Warm, job: &Job, health: &Health) -> RunOutcome {
     let state = &warm.state;
     state.begin(job.caps.clone(), job.logs.clone(), job.deadline);
     state.interrupt.set_cancel(job.cancel.clone());
-    let started = health.slice(job.deadline, &warm.context, || warm.context.with(|ctx| start(&ctx, job)));
+    let started = health.slice(job.deadline, &warm.context, || warm.context.with(|ctx| start(&ctx, warm, job)));
     fail_unless_stopped(warm, started);
     let mut ops = FuturesUnordered::new();
     loop {
@@ -38,7 +38,7 @@ async fn drive(warm: &Warm, job: &Job, health: &Health) -> RunOutcome {
         let due = state.timers.borrow_mut().pop_due(now);
         if let Some(id) = due {
             let fired = health.slice(job.deadline, &warm.context, || {
-                warm.context.with(|ctx| call_dispatch(&ctx, "fireTimer", (id,)))
+                warm.context.with(|ctx| enter(&ctx, warm, (Entry::FireTimer as u8, id)))
             });
             fail_unless_stopped(warm, fired);
             tokio::task::yield_now().await;
@@ -50,7 +50,7 @@ async fn drive(warm: &Warm, job: &Job, health: &Health) -> RunOutcome {
         let wake_at = state.timers.borrow().next_due().map_or(job.deadline, |due| due.min(job.deadline));
         tokio::select! {
             Some((id, answer)) = ops.next(), if !ops.is_empty() => {
-                let delivered = health.slice(job.deadline, &warm.context, || warm.context.with(|ctx| deliver(&ctx, id, answer)));
+                let delivered = health.slice(job.deadline, &warm.context, || warm.context.with(|ctx| deliver(&ctx, warm, id, answer)));
                 fail_unless_stopped(warm, delivered);
             }
             () = tokio::time::sleep_until(wake_at.into()) => {}
@@ -108,7 +108,7 @@ fn explain(message: &str, memory_bytes: usize) -> String {
 }
 
 /// Loads the lambda from bytecode and calls the prelude's `run`.
-fn start(ctx: &Ctx<'_>, job: &Job) -> Result<(), String> {
+fn start(ctx: &Ctx<'_>, warm: &Warm, job: &Job) -> Result<(), String> {
     let input = serde_json::to_string(&job.input).map_err(|e| e.to_string())?;
     let env = serde_json::to_string(&job.caps.env).map_err(|e| e.to_string())?;
     let style = match job.compiled.style() {
@@ -116,20 +116,20 @@ fn start(ctx: &Ctx<'_>, job: &Job) -> Result<(), String> {
         super::LambdaStyle::Return => 1,
     };
     let wrapper = bytecode::run_script(ctx, job.compiled.bytecode()).map_err(|e| caught(ctx, e))?;
-    call_dispatch(ctx, "run", (wrapper, input, style, env))
+    enter(ctx, warm, (Entry::Run as u8, wrapper, input, style, env))
 }
 
-fn deliver(ctx: &Ctx<'_>, id: u32, answer: OpAnswer) -> Result<(), String> {
+fn deliver(ctx: &Ctx<'_>, warm: &Warm, id: u32, answer: OpAnswer) -> Result<(), String> {
     let (ok, value) = match answer {
         Ok(value) => (true, value),
         Err(value) => (false, value),
     };
-    call_dispatch(ctx, "opDone", (id, ok, value.to_string()))
+    enter(ctx, warm, (Entry::OpDone as u8, id, ok, value.to_string()))
 }
 
-fn call_dispatch<'js, A: rquickjs::function::IntoArgs<'js>>(ctx: &Ctx<'js>, name: &str, args: A) -> Result<(), String> {
-    let dispatch: Object = ctx.globals().get("__lambdabox").map_err(|e| caught(ctx, e))?;
-    let function: Function = dispatch.get(name).map_err(|e| caught(ctx, e))?;
+/// Calls the prelude's entry function (engine.rs, `Entry`).
+fn enter<'js, A: rquickjs::function::IntoArgs<'js>>(ctx: &Ctx<'js>, warm: &Warm, args: A) -> Result<(), String> {
+    let function = warm.entry.clone().restore(ctx).map_err(|e| caught(ctx, e))?;
     function.call::<_, ()>(args).map_err(|e| caught(ctx, e))
 }
 

@@ -1,21 +1,49 @@
 //! The native `host` object handed to the prelude: logging, settlement, timers, host ops and
 //! module loading. Every function closes over the invocation's [`HostState`].
+//!
+//! Lambda code may have reshaped every prototype by the time a native object is made (the
+//! module natives are made on first use), so native objects are built to be inert: no
+//! prototype, properties defined (never set, so no inherited setter runs), frozen. The prelude
+//! reads `host` once, before lambda code runs, and passes on none of it.
 
 use super::lazy;
 use super::state::{HostState, Settlement};
 use super::{modules, ops};
 use lambdabox_domain::outcome::LogLevel;
 use rquickjs::function::Opt;
-use rquickjs::{Ctx, Function, Object, Result};
+use rquickjs::{Ctx, Error, Function, IntoJs, Object, Result};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
+/// An object without prototype whose properties are defined one by one (read-only) and then
+/// frozen with [`freeze`].
+pub(crate) struct Inert<'js>(Object<'js>);
+
+impl<'js> Inert<'js> {
+    pub(crate) fn new(ctx: &Ctx<'js>) -> Result<Self> {
+        Ok(Self(Object::new_proto(ctx.clone(), None)?))
+    }
+
+    /// Defines `name` as a non-writable, non-enumerable, non-configurable data property.
+    pub(crate) fn define<V: IntoJs<'js>>(&self, name: &str, value: V) -> Result<()> {
+        self.0.prop(name, value.into_js(self.0.ctx())?)
+    }
+
+    /// Makes the object non-extensible (its properties are read-only already): frozen.
+    #[allow(unsafe_code)]
+    pub(crate) fn freeze(self) -> Result<Object<'js>> {
+        // SAFETY: a live object of a live context on this thread.
+        let status = unsafe { rquickjs::qjs::JS_PreventExtensions(self.0.ctx().as_raw().as_ptr(), self.0.as_raw()) };
+        if status < 0 { Err(Error::Exception) } else { Ok(self.0) }
+    }
+}
+
 /// Builds the `host` object for one context.
 pub(crate) fn host<'js>(ctx: &Ctx<'js>, state: &Rc<HostState>) -> Result<Object<'js>> {
-    let host = Object::new(ctx.clone())?;
+    let host = Inert::new(ctx)?;
 
     let s = state.clone();
-    host.set(
+    host.define(
         "log",
         Function::new(ctx.clone(), move |level: u8, message: String, extras: String, system: Opt<bool>| {
             let level = match level {
@@ -31,7 +59,7 @@ pub(crate) fn host<'js>(ctx: &Ctx<'js>, state: &Rc<HostState>) -> Result<Object<
     )?;
 
     let s = state.clone();
-    host.set(
+    host.define(
         "settle",
         Function::new(ctx.clone(), move |kind: String, payload: String| {
             s.settle(match kind.as_str() {
@@ -43,7 +71,7 @@ pub(crate) fn host<'js>(ctx: &Ctx<'js>, state: &Rc<HostState>) -> Result<Object<
     )?;
 
     let s = state.clone();
-    host.set(
+    host.define(
         "timerStart",
         Function::new(ctx.clone(), move |id: u32, ms: f64| {
             let delay = Duration::from_millis(ms.clamp(0.0, 2_147_483_647.0) as u64);
@@ -52,10 +80,10 @@ pub(crate) fn host<'js>(ctx: &Ctx<'js>, state: &Rc<HostState>) -> Result<Object<
     )?;
 
     let s = state.clone();
-    host.set("timerClear", Function::new(ctx.clone(), move |id: u32| s.timers.borrow_mut().clear(id))?)?;
+    host.define("timerClear", Function::new(ctx.clone(), move |id: u32| s.timers.borrow_mut().clear(id))?)?;
 
     let s = state.clone();
-    host.set(
+    host.define(
         "op",
         Function::new(ctx.clone(), move |name: String, args: String| {
             let id = s.next_op_id();
@@ -66,19 +94,19 @@ pub(crate) fn host<'js>(ctx: &Ctx<'js>, state: &Rc<HostState>) -> Result<Object<
     )?;
 
     let s = state.clone();
-    host.set(
+    host.define(
         "loadModule",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, name: String| modules::load(&ctx, &s, &name))?,
     )?;
 
-    // The helpers behind require()d modules are installed on first use, not per context;
-    // they hand out Uint8Arrays, so the typed-array family goes first.
-    host.set(
+    // The helpers behind require()d modules are made on first use, not per context; they
+    // hand out Uint8Arrays, so the typed-array family goes first. Each call makes a new object.
+    host.define(
         "installNatives",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, target: Object<'js>| {
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| {
             lazy::ensure_typed_arrays(&ctx)?;
-            modules::install_natives(&ctx, &target)
+            modules::natives(&ctx)
         })?,
     )?;
-    Ok(host)
+    host.freeze()
 }

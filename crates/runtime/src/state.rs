@@ -83,6 +83,13 @@ impl Timers {
     }
 }
 
+/// Runtime warnings kept per invocation: they are outside the lambda's log limits, so they
+/// are bounded here, whoever asks for them.
+pub(crate) const MAX_SYSTEM_ENTRIES: usize = 4;
+
+/// Longest runtime warning kept, in bytes (the runtime's own are one short sentence).
+const MAX_SYSTEM_MESSAGE_BYTES: usize = 512;
+
 /// State of the invocation running in one context.
 pub(crate) struct HostState {
     pub(crate) shared: Arc<Shared>,
@@ -95,6 +102,7 @@ pub(crate) struct HostState {
     log_count: Cell<usize>,
     log_chars: Cell<usize>,
     log_limit_hit: Cell<bool>,
+    system_entries: Cell<usize>,
     next_op: Cell<u32>,
     /// `lambdabox:runtime` (the prelude's lazily loaded part) was handed out: once per
     /// context, to the prelude; any later load is refused (it would let its caller pass its
@@ -115,6 +123,7 @@ impl HostState {
             log_count: Cell::new(0),
             log_chars: Cell::new(0),
             log_limit_hit: Cell::new(false),
+            system_entries: Cell::new(0),
             next_op: Cell::new(1),
             runtime_module_loaded: Cell::new(false),
         }
@@ -154,11 +163,12 @@ impl HostState {
     }
 
     /// Records a console call; `system` entries (runtime warnings) do not count against the
-    /// limits. Past the limits the run is stopped and fails with `log-limit-reached`.
+    /// limits, but only the first [`MAX_SYSTEM_ENTRIES`] of an invocation are kept. Past the
+    /// limits the run is stopped and fails with `log-limit-reached`.
     pub(crate) fn log(
         &self,
         level: LogLevel,
-        message: String,
+        mut message: String,
         extras: Vec<serde_json::Value>,
         extras_chars: usize,
         system: bool,
@@ -167,7 +177,20 @@ impl HostState {
             return;
         }
         let limits = &self.shared.limits;
-        if !system {
+        if system {
+            let kept = self.system_entries.get();
+            if kept >= MAX_SYSTEM_ENTRIES {
+                return;
+            }
+            self.system_entries.set(kept + 1);
+            if message.len() > MAX_SYSTEM_MESSAGE_BYTES {
+                let mut end = MAX_SYSTEM_MESSAGE_BYTES;
+                while !message.is_char_boundary(end) {
+                    end -= 1;
+                }
+                message.truncate(end);
+            }
+        } else {
             let count = self.log_count.get() + 1;
             let chars = self.log_chars.get() + message.chars().count() + extras_chars;
             self.log_count.set(count);

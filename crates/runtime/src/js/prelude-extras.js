@@ -1,29 +1,35 @@
 // The part of the prelude set up on first use (see prelude.js): timers, host operations,
 // require() with the bundled modules, the module-backed globals and `process`. Loaded as the
 // internal module `lambdabox:runtime`; its export receives what it shares with the prelude.
-// Lambda code has run by then and may have replaced any built-in: `host` is only ever passed
-// to the bundled modules' factories, through the `apply` the prelude captured.
+// Lambda code has run by then and may have replaced any built-in or prototype: this code uses
+// only what `core` hands it (captured before lambda code ran), follows prelude.js's rules, and
+// gives each bundled module only the natives and host operations it needs.
 module.exports = function (core) {
   'use strict';
-  const { stringify, parse, PromiseCtor, ErrorCtor, apply, StringCtor, startsWith, settleThrown } = core;
+  const {
+    stringify, parse, PromiseCtor, ErrorCtor, TypeErrorCtor, ReferenceErrorCtor, NumberCtor, StringCtor, apply,
+    startsWith, assign, enqueue, settleThrown, env, timerStart, timerClear, hostOp, loadModule, installNatives,
+  } = core;
 
   // Timers: callbacks live here; the host only keeps ids and due times.
   // Plain dictionaries, not Maps: Map is installed only when a lambda uses it.
   const timers = { __proto__: null };
   let nextTimer = 1;
   function addTimer(fn, ms, args, repeat) {
-    if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
+    if (typeof fn !== 'function') throw new TypeErrorCtor('The "callback" argument must be of type function');
     const id = nextTimer++;
-    const delay = Math.max(0, Math.min(Number(ms) || 0, 2147483647));
-    timers[id] = { fn, args, repeat: repeat ? Math.max(1, delay) : -1 };
-    host.timerStart(id, delay);
+    let delay = NumberCtor(ms) || 0;
+    if (delay < 0) delay = 0;
+    else if (delay > 2147483647) delay = 2147483647;
+    timers[id] = { __proto__: null, fn, args, repeat: repeat ? (delay < 1 ? 1 : delay) : -1 };
+    timerStart(id, delay);
     return id;
   }
   function clearTimer(id) {
-    const key = Number(id);
+    const key = NumberCtor(id);
     if (key in timers) {
       delete timers[key];
-      host.timerClear(key);
+      timerClear(key);
     }
   }
   const TIMERS = {
@@ -38,7 +44,7 @@ module.exports = function (core) {
   function fireTimer(id) {
     const timer = timers[id];
     if (!timer) return;
-    if (timer.repeat >= 0) host.timerStart(id, timer.repeat);
+    if (timer.repeat >= 0) timerStart(id, timer.repeat);
     else delete timers[id];
     try {
       apply(timer.fn, undefined, timer.args);
@@ -51,7 +57,7 @@ module.exports = function (core) {
   const ops = { __proto__: null };
   function op(name, args) {
     return new PromiseCtor((resolve, reject) => {
-      ops[host.op(name, stringify(args))] = { resolve, reject };
+      ops[hostOp(name, stringify(args))] = { __proto__: null, resolve, reject };
     });
   }
   function opDone(id, ok, json) {
@@ -60,24 +66,30 @@ module.exports = function (core) {
     delete ops[id];
     const value = parse(json);
     if (ok) pending.resolve(value);
-    else pending.reject(Object.assign(new ErrorCtor(value.message), value));
+    else pending.reject(assign(new ErrorCtor(value.message), value));
   }
 
-  // Native helpers (digests, encodings, URL parsing…) are installed on first use.
-  let nativesReady = false;
-  function natives() {
-    if (!nativesReady) {
-      host.installNatives(host);
-      nativesReady = true;
-    }
-    return host;
-  }
+  // Native helpers (digests, encodings, URL parsing…) are made on first use.
+  let nativesReady = null;
+  const natives = () => nativesReady || (nativesReady = installNatives());
+
+  // What each bundled module gets besides `module` and `exports`: NATIVES the native helpers,
+  // OP the host operations, INTERNAL a require() that also loads the `lambdabox:*` modules.
+  // The vendored npm packages (lodash, luxon, oauth-1.0a) get the lambda's require() only.
+  const NATIVES = 1;
+  const OP = 2;
+  const INTERNAL = 4;
+  const GRANTS = {
+    __proto__: null,
+    crypto: NATIVES | INTERNAL, jsonwebtoken: NATIVES | INTERNAL, 'lp-faas-toolbelt': OP | INTERNAL,
+    'lambdabox:buffer': NATIVES, 'lambdabox:encoding': NATIVES, 'lambdabox:url': NATIVES,
+    'lambdabox:fetch': OP | INTERNAL,
+  };
 
   // require(): bundled and native modules only, cached per invocation. `lambdabox:*` names
   // are internals (Buffer, URL, fetch…), loadable by bundled modules but not by lambdas.
   const modules = { __proto__: null };
   function require(name) {
-    // Built-ins the prelude captured: lambda code may have replaced String or startsWith.
     name = StringCtor(name);
     if (apply(startsWith, name, ['lambdabox:'])) throw new ErrorCtor('module ' + name + ' is not available');
     return load(name);
@@ -85,10 +97,17 @@ module.exports = function (core) {
   function load(name) {
     const cached = modules[name];
     if (cached) return cached.exports;
+    const factory = loadModule(name);
     const module = { exports: {} };
-    const factory = host.loadModule(name);
     modules[name] = module;
-    apply(factory, module.exports, [module, module.exports, load, natives(), op]);
+    const grant = GRANTS[name] | 0;
+    apply(factory, module.exports, [
+      module,
+      module.exports,
+      grant & INTERNAL ? load : require,
+      grant & NATIVES ? natives() : undefined,
+      grant & OP ? op : undefined,
+    ]);
     return module.exports;
   }
   // Globals backed by bundled modules are loaded on first use.
@@ -102,25 +121,25 @@ module.exports = function (core) {
 
   // A literal, not assignments: lambda code may have put setters on Object.prototype.
   const process = {
-    env: parse(core.envJson()),
+    env: parse(env),
     version: 'v20.0.0',
     versions: {},
     platform: 'linux',
-    nextTick: (fn, ...args) => queueMicrotask(() => fn(...args)),
+    nextTick: (fn, ...args) => enqueue(() => apply(fn, undefined, args)),
   };
 
   // The engine puts each of these names (the timers', `process` and LAZY's) on the global
   // object as a lazy global (JS_DefineLazyGlobals; the lists in crates/runtime/src/lazy.rs
   // must match) whose first access calls this, through the prelude.
   function lazyGlobal(name) {
-    name = String(name);
+    name = StringCtor(name);
     const timer = TIMERS[name];
     if (timer) return timer;
     if (name === 'process') return process;
     const module = LAZY[name];
-    if (!module) throw new ReferenceError(name + ' is not defined');
+    if (!module) throw new ReferenceErrorCtor(name + ' is not defined');
     return load(module)[name];
   }
 
-  return { fireTimer, opDone, require, lazyGlobal };
+  return { __proto__: null, fireTimer, opDone, require, lazyGlobal };
 };

@@ -1,20 +1,38 @@
 // Installed into every fresh context before the lambda runs. The script's value is a function
-// that receives the native `host` bindings; nothing of `host` is reachable from lambda code
-// except through the functions defined here. See natives.rs (crates/runtime/src) for the host side.
+// that receives the native `host` bindings (natives.rs, crates/runtime/src: a frozen object
+// without prototype, so reading it is safe at any time) and returns the host's entry into
+// the prelude (engine.rs).
+//
+// Nothing of `host` may become a value lambda code holds. Lambda code can reshape every
+// prototype and replace every built-in before it calls into this code, so its internal paths
+// follow three rules:
+// - built-ins are captured here, before lambda code runs, and called as captured (through
+//   the captured `apply`, never through a `call` or `then` looked up later);
+// - internal objects have no prototype (or are literals read only for their own properties),
+//   and nothing is added to an object with an assignment an inherited setter could catch;
+// - `host` stays in this closure: bundled modules get only the natives and the host-operation
+//   function they need (prelude-extras.js), never `host`.
+// All of it is strict-mode code, whose frames give lambda code neither their function nor
+// their receiver through the V8 stack-trace API (the engine's patch 0014).
 (function (host) {
   'use strict';
   const g = globalThis;
-  // Captured before lambda code runs, so a lambda that replaces them cannot break its own
-  // outcome reporting.
   const { stringify, parse } = JSON;
   const PromiseCtor = Promise;
   const then = Promise.prototype.then;
-  // Captured too: module code is called through it, never through a `call` or `apply` lambda
-  // code may have replaced (which would see the arguments, among them `host`).
+  const promiseResolve = Promise.resolve;
   const apply = Reflect.apply;
   const StringCtor = String;
-  const startsWith = String.prototype.startsWith;
   const ErrorCtor = Error;
+  const TypeErrorCtor = TypeError;
+  const ReferenceErrorCtor = ReferenceError;
+  const NumberCtor = Number;
+  const startsWith = String.prototype.startsWith;
+  const assign = Object.assign;
+  const enqueue = queueMicrotask;
+  // `x instanceof C` would look C[Symbol.hasInstance] up, which lambda code may define.
+  const hasInstance = Function.prototype[Symbol.hasInstance];
+  const isError = (value) => apply(hasInstance, ErrorCtor, [value]);
 
   // Formatting (messages of non-Error values, log extras), system warnings and `console` are
   // made on first use: a lambda that neither logs nor fails with an odd value never needs
@@ -23,8 +41,8 @@
   const format = () => formatReady || (formatReady = makeFormat());
   function makeFormat() {
     function replacer(_key, value) {
-      if (value instanceof ErrorCtor) return { name: value.name, message: value.message, stack: value.stack };
-      if (typeof value === 'bigint') return value.toString();
+      if (isError(value)) return { name: value.name, message: value.message, stack: value.stack };
+      if (typeof value === 'bigint') return StringCtor(value);
       return value;
     }
     function toJson(value) {
@@ -43,7 +61,7 @@
     function messageOf(value) {
       if (typeof value === 'string') return value;
       if (value === undefined) return 'undefined';
-      if (value instanceof ErrorCtor) return StringCtor(value);
+      if (isError(value)) return StringCtor(value);
       return toJson(value);
     }
     // console.*: log = info. The host counts entries and characters and stops the run at
@@ -55,22 +73,25 @@
         };
       return { debug: logAt(0), info: logAt(1), log: logAt(1), warn: logAt(2), error: logAt(3) };
     }
+    // Runtime warnings: the host keeps a few per invocation at most.
     const warnSystem = (message) => host.log(2, message, '[]', true);
-    return { makeConsole, messageOf, warnSystem };
+    return { __proto__: null, makeConsole, messageOf, warnSystem };
   }
 
-  // Outcome: the first settlement wins; later callback calls only warn.
+  // Outcome: the first settlement wins; the first later callback call warns.
   let settled = false;
+  let warnedAgain = false;
   function settle(kind, payload) {
     if (settled) {
-      format().warnSystem('callback was called more than once; later calls are ignored');
+      if (!warnedAgain) format().warnSystem('callback was called more than once; later calls are ignored');
+      warnedAgain = true;
       return;
     }
     settled = true;
     host.settle(kind, payload);
   }
   function settleThrown(e) {
-    settle('runtime', e instanceof ErrorCtor ? StringCtor(e) : 'Uncaught ' + format().messageOf(e));
+    settle('runtime', isError(e) ? StringCtor(e) : 'Uncaught ' + format().messageOf(e));
   }
   function settleOk(result) {
     if (result === undefined) return settle('ok', 'null');
@@ -85,7 +106,7 @@
   }
   function callback(err, result) {
     if (err === null || err === undefined) return settleOk(result);
-    if (err instanceof ErrorCtor) {
+    if (isError(err)) {
       const name = err.name;
       const runtime = name === 'TypeError' || name === 'ReferenceError' || name === 'SyntaxError';
       return settle(runtime ? 'runtime' : 'custom', StringCtor(runtime ? err : err.message));
@@ -99,14 +120,19 @@
   // (prelude-extras.js), evaluated on first use: most invocations need none of them, and
   // setting them up was an eighth of an invocation's cost. Their globals are auto-init
   // properties like the module-backed ones below (vendor/rquickjs-sys, JS_AddLazyIntrinsics).
+  // It gets what it needs from here, captured before lambda code ran.
   let extrasReady = null;
   let envJson = '{}';
   function extras() {
     if (extrasReady === null) {
-      const module = { exports: {} };
-      apply(host.loadModule('lambdabox:runtime'), undefined, [module, module.exports, undefined, host, undefined]);
+      const module = { __proto__: null, exports: null };
+      apply(host.loadModule('lambdabox:runtime'), undefined, [module, undefined, undefined, undefined, undefined]);
       extrasReady = module.exports({
-        stringify, parse, PromiseCtor, ErrorCtor, apply, StringCtor, startsWith, settleThrown, envJson: () => envJson,
+        __proto__: null,
+        stringify, parse, PromiseCtor, ErrorCtor, TypeErrorCtor, ReferenceErrorCtor, NumberCtor, StringCtor, apply,
+        startsWith, assign, enqueue, settleThrown, env: envJson,
+        timerStart: host.timerStart, timerClear: host.timerClear, hostOp: host.op, loadModule: host.loadModule,
+        installNatives: host.installNatives,
       });
     }
     return extrasReady;
@@ -118,8 +144,7 @@
   g.global = g;
   // The engine puts each lazy name on the global object as an auto-init property that calls
   // this on first access (lazy.rs lists the names: console here, and the TIMERS and LAZY
-  // tables and process in prelude-extras.js). The host registers it with the engine: it is
-  // this script's result.
+  // tables and process in prelude-extras.js).
   const lazyGlobal = (name) => (name === 'console' ? format().makeConsole() : extras().lazyGlobal(name));
   const fireTimer = (id) => extras().fireTimer(id);
   const opDone = (id, ok, json) => extras().opDone(id, ok, json);
@@ -129,13 +154,13 @@
     try {
       const module = { exports: {} };
       const lambda = wrapper(module, module.exports, require);
-      if (typeof lambda !== 'function') throw new TypeError('lambda is not a function');
+      if (typeof lambda !== 'function') throw new TypeErrorCtor('lambda is not a function');
       const input = parse(inputJson);
       if (style === 1) {
-        apply(then, PromiseCtor.resolve(lambda(input)), [settleOk, settleThrown]);
+        apply(then, apply(promiseResolve, PromiseCtor, [lambda(input)]), [settleOk, settleThrown]);
       } else {
         const returned = lambda(input, callback);
-        if (returned instanceof PromiseCtor) apply(then, returned, [undefined, settleThrown]);
+        if (apply(hasInstance, PromiseCtor, [returned])) apply(then, returned, [undefined, settleThrown]);
         else if (returned && typeof returned.then === 'function') returned.then(undefined, settleThrown);
       }
     } catch (e) {
@@ -143,11 +168,15 @@
     }
   }
 
-  Object.defineProperty(g, '__lambdabox', {
-    value: Object.freeze({ run, fireTimer, opDone, lazyGlobal }),
-    enumerable: false,
-    writable: false,
-    configurable: false,
-  });
-  return lazyGlobal;
+  // The host's one entry: the engine calls it with a lazy global's name (the host registers
+  // it as the engine's lazy-global handler), the host with a number for what to do. Not on
+  // the global object: lambda code cannot call it.
+  return function enter(what, a, b, c, d) {
+    switch (what) {
+      case 0: return run(a, b, c, d);
+      case 1: return fireTimer(a);
+      case 2: return opDone(a, b, c);
+      default: return lazyGlobal(what);
+    }
+  };
 })

@@ -1,6 +1,7 @@
 //! `require()`: the fixed set of modules a lambda may load. Bundled JS (vendored npm
 //! packages and our own wrappers) is compiled to bytecode once at sandbox start; native
-//! helpers (hashing, HMAC, JWT, encodings) are Rust functions on the `host` object.
+//! helpers (hashing, HMAC, JWT, encodings) are Rust functions on a `natives` object that only
+//! the modules which need them receive (the prelude's `GRANTS` table, prelude-extras.js).
 
 use super::bytecode;
 use super::compile::{CompileError, compile_source};
@@ -10,7 +11,7 @@ use std::collections::HashMap;
 
 mod natives;
 
-/// Module name → JS source, wrapped as `(function (module, exports, require, host, op) {…})`.
+/// Module name → JS source, wrapped as `(function (module, exports, require, natives, op) {…})`.
 /// `lambdabox:*` modules are internals behind globals (Buffer, URL, TextEncoder, fetch) and
 /// the part of the prelude set up on first use (`lambdabox:runtime`).
 const SOURCES: &[(&str, &[&str])] = &[
@@ -42,7 +43,7 @@ impl Bundles {
         let mut bytecode = HashMap::new();
         for (name, parts) in SOURCES {
             let source = parts.join("\n");
-            let wrapped = format!("(function (module, exports, require, host, op) {{{source}\n}})");
+            let wrapped = format!("(function (module, exports, require, natives, op) {{{source}\n}})");
             bytecode.insert(*name, compile_source(&wrapped, &format!("{name}.js"), false)?);
         }
         Ok(Self { bytecode })
@@ -58,7 +59,7 @@ pub(crate) fn load<'js>(ctx: &Ctx<'js>, state: &HostState, name: &str) -> Result
     bytecode::run_script(ctx, code)?.get()
 }
 
-/// Adds the native helpers used by the bundled modules to `host`.
-pub(crate) fn install_natives<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> Result<()> {
-    natives::install(ctx, host)
+/// The native helpers of the bundled modules, as a frozen object without prototype.
+pub(crate) fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
+    natives::make(ctx)
 }

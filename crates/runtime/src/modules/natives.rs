@@ -1,13 +1,16 @@
 //! Rust helpers behind the bundled `crypto`, `jsonwebtoken`, `Buffer`, `TextEncoder` and
 //! `URL`: digests, HMAC, randomness, UTF-8/base64, JWS signatures (jsonwebtoken crate) and
-//! WHATWG URL parsing (url crate). Exposed only on the internal `host` object.
+//! WHATWG URL parsing (url crate). Exposed only on the `natives` object that the bundled
+//! modules which need them receive.
 
+use crate::natives::Inert;
 use base64::Engine as _;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use hmac::{Hmac, Mac};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey};
 use rand::RngCore;
 use rquickjs::function::Opt;
+use rquickjs::object::Property;
 use rquickjs::{Ctx, Exception, Function, Object, Result, TypedArray};
 use sha2::Digest;
 
@@ -24,11 +27,12 @@ fn copy(bytes: &Bytes<'_>) -> Vec<u8> {
     }
 }
 
-/// Adds every helper to `host`.
-pub(crate) fn install<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> Result<()> {
-    host.set("digest", Function::new(ctx.clone(), digest)?)?;
-    host.set("hmac", Function::new(ctx.clone(), hmac)?)?;
-    host.set(
+/// Makes the frozen, prototype-less object of every helper.
+pub(crate) fn make<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
+    let natives = Inert::new(ctx)?;
+    natives.define("digest", Function::new(ctx.clone(), digest)?)?;
+    natives.define("hmac", Function::new(ctx.clone(), hmac)?)?;
+    natives.define(
         "randomBytes",
         Function::new(ctx.clone(), |ctx: Ctx<'js>, n: usize| {
             let mut bytes = vec![0u8; n.min(65_536)];
@@ -36,26 +40,26 @@ pub(crate) fn install<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> Result<()> {
             Bytes::new(ctx, bytes)
         })?,
     )?;
-    host.set("randomUUID", Function::new(ctx.clone(), || uuid::Uuid::new_v4().to_string())?)?;
-    host.set(
+    natives.define("randomUUID", Function::new(ctx.clone(), || uuid::Uuid::new_v4().to_string())?)?;
+    natives.define(
         "utf8Encode",
         Function::new(ctx.clone(), |ctx: Ctx<'js>, text: String| Bytes::new(ctx, text.into_bytes()))?,
     )?;
-    host.set(
+    natives.define(
         "utf8Decode",
         Function::new(ctx.clone(), |bytes: Bytes<'js>| String::from_utf8_lossy(&copy(&bytes)).into_owned())?,
     )?;
-    host.set(
+    natives.define(
         "base64Encode",
         Function::new(ctx.clone(), |bytes: Bytes<'js>, url: Opt<bool>| {
             if url.0.unwrap_or(false) { URL_SAFE_NO_PAD.encode(copy(&bytes)) } else { STANDARD.encode(copy(&bytes)) }
         })?,
     )?;
-    host.set("base64Decode", Function::new(ctx.clone(), base64_decode)?)?;
-    host.set("jwsSign", Function::new(ctx.clone(), jws_sign)?)?;
-    host.set("jwsVerify", Function::new(ctx.clone(), jws_verify)?)?;
-    host.set("parseUrl", Function::new(ctx.clone(), parse_url)?)?;
-    Ok(())
+    natives.define("base64Decode", Function::new(ctx.clone(), base64_decode)?)?;
+    natives.define("jwsSign", Function::new(ctx.clone(), jws_sign)?)?;
+    natives.define("jwsVerify", Function::new(ctx.clone(), jws_verify)?)?;
+    natives.define("parseUrl", Function::new(ctx.clone(), parse_url)?)?;
+    natives.freeze()
 }
 
 fn digest<'js>(ctx: Ctx<'js>, algorithm: String, data: Bytes<'js>) -> Result<Bytes<'js>> {
@@ -151,16 +155,25 @@ fn parse_url<'js>(ctx: Ctx<'js>, input: String, base: Opt<String>) -> Result<Obj
         None => url::Url::parse(&input),
     }
     .map_err(|e| Exception::throw_type(&ctx, &format!("Invalid URL: {input} ({e})")))?;
-    let parts = Object::new(ctx)?;
-    parts.set("href", parsed.as_str())?;
-    parts.set("protocol", format!("{}:", parsed.scheme()))?;
-    parts.set("username", parsed.username())?;
-    parts.set("password", parsed.password().unwrap_or(""))?;
-    parts.set("hostname", parsed.host_str().unwrap_or(""))?;
-    parts.set("port", parsed.port().map(|p| p.to_string()).unwrap_or_default())?;
-    parts.set("pathname", parsed.path())?;
-    parts.set("search", parsed.query().filter(|q| !q.is_empty()).map(|q| format!("?{q}")).unwrap_or_default())?;
-    parts.set("hash", parsed.fragment().filter(|f| !f.is_empty()).map(|f| format!("#{f}")).unwrap_or_default())?;
-    parts.set("origin", parsed.origin().ascii_serialization())?;
+    // Defined, not set (lambda code may have put setters on Object.prototype), on an object
+    // without prototype.
+    let parts = Object::new_proto(ctx, None)?;
+    let search = parsed.query().filter(|q| !q.is_empty()).map(|q| format!("?{q}")).unwrap_or_default();
+    let hash = parsed.fragment().filter(|f| !f.is_empty()).map(|f| format!("#{f}")).unwrap_or_default();
+    let fields: [(&str, String); 10] = [
+        ("href", parsed.as_str().to_owned()),
+        ("protocol", format!("{}:", parsed.scheme())),
+        ("username", parsed.username().to_owned()),
+        ("password", parsed.password().unwrap_or("").to_owned()),
+        ("hostname", parsed.host_str().unwrap_or("").to_owned()),
+        ("port", parsed.port().map(|p| p.to_string()).unwrap_or_default()),
+        ("pathname", parsed.path().to_owned()),
+        ("search", search),
+        ("hash", hash),
+        ("origin", parsed.origin().ascii_serialization()),
+    ];
+    for (name, value) in fields {
+        parts.prop(name, Property::from(value).writable().enumerable().configurable())?;
+    }
     Ok(parts)
 }

@@ -373,7 +373,8 @@ async fn redefining_lazy_globals_first_is_harmless() {
         let result = run(&sandbox, &code).await;
         assert_eq!(ok(&result), json!(expected), "{setup}");
     }
-    // The prelude's lazy-global hook serves its own names only, not inherited ones.
+    // The prelude's lazy-global hook is the host's to call, not on the global object (it
+    // serves its own names only, not inherited ones).
     let hook = run(
         &sandbox,
         "function lambda(input, callback) {\n  Object.prototype.x = 'lambdabox:fetch';\n  try { __lambdabox.lazyGlobal('x'); callback(null, 'loaded'); } catch (e) { callback(null, e.name); }\n}",

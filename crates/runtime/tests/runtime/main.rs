@@ -4,6 +4,7 @@
 mod contract;
 mod fixtures;
 mod helpers;
+mod host_reach;
 mod http;
 mod isolation;
 mod limits;

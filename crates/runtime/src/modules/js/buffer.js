@@ -23,8 +23,8 @@ function hexToBytes(text) {
 
 function stringToBytes(text, encoding) {
   switch (normalize(encoding)) {
-    case 'utf8': return host.utf8Encode(text);
-    case 'base64': case 'base64url': return host.base64Decode(text);
+    case 'utf8': return natives.utf8Encode(text);
+    case 'base64': case 'base64url': return natives.base64Decode(text);
     case 'hex': return hexToBytes(text);
     case 'latin1': case 'ascii': {
       const out = new Uint8Array(text.length);
@@ -91,9 +91,9 @@ class Buffer extends Uint8Array {
   toString(encoding, start, end) {
     const bytes = this.subarray(start || 0, end === undefined ? this.length : end);
     switch (normalize(encoding)) {
-      case 'utf8': return host.utf8Decode(bytes);
-      case 'base64': return host.base64Encode(bytes, false);
-      case 'base64url': return host.base64Encode(bytes, true);
+      case 'utf8': return natives.utf8Decode(bytes);
+      case 'base64': return natives.base64Encode(bytes, false);
+      case 'base64url': return natives.base64Encode(bytes, true);
       case 'hex': {
         let out = '';
         for (const byte of bytes) out += (byte < 16 ? '0' : '') + byte.toString(16);

@@ -15,8 +15,8 @@ class Hash {
     this._key = key;
     this._chunks = [];
     this._done = false;
-    if (key === undefined) host.digest(this._algorithm, new Uint8Array(0));
-    else host.hmac(this._algorithm, key, new Uint8Array(0));
+    if (key === undefined) natives.digest(this._algorithm, new Uint8Array(0));
+    else natives.hmac(this._algorithm, key, new Uint8Array(0));
   }
   update(data, encoding) {
     if (this._done) throw new Error('Digest already called');
@@ -27,7 +27,7 @@ class Hash {
     if (this._done) throw new Error('Digest already called');
     this._done = true;
     const data = Buffer.concat(this._chunks);
-    const bytes = this._key === undefined ? host.digest(this._algorithm, data) : host.hmac(this._algorithm, this._key, data);
+    const bytes = this._key === undefined ? natives.digest(this._algorithm, data) : natives.hmac(this._algorithm, this._key, data);
     return output(bytes, encoding);
   }
 }
@@ -39,7 +39,7 @@ function createHmac(algorithm, key) {
   return new Hash(algorithm, toBytes(key));
 }
 function randomBytes(size, callback) {
-  const bytes = Buffer.fromBytes(host.randomBytes(size));
+  const bytes = Buffer.fromBytes(natives.randomBytes(size));
   if (typeof callback === 'function') {
     setTimeout(() => callback(null, bytes), 0);
     return undefined;
@@ -54,4 +54,4 @@ function timingSafeEqual(a, b) {
 }
 const getHashes = () => ['md5', 'sha1', 'sha256', 'sha384', 'sha512'];
 
-module.exports = { createHash, createHmac, randomBytes, randomUUID: () => host.randomUUID(), timingSafeEqual, getHashes };
+module.exports = { createHash, createHmac, randomBytes, randomUUID: () => natives.randomUUID(), timingSafeEqual, getHashes };

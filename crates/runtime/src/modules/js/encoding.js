@@ -6,7 +6,7 @@ class TextEncoder {
     return 'utf-8';
   }
   encode(text = '') {
-    return host.utf8Encode(String(text));
+    return natives.utf8Encode(String(text));
   }
 }
 
@@ -20,15 +20,15 @@ class TextDecoder {
   }
   decode(input) {
     if (input === undefined) return '';
-    if (input instanceof ArrayBuffer) return host.utf8Decode(new Uint8Array(input));
-    if (ArrayBuffer.isView(input)) return host.utf8Decode(new Uint8Array(input.buffer, input.byteOffset, input.byteLength));
+    if (input instanceof ArrayBuffer) return natives.utf8Decode(new Uint8Array(input));
+    if (ArrayBuffer.isView(input)) return natives.utf8Decode(new Uint8Array(input.buffer, input.byteOffset, input.byteLength));
     throw new TypeError('The "input" argument must be an ArrayBuffer or ArrayBufferView');
   }
 }
 
 // atob / btoa on Latin-1 strings, as in browsers and Node.
 function atob(text) {
-  const bytes = host.base64Decode(String(text));
+  const bytes = natives.base64Decode(String(text));
   let out = '';
   for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]);
   return out;
@@ -42,7 +42,7 @@ function btoa(text) {
     if (code > 255) throw new TypeError('Invalid character');
     bytes[i] = code;
   }
-  return host.base64Encode(bytes, false);
+  return natives.base64Encode(bytes, false);
 }
 
 module.exports = { TextEncoder, TextDecoder, atob, btoa };

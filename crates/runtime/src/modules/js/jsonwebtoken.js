@@ -77,7 +77,7 @@ function sign(payload, secretOrPrivateKey, options, callback) {
     const body = typeof claims === 'string' ? Buffer.from(claims).toString('base64url') : b64json(claims);
     const input = b64json(header) + '.' + body;
     if (alg === 'none') return input + '.';
-    return input + '.' + host.jwsSign(alg, input, keyText(secretOrPrivateKey));
+    return input + '.' + natives.jwsSign(alg, input, keyText(secretOrPrivateKey));
   });
 }
 
@@ -125,7 +125,7 @@ function verify(token, secretOrPublicKey, options, callback) {
     const allowed = options.algorithms || (key.includes('BEGIN') ? ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384'] : ['HS256', 'HS384', 'HS512']);
     if (!allowed.includes(alg)) throw new JsonWebTokenError('invalid algorithm');
     if (!parts[2]) throw new JsonWebTokenError('jwt signature is required');
-    if (!host.jwsVerify(alg, parts[0] + '.' + parts[1], parts[2], key)) throw new JsonWebTokenError('invalid signature');
+    if (!natives.jwsVerify(alg, parts[0] + '.' + parts[1], parts[2], key)) throw new JsonWebTokenError('invalid signature');
     const payload = decoded.payload;
     const now = Math.floor(Date.now() / 1000);
     const tolerance = options.clockTolerance || 0;

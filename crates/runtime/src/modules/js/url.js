@@ -88,7 +88,7 @@ const PARTS = ['href', 'protocol', 'username', 'password', 'hostname', 'port', '
 
 class URL {
   constructor(input, base) {
-    this._load(base === undefined ? host.parseUrl(String(input)) : host.parseUrl(String(input), String(base)));
+    this._load(base === undefined ? natives.parseUrl(String(input)) : natives.parseUrl(String(input), String(base)));
   }
   _load(parts) {
     this._parts = parts;
@@ -106,7 +106,7 @@ class URL {
     const search = p.search && p.search !== '?' ? (p.search[0] === '?' ? p.search : '?' + p.search) : '';
     const hash = p.hash && p.hash !== '#' ? (p.hash[0] === '#' ? p.hash : '#' + p.hash) : '';
     const protocol = p.protocol.endsWith(':') ? p.protocol : p.protocol + ':';
-    this._load(host.parseUrl(protocol + '//' + auth + hostPart + p.pathname + search + hash));
+    this._load(natives.parseUrl(protocol + '//' + auth + hostPart + p.pathname + search + hash));
   }
   _setSearch(query) {
     this._rebuild({ search: query ? '?' + query : '' });
@@ -122,7 +122,7 @@ class URL {
     this._rebuild({ hostname, port });
   }
   set href(value) {
-    this._load(host.parseUrl(String(value)));
+    this._load(natives.parseUrl(String(value)));
   }
   toString() {
     return this._parts.href;
