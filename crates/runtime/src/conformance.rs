@@ -10,7 +10,7 @@
 use super::bytecode;
 use super::engine::Warm;
 use super::limits::Limits;
-use super::pool::Shared;
+use super::shared::Shared;
 use super::state::{HostState, Interrupt};
 use super::{PRELUDE, RuntimeError, compile, lazy, modules, natives, rate};
 use rquickjs::context::{Intrinsic, intrinsic};

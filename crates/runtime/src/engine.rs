@@ -5,7 +5,7 @@
 use super::bytecode;
 use super::lazy;
 use super::natives;
-use super::pool::Shared;
+use super::shared::Shared;
 use super::state::{HostState, Interrupt};
 use rquickjs::context::intrinsic;
 use rquickjs::{Context, Function, Persistent, Runtime};

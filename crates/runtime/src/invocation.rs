@@ -5,7 +5,7 @@
 use super::bytecode;
 use super::engine::{Entry, Warm};
 use super::ops::OpAnswer;
-use super::pool::{Health, Job};
+use super::shared::{Health, Job};
 use super::state::{HostState, Settlement};
 use futures_util::StreamExt;
 use futures_util::stream::FuturesUnordered;

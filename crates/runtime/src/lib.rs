@@ -18,6 +18,7 @@ mod natives;
 mod ops;
 mod pool;
 mod rate;
+mod shared;
 mod state;
 
 pub use capabilities::{
@@ -29,7 +30,7 @@ pub use lambdabox_domain::outcome::{FailureCode, LogEntry, LogLevel, RunOutcome,
 pub use limits::{Limits, MAX_TIMEOUT};
 
 use limits::CALLER_GRACE;
-use pool::{Job, Shared};
+use shared::{Job, Shared};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;

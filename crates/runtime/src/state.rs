@@ -5,7 +5,7 @@
 use super::cancel::Cancel;
 use super::capabilities::Capabilities;
 use super::ops::IoTask;
-use super::pool::Shared;
+use super::shared::Shared;
 use lambdabox_domain::outcome::{LogEntry, LogLevel};
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};

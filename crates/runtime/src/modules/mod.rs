@@ -9,7 +9,7 @@ use super::state::HostState;
 use rquickjs::{Ctx, Exception, Function, Object, Result};
 use std::collections::HashMap;
 
-mod natives;
+mod helpers;
 
 /// Module name → JS source, wrapped as `(function (module, exports, require, natives, op) {…})`.
 /// `lambdabox:*` modules are internals behind globals (Buffer, URL, TextEncoder, fetch) and
@@ -61,5 +61,5 @@ pub(crate) fn load<'js>(ctx: &Ctx<'js>, state: &HostState, name: &str) -> Result
 
 /// The native helpers of the bundled modules, as a frozen object without prototype.
 pub(crate) fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
-    natives::make(ctx)
+    helpers::make(ctx)
 }

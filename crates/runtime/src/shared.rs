@@ -1,0 +1,81 @@
+//! What the sandbox's threads share: a queued invocation (`Job`), the state every worker
+//! reads (`Shared`: limits, the compiled prelude and modules, the job queue) and a worker's
+//! heartbeat (`Health`) that the watchdog reads. `pool` runs the threads, `invocation` one job.
+
+use super::capabilities::Capabilities;
+use super::compile::Compiled;
+use super::interrupt::RunningSlice;
+use super::limits::Limits;
+use super::modules::Bundles;
+use super::rate::RateLimits;
+use lambdabox_domain::outcome::{LogEntry, RunOutcome};
+use rquickjs::Context;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::sync::oneshot;
+
+/// One queued invocation.
+pub(crate) struct Job {
+    pub(crate) compiled: Compiled,
+    pub(crate) input: serde_json::Value,
+    pub(crate) caps: Capabilities,
+    pub(crate) deadline: Instant,
+    pub(crate) timeout: Duration,
+    pub(crate) logs: Arc<Mutex<Vec<LogEntry>>>,
+    pub(crate) reply: oneshot::Sender<RunOutcome>,
+    /// Set when the caller stopped waiting.
+    pub(crate) cancel: super::cancel::Cancel,
+}
+
+/// What all workers of a sandbox share.
+pub(crate) struct Shared {
+    pub(crate) limits: Limits,
+    pub(crate) prelude: Vec<u8>,
+    pub(crate) bundles: Bundles,
+    pub(crate) rates: RateLimits,
+    pub(crate) io: tokio::runtime::Handle,
+    pub(crate) jobs: async_channel::Receiver<Job>,
+    pub(crate) epoch: Instant,
+    /// Longest time any JS slice ran past its deadline, in µs (diagnostics).
+    pub(crate) max_overshoot_us: AtomicU64,
+}
+
+impl Shared {
+    pub(crate) fn millis(&self, at: Instant) -> u64 {
+        at.saturating_duration_since(self.epoch).as_millis() as u64 + 1
+    }
+}
+
+/// A worker's heartbeat, read by the watchdog.
+pub(crate) struct Health {
+    pub(crate) shared: Arc<Shared>,
+    /// Deadline (ms since epoch + 1) of the JS slice running now; 0 when idle.
+    pub(crate) slice_deadline: AtomicU64,
+    pub(crate) running: RunningSlice,
+    pub(crate) abandoned: AtomicBool,
+    pub(crate) exited: AtomicBool,
+}
+
+impl Health {
+    /// Runs one stretch of JS, visible to the watchdog.
+    pub(crate) fn slice<R>(&self, deadline: Instant, context: &Context, f: impl FnOnce() -> R) -> R {
+        self.running.enter(context);
+        self.slice_deadline.store(self.shared.millis(deadline), Ordering::Release);
+        let result = f();
+        self.slice_deadline.store(0, Ordering::Release);
+        self.running.leave();
+        if let Some(overshoot) = Instant::now().checked_duration_since(deadline) {
+            let micros = overshoot.as_micros() as u64 + 1;
+            self.shared.max_overshoot_us.fetch_max(micros, Ordering::Relaxed);
+        }
+        result
+    }
+
+    /// How far (ms) past its deadline the running slice is, if it is.
+    pub(crate) fn overdue(&self, now: Instant) -> Option<u64> {
+        let deadline = self.slice_deadline.load(Ordering::Acquire);
+        let now = self.shared.millis(now);
+        (deadline != 0 && now > deadline).then(|| now - deadline)
+    }
+}
