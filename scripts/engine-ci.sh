@@ -54,6 +54,7 @@ step() {
 
 # (Each step checks its commands' status itself: `set -e` does not apply inside `if`.)
 test262() {
+    cargo test --release --locked -p lambdabox-conformance || return
     cargo build --release --locked -p lambdabox-conformance --bin test262 || return
     timeout "${ENGINE_TEST262_TIMEOUT:-1200}" "$target_dir/release/test262"
 }
