@@ -116,7 +116,7 @@ impl Run {
 
 fn main() -> anyhow::Result<()> {
     let started = Instant::now();
-    let options = options()?;
+    let mut options = options()?;
     // Date tests depend on the local time zone; every machine runs them in the same one.
     // SAFETY: no other thread exists yet.
     #[allow(unsafe_code)]
@@ -124,6 +124,11 @@ fn main() -> anyhow::Result<()> {
         std::env::set_var("TZ", "UTC")
     };
     unpack(&options.suite)?;
+    // Module names are paths, and the module loader normalises an import's path (`..` and `.`
+    // resolved): a test must be named by the same canonical path, or a module that imports
+    // itself would get a second instance (the default suite dir has `../..` in it).
+    options.suite =
+        std::fs::canonicalize(&options.suite).with_context(|| format!("resolving {}", options.suite.display()))?;
     let skip = SkipList::parse(&std::fs::read_to_string(&options.skip_list).context("reading the skip list")?)
         .map_err(|e| anyhow::anyhow!("{}: {e}", options.skip_list.display()))?;
     let harness = load_harness(&options.suite.join("harness"))?;
