@@ -13,7 +13,7 @@ use super::limits::Limits;
 use super::shared::Shared;
 use super::state::{HostState, Interrupt};
 use super::{PRELUDE, RuntimeError, compile, lazy, modules, natives, rate};
-use rquickjs::context::{Intrinsic, intrinsic};
+use rquickjs::context::Intrinsic;
 use rquickjs::{Ctx, Error, Function, Object, Value, qjs};
 use std::cell::RefCell;
 use std::ffi::{CStr, CString, c_char, c_void};
@@ -23,18 +23,8 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicU64;
 use std::time::{Duration, Instant};
 
-/// The intrinsics `engine.rs` creates a context with; realms need the same list. A copy (the
-/// list there is private): `Engine::self_check` compares a realm's globals with the
-/// invocation context's, so a difference between the two lists shows up as an error.
-type Intrinsics = (
-    intrinsic::Eval,
-    intrinsic::RegExpCompiler,
-    intrinsic::Json,
-    intrinsic::Proxy,
-    intrinsic::Promise,
-    intrinsic::Performance,
-    intrinsic::WeakRef,
-);
+// Realms get the intrinsics the sandbox's contexts get.
+use super::engine::Intrinsics;
 
 /// One test to run: harness scripts, then the test itself.
 #[derive(Debug, Clone, Copy)]

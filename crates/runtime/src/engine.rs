@@ -12,7 +12,8 @@ use rquickjs::{Context, Function, Persistent, Runtime};
 use std::rc::Rc;
 use std::sync::Arc;
 
-type Intrinsics = (
+/// The intrinsics a context is created with (the conformance runner makes its realms with them too).
+pub(crate) type Intrinsics = (
     intrinsic::Eval,
     intrinsic::RegExpCompiler,
     intrinsic::Json,
