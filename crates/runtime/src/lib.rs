@@ -190,6 +190,9 @@ mod tests {
     use super::*;
     use std::time::Duration;
 
+    /// The atoms a fresh context makes at run time today (see the test below).
+    const MAX_RUNTIME_ATOMS_OF_A_FRESH_CONTEXT: i64 = 12;
+
     /// Every invocation's host state (and, through it, a reference to the sandbox's shared
     /// state) is held by the Rust closures behind its native functions and by the Rust data of
     /// the buffers it makes. A runtime is freed without freeing its objects one by one (see
@@ -238,5 +241,22 @@ mod tests {
             run(compiled.clone()).await;
         }
         assert_eq!(settled(Some(before)).await, before, "invocations left their host state behind");
+    }
+
+    /// The names a fresh context uses are predefined atoms, shared by the runtimes of a thread
+    /// (`vendor/rquickjs-sys/extra-atoms.txt`, patch 0007): a name missing from that list costs
+    /// every invocation an atom made at run time. This counts the atoms a fresh context makes
+    /// for itself beyond the predefined ones; when it grows, the list is out of date.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_fresh_context_makes_almost_no_atoms_of_its_own() {
+        let sandbox = Sandbox::start(Limits::default(), 1, 16).unwrap();
+        let warm = engine::Warm::new(&sandbox.inner.shared).unwrap();
+        let predefined = i64::from(rquickjs::qjs::JS_ATOM_END);
+        let made = warm._runtime.memory_usage().atom_count - predefined;
+        assert!(
+            made <= MAX_RUNTIME_ATOMS_OF_A_FRESH_CONTEXT,
+            "a fresh context makes {made} atoms at run time (it made {MAX_RUNTIME_ATOMS_OF_A_FRESH_CONTEXT}): add the \
+             names the prelude or the engine's set-up started to use to vendor/rquickjs-sys/extra-atoms.txt"
+        );
     }
 }
