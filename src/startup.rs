@@ -52,10 +52,12 @@ impl App {
         let listener = TcpListener::bind(config.bind).with_context(|| format!("cannot listen on {}", config.bind))?;
         let addr = listener.local_addr()?;
         let data = state.clone();
+        let auth = web::Data::from(state.auth_data());
         let limit = config.max_body_bytes;
         let server = actix_web::HttpServer::new(move || {
             actix_web::App::new()
                 .app_data(data.clone())
+                .app_data(auth.clone())
                 .app_data(web::JsonConfig::default().limit(limit).error_handler(crate::middleware::json_error))
                 .app_data(web::FormConfig::default().limit(limit).error_handler(crate::middleware::form_error))
                 .app_data(web::QueryConfig::default().error_handler(crate::middleware::query_error))

@@ -63,7 +63,7 @@ async fn issue_token(
     let Some((client_id, client_secret)) = credentials else {
         return Ok(oauth_error(400, "invalid_request", "client_id and client_secret are required"));
     };
-    match token::issue(&state, client_id, client_secret).await? {
+    match token::issue(state.auth(), client_id, client_secret).await? {
         Ok(token) => Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(token)),
         Err(GrantError::InvalidClient) => {
             Ok(oauth_error(401, "invalid_client", "unknown client, wrong secret, revoked credentials or disabled user"))

@@ -13,9 +13,9 @@ use actix_web::{HttpMessage, HttpRequest};
 use futures_util::StreamExt;
 use subtle::ConstantTimeEq;
 
+use super::AuthState;
 use super::session;
 use crate::error::Error;
-use crate::state::AppState;
 
 /// Name of the hidden form field.
 pub const FORM_FIELD: &str = "csrf_token";
@@ -63,16 +63,16 @@ async fn check(req: &mut ServiceRequest) -> Result<(), Error> {
     let (Some(cookie), false) = (req.cookie(session::COOKIE), has_bearer) else {
         return Ok(());
     };
-    let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
+    let Some(auth) = req.app_data::<web::Data<AuthState>>().cloned() else {
         return Ok(());
     };
     // An expired or unknown session authenticates nothing; the handler answers 401 itself.
-    let Some(sess) = session::resolve(&state, cookie.value()).await? else {
+    let Some(sess) = session::resolve(&auth, cookie.value()).await? else {
         return Ok(());
     };
     let mut provided = req.headers().get(HEADER).and_then(|v| v.to_str().ok()).map(str::to_owned);
     if provided.is_none() && req.content_type() == "application/x-www-form-urlencoded" {
-        let body = read_body(req, state.config.max_body_bytes).await?;
+        let body = read_body(req, auth.max_body_bytes).await?;
         provided = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
             .ok()
             .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == FORM_FIELD).map(|(_, v)| v));

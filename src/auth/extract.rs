@@ -8,12 +8,12 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
 
+use super::AuthState;
 use super::permission::ActionMarker;
 use super::session::{self, Session};
 use super::token;
 use crate::error::Error;
 use crate::respond::render_for;
-use crate::state::AppState;
 use lambdabox_services::accounts::User;
 
 /// The authenticated user behind a request.
@@ -36,25 +36,25 @@ async fn resolve(req: &HttpRequest) -> Result<Caller, Error> {
     if let Some(caller) = req.extensions().get::<Caller>() {
         return Ok(caller.clone());
     }
-    let state =
-        req.app_data::<web::Data<AppState>>().ok_or_else(|| Error::internal(anyhow::anyhow!("AppState missing")))?;
-    if state.account().is_none() {
+    let auth =
+        req.app_data::<web::Data<AuthState>>().ok_or_else(|| Error::internal(anyhow::anyhow!("AuthState missing")))?;
+    if auth.account().is_none() {
         return Err(Error::NotProvisioned);
     }
     let bearer = bearer_token(req.headers());
     let (user, session) = if let Some(bearer) = bearer {
-        (token::verify(state, &bearer).await?, None)
+        (token::verify(auth, &bearer).await?, None)
     } else {
         let known = req.extensions().get::<Session>().cloned();
         let session = match known {
             Some(s) => Some(s),
             None => match req.cookie(session::COOKIE) {
-                Some(cookie) => session::resolve(state, cookie.value()).await?,
+                Some(cookie) => session::resolve(auth, cookie.value()).await?,
                 None => None,
             },
         };
         let user = match session.as_ref().map(|s| s.user_id) {
-            Some(id) => state.identity().user(id).await?.filter(|u| !u.disabled),
+            Some(id) => auth.identity.user(id).await?.filter(|u| !u.disabled),
             None => None,
         };
         (user, session)

@@ -3,6 +3,7 @@
 
 pub mod csrf;
 pub mod extract;
+pub mod identity;
 pub mod password;
 pub mod permission;
 pub mod reveal;
@@ -11,3 +12,4 @@ pub mod throttle;
 pub mod token;
 
 pub use extract::{Authorized, Caller, Guarded};
+pub use identity::AuthState;

@@ -5,8 +5,8 @@
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
+use super::AuthState;
 use crate::error::Error;
-use crate::state::AppState;
 use lambdabox_domain::UserId;
 use lambdabox_domain::now_ms;
 use lambdabox_services::accounts::User;
@@ -65,17 +65,17 @@ pub enum GrantError {
 
 /// Issues a token for valid client credentials.
 pub async fn issue(
-    state: &AppState,
+    auth: &AuthState,
     client_id: String,
     client_secret: String,
 ) -> Result<Result<TokenResponse, GrantError>, Error> {
-    let Some(account) = state.account().cloned() else {
+    let Some(account) = auth.account().cloned() else {
         return Err(Error::NotProvisioned);
     };
-    let Some((cred, user)) = state.identity().check_client(&client_id, &client_secret).await? else {
+    let Some((cred, user)) = auth.identity.check_client(&client_id, &client_secret).await? else {
         return Ok(Err(GrantError::InvalidClient));
     };
-    let ttl = state.config.token_ttl.as_secs();
+    let ttl = auth.token_ttl.as_secs();
     let iat = now_ms() / 1000;
     let claims = Claims {
         sub: user.id.0.to_string(),
@@ -85,7 +85,7 @@ pub async fn issue(
         iat,
         exp: iat + i64::try_from(ttl).unwrap_or(3600),
     };
-    let access_token = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &state.tokens.encoding)
+    let access_token = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &auth.tokens.encoding)
         .map_err(Error::internal)?;
     Ok(Ok(TokenResponse { access_token, token_type: "Bearer", expires_in: ttl }))
 }
@@ -93,22 +93,22 @@ pub async fn issue(
 /// Checks a bearer token and returns its enabled user; `Ok(None)` if the token is invalid,
 /// expired or revoked, or the user is disabled. Recent answers come from the
 /// accounts service's cache.
-pub async fn verify(state: &AppState, token: &str) -> Result<Option<User>, Error> {
-    if let Some(user) = state.identity().cached_token_user(token) {
+pub async fn verify(auth: &AuthState, token: &str) -> Result<Option<User>, Error> {
+    if let Some(user) = auth.identity.cached_token_user(token) {
         return Ok(Some(user));
     }
     let mut validation = Validation::new(Algorithm::HS256);
     validation.set_issuer(&[ISSUER]);
     validation.leeway = 0;
-    let Ok(data) = jsonwebtoken::decode::<Claims>(token, &state.tokens.decoding, &validation) else {
+    let Ok(data) = jsonwebtoken::decode::<Claims>(token, &auth.tokens.decoding, &validation) else {
         return Ok(None);
     };
     let claims = data.claims;
-    if state.account().map(|a| a.as_str()) != Some(claims.acc.as_str()) {
+    if auth.account().map(|a| a.as_str()) != Some(claims.acc.as_str()) {
         return Ok(None);
     }
     let Ok(user_id) = claims.sub.parse::<i64>().map(UserId) else {
         return Ok(None);
     };
-    Ok(state.identity().token_user(token, &claims.cid, user_id, claims.exp.saturating_mul(1000)).await?)
+    Ok(auth.identity.token_user(token, &claims.cid, user_id, claims.exp.saturating_mul(1000)).await?)
 }

@@ -8,14 +8,13 @@ pub mod handles;
 
 use std::sync::{Arc, OnceLock};
 
-use crate::auth::reveal::PendingSecrets;
-use crate::auth::throttle::LoginThrottle;
-use crate::auth::token::TokenKeys;
+use crate::auth::AuthState;
+use crate::auth::identity::Identity;
 use crate::config::Config;
-use lambdabox_domain::{AccountId, UserId, Username};
+use lambdabox_domain::AccountId;
 use lambdabox_services::Error as ServiceError;
 use lambdabox_services::Store;
-use lambdabox_services::accounts::{Accounts, Credential, Login, NewSession, SessionRow, User};
+use lambdabox_services::accounts::Accounts;
 use lambdabox_services::crypto::MasterKey;
 use lambdabox_services::invoke::Invoker;
 use lambdabox_services::reports::Reporter;
@@ -26,20 +25,17 @@ use lambdabox_services::vault::Vault;
 pub struct AppState {
     /// Validated settings.
     pub config: Arc<Config>,
-    /// Signing keys for API access tokens.
-    pub tokens: TokenKeys,
-    /// Failed sign-in counters.
-    pub throttle: LoginThrottle,
-    /// New API secrets waiting to be shown once.
-    pub pending_secrets: PendingSecrets,
+    /// Authentication's state (also app data of its own, for the extractors).
+    auth: Arc<AuthState>,
     store: Store,
     invoker: Invoker,
     vault: Vault,
     accounts: Accounts,
     scheduler: Scheduler,
     reporter: Reporter,
-    /// The account id, set once setup has run; unset means "not provisioned".
-    account: OnceLock<AccountId>,
+    /// The account id, set once setup has run; unset means "not provisioned" (shared with
+    /// `auth`).
+    account: Arc<OnceLock<AccountId>>,
 }
 
 /// The services `AppState` is assembled from.
@@ -61,31 +57,24 @@ impl AppState {
     /// State for a store that may or may not be provisioned yet.
     pub fn new(config: Arc<Config>, parts: Parts, account: Option<AccountId>) -> Self {
         let Parts { store, key, invoker, vault, scheduler } = parts;
-        let tokens = TokenKeys::new(&key);
-        let throttle = LoginThrottle::new(
-            config.max_login_failures_per_user,
-            config.max_login_failures_per_address,
-            config.lockout,
-        );
-        let reporter = Reporter::new(store.clone(), key, invoker.clone());
+        let reporter = Reporter::new(store.clone(), key.clone(), invoker.clone());
         let accounts = Accounts::new(store.clone(), config.clock.clone());
-        let cell = OnceLock::new();
+        let cell = Arc::new(OnceLock::new());
         if let Some(account) = account {
             let _ = cell.set(account);
         }
-        Self {
-            config,
-            tokens,
-            throttle,
-            pending_secrets: PendingSecrets::default(),
-            store,
-            invoker,
-            vault,
-            accounts,
-            scheduler,
-            reporter,
-            account: cell,
-        }
+        let auth = Arc::new(AuthState::new(&config, accounts.clone(), &key, Arc::clone(&cell)));
+        Self { config, auth, store, invoker, vault, accounts, scheduler, reporter, account: cell }
+    }
+
+    /// Authentication's state: sign-in, sessions, tokens, the throttle.
+    pub fn auth(&self) -> &AuthState {
+        &self.auth
+    }
+
+    /// The same, to register as app data of its own.
+    pub fn auth_data(&self) -> Arc<AuthState> {
+        Arc::clone(&self.auth)
     }
 
     /// The account id, or `None` before setup.
@@ -98,90 +87,14 @@ impl AppState {
         let _ = self.account.set(account);
     }
 
-    /// Who is calling: users, sign-in, sessions, bearer tokens, setup (for `auth` and the
-    /// sign-in and setup pages; no user management).
-    pub fn identity(&self) -> Identity<'_> {
-        Identity(&self.accounts)
+    /// Who is calling: users, sign-in, sessions, bearer tokens, setup (no user management).
+    pub fn identity(&self) -> &Identity {
+        &self.auth.identity
     }
 
     /// Start-up, shutdown, the readiness probe and the tests' "do one step" hooks.
     pub fn hooks(&self) -> Hooks<'_> {
         Hooks(self)
-    }
-}
-
-/// The part of the accounts service that identifies callers.
-pub struct Identity<'a>(&'a Accounts);
-
-impl Identity<'_> {
-    /// The account id as stored (setup may have run beside the server).
-    pub async fn account(&self) -> Result<Option<AccountId>, ServiceError> {
-        self.0.account().await
-    }
-
-    /// Creates the account and its administrator, once.
-    pub async fn provision(
-        &self,
-        account: &AccountId,
-        admin: &Username,
-        password_hash: String,
-    ) -> Result<UserId, ServiceError> {
-        self.0.provision(account, admin, password_hash).await
-    }
-
-    /// A user by id.
-    pub async fn user(&self, id: UserId) -> Result<Option<User>, ServiceError> {
-        self.0.user(id).await
-    }
-
-    /// What sign-in checks for a user name.
-    pub async fn login(&self, username: &str) -> Result<Option<Login>, ServiceError> {
-        self.0.login(username).await
-    }
-
-    /// Records a successful sign-in.
-    pub async fn record_sign_in(&self, username: &str) -> Result<(), ServiceError> {
-        self.0.record_sign_in(username).await
-    }
-
-    /// Starts a browser session.
-    pub async fn start_session(&self, user: UserId, idle_ms: i64) -> Result<NewSession, ServiceError> {
-        self.0.start_session(user, idle_ms).await
-    }
-
-    /// The live session stored under a token hash.
-    pub async fn session(&self, hash: &[u8], idle_ms: i64) -> Result<Option<SessionRow>, ServiceError> {
-        self.0.session(hash, idle_ms).await
-    }
-
-    /// Ends a session.
-    pub async fn end_session(&self, hash: &[u8]) -> Result<(), ServiceError> {
-        self.0.end_session(hash).await
-    }
-
-    /// The credential and its user, if the client secret is right and both are live.
-    pub async fn check_client(
-        &self,
-        client_id: &str,
-        secret: &str,
-    ) -> Result<Option<(Credential, User)>, ServiceError> {
-        self.0.check_client(client_id, secret).await
-    }
-
-    /// The user of a bearer token verified recently.
-    pub fn cached_token_user(&self, token: &str) -> Option<User> {
-        self.0.cached_token_user(token)
-    }
-
-    /// The user a validly signed bearer token acts as, if its credential is live.
-    pub async fn token_user(
-        &self,
-        token: &str,
-        client_id: &str,
-        user: UserId,
-        exp_ms: i64,
-    ) -> Result<Option<User>, ServiceError> {
-        self.0.token_user(token, client_id, user, exp_ms).await
     }
 }
 

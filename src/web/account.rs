@@ -76,7 +76,7 @@ async fn list_credentials(
     caller: Caller,
     q: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let created = caller.session.as_ref().and_then(|s| state.pending_secrets.take(&s.token_hash));
+    let created = caller.session.as_ref().and_then(|s| state.auth().pending_secrets.take(&s.token_hash));
     let mut res = page(&req, &state, &caller, created, vec![], StatusCode::OK, q.notice.as_deref()).await?;
     res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
     Ok(res)
@@ -100,7 +100,7 @@ async fn create_credential(
         Ok(created) => match &caller.session {
             // Post/redirect/get: a reload neither creates a second credential nor shows the secret again.
             Some(session) => {
-                state.pending_secrets.put(session.token_hash.clone(), created);
+                state.auth().pending_secrets.put(session.token_hash.clone(), created);
                 Ok(redirect("/account/credentials"))
             }
             None => page(&req, &state, &caller, Some(created), vec![], StatusCode::OK, None).await,

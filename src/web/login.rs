@@ -57,7 +57,7 @@ async fn submit_login(
     let LoginForm { username, password } = form.into_inner();
     let address = client_address(&req);
     let username = username.trim().to_owned();
-    if let Err(wait) = state.throttle.check(&username, &address) {
+    if let Err(wait) = state.auth().throttle.check(&username, &address) {
         tracing::warn!(user = %username, %address, "sign-in refused: locked after failed attempts");
         return Err(Error::TooManyRequests {
             message: format!(
@@ -72,20 +72,20 @@ async fn submit_login(
     let ok = password::verify(Password::new(password), login.as_ref().map(|l| l.password_hash.clone())).await?;
     match login {
         Some(login) if ok && !login.disabled => {
-            state.throttle.record_success(&username);
+            state.auth().throttle.record_success(&username);
             tracing::info!(user = %username, "signed in");
             // A fresh session id at every sign-in: never keep one planted before it.
             if let Some(old) = req.cookie(session::COOKIE) {
-                session::destroy(&state, session::token_hash(old.value())).await?;
+                session::destroy(state.auth(), session::token_hash(old.value())).await?;
             }
-            let cookie = session::create(&state, login.id).await?;
+            let cookie = session::create(state.auth(), login.id).await?;
             state.identity().record_sign_in(&username).await?;
             let mut res = redirect("/");
             res.add_cookie(&cookie).map_err(Error::internal)?;
             Ok(res)
         }
         _ => {
-            state.throttle.record_failure(&username, &address);
+            state.auth().throttle.record_failure(&username, &address);
             tracing::info!(user = %username, %address, "sign-in failed");
             let page =
                 LoginPage { errors: vec!["wrong user name or password, or the user is disabled".into()], username };
@@ -98,9 +98,9 @@ async fn submit_login(
 #[post("/logout")]
 async fn logout(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, PageError> {
     if let Some(s) = caller.session {
-        session::destroy(&state, s.token_hash).await?;
+        session::destroy(state.auth(), s.token_hash).await?;
     }
     let mut res = redirect("/login");
-    res.add_removal_cookie(&session::removal_cookie(&state)).map_err(Error::internal)?;
+    res.add_removal_cookie(&session::removal_cookie(state.auth())).map_err(Error::internal)?;
     Ok(res)
 }

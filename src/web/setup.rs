@@ -101,7 +101,7 @@ async fn submit_setup(state: web::Data<AppState>, form: web::Form<SetupForm>) ->
     };
     let user = provision(&state, provisioning).await?;
     tracing::info!(account = %account_id, admin = %username, "account provisioned");
-    let cookie: Cookie<'static> = crate::auth::session::create(&state, user).await?;
+    let cookie: Cookie<'static> = crate::auth::session::create(state.auth(), user).await?;
     let mut res = redirect("/?notice=welcome");
     res.add_cookie(&cookie).map_err(Error::internal)?;
     Ok(res)
