@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use crate::cli::ServeArgs;
 use lambdabox_domain::schedule::DEFAULT_MAX_SCHEDULED_LAMBDAS;
+use lambdabox_services::clock::Clock;
 use lambdabox_services::invoke::InvokeLimits;
-use lambdabox_services::scheduler::Clock;
 
 /// Everything the server needs to start.
 #[derive(Debug, Clone)]

@@ -3,7 +3,7 @@
 //! `scheduler.tick(now)` on a manual clock; missed runs after a restart; undeploy pauses.
 
 use lambdabox_domain::schedule::{RunStatus, ScheduleId};
-use lambdabox_services::scheduler::Clock;
+use lambdabox_services::clock::Clock;
 use lambdabox_store::activity;
 use lambdabox_store::schedules::{self, ScheduleRun};
 use reqwest::{Response, StatusCode};
