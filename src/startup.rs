@@ -47,7 +47,6 @@ impl App {
         lambdabox_services::housekeeping::spawn(
             state.hooks().store().clone(),
             Retention { logs: config.log_retention, sessions: config.session_idle },
-            config.clock.clone(),
         );
         let listener = TcpListener::bind(config.bind).with_context(|| format!("cannot listen on {}", config.bind))?;
         let addr = listener.local_addr()?;

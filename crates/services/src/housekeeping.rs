@@ -6,8 +6,6 @@ use std::time::Duration;
 
 use lambdabox_store::{Store, StoreError, activity, logs, sessions};
 
-use crate::clock::Clock;
-
 /// Activity is kept this long.
 pub const ACTIVITY_RETENTION: Duration = Duration::from_secs(90 * 24 * 3600);
 /// Rows deleted per transaction, so purges never hold the writer long.
@@ -47,13 +45,14 @@ pub async fn run_once(store: &Store, retention: Retention, now: i64) -> Result<u
     Ok(purged)
 }
 
-/// Runs `run_once` every ten minutes for as long as the runtime lives, at `clock`'s time.
-pub fn spawn(store: Store, retention: Retention, clock: Clock) {
+/// Runs `run_once` every ten minutes for as long as the runtime lives. Retention compares
+/// against the times the store stamped rows with, so it reads the same (system) time.
+pub fn spawn(store: Store, retention: Retention) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
         loop {
             tick.tick().await;
-            match run_once(&store, retention, clock.now_ms()).await {
+            match run_once(&store, retention, lambdabox_domain::now_ms()).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(entries = n, "purged old log entries"),
                 Err(err) => tracing::error!(error = %err, "retention purge failed"),
