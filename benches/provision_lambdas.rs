@@ -26,7 +26,7 @@ async fn main() -> anyhow::Result<()> {
     let count: usize = count.parse().context("COUNT must be a number")?;
     let (store, key) = lambdabox_services::data_dir::open_data_dir(dir.as_ref())?;
     let caps = CapabilityFactory::new(Vault::new(store.clone(), key), &[]);
-    let invoker = Invoker::start(Limits::default(), 1, 16, store.clone(), caps, InvokeLimits::default())?;
+    let invoker = Invoker::start(Limits::default(), 1, 16, store.clone(), caps, InvokeLimits::default(), None)?;
     let existing = store.read(lambdas::count_lambdas).await?.0;
     let mut last: Option<LambdaId> = None;
     for i in 0..count {

@@ -51,6 +51,10 @@ pub enum Command {
     RotateKey(DataArgs),
     /// Exit 0 if the server on --bind answers /healthz (for container health checks).
     Healthcheck(HealthcheckArgs),
+    /// Runs lambdas for a server that started this process (internal: the server starts its
+    /// worker processes this way, and talks to them over standard input).
+    #[command(hide = true)]
+    Worker,
 }
 
 #[derive(Debug, Args)]
@@ -87,7 +91,13 @@ pub struct ServeArgs {
           value_parser = clap::value_parser!(u64).range(4..=4096))]
     pub lambda_memory_mb: u64,
 
-    /// JavaScript worker threads (0: one per CPU core).
+    /// Memory all running lambdas may use together, in MiB (0: half of the machine's memory,
+    /// or of the container's limit). Each worker process is limited by the kernel to its share;
+    /// while the workers use this much, new invocations are refused with 429.
+    #[arg(long, env = "LAMBDABOX_LAMBDA_MEMORY_TOTAL_MB", default_value_t = 0)]
+    pub lambda_memory_total_mb: u64,
+
+    /// JavaScript worker processes, each with one JS thread (0: one per CPU core).
     #[arg(long, env = "LAMBDABOX_LAMBDA_WORKERS", default_value_t = 0)]
     pub lambda_workers: usize,
 

@@ -23,6 +23,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Setup(args)) => runtime.block_on(setup(args)),
         Some(Command::Credentials(CredentialsCommand::Create(args))) => runtime.block_on(credentials(args)),
         Some(Command::Healthcheck(args)) => healthcheck(&args),
+        Some(Command::Worker) => {
+            bail!("`lambdabox worker` is started by the server, with its socket on standard input")
+        }
         Some(Command::RotateKey(args)) => runtime.block_on(async {
             let n = lambdabox_services::data_dir::rotate_key(&args.data_dir).await?;
             println!("Master key rotated; {n} secret(s) re-encrypted. API tokens issued before no longer work.");

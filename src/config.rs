@@ -21,7 +21,13 @@ pub struct Config {
     pub lambda_timeout: Duration,
     /// Heap limit of one invocation in bytes.
     pub lambda_memory_bytes: usize,
-    /// JavaScript worker threads.
+    /// Memory all running lambdas may use together, in bytes.
+    pub lambda_memory_total_bytes: u64,
+    /// The program started as `PROGRAM worker` for the lambdas' worker processes (this
+    /// binary); `None` runs lambdas in threads of the server process instead (no hard kill,
+    /// no kernel limits: for embedding and tools only).
+    pub worker_program: Option<PathBuf>,
+    /// JavaScript worker processes (threads without `worker_program`).
     pub lambda_workers: usize,
     /// HTTP worker threads (each an event loop serving many connections).
     pub http_workers: usize,
@@ -69,6 +75,8 @@ impl Config {
             data_dir,
             lambda_timeout: MAX_LAMBDA_TIMEOUT,
             lambda_memory_bytes: 256 * 1024 * 1024,
+            lambda_memory_total_bytes: lambdabox_services::invoke::default_memory_total_bytes(),
+            worker_program: None,
             lambda_workers: std::thread::available_parallelism().map_or(2, usize::from),
             // Lambdas are most of the CPU an invocation costs; HTTP event loops need far less
             // (measured on 2 cores: 1 HTTP worker served 10% more invocations than 2).
@@ -94,8 +102,12 @@ impl Config {
     /// Settings for `lambdabox serve`.
     pub fn from_serve_args(args: &ServeArgs) -> Self {
         let mut config = Self::new(args.bind, args.data.data_dir.clone());
+        config.worker_program = std::env::current_exe().ok();
         config.lambda_timeout = Duration::from_millis(args.lambda_timeout_ms).min(MAX_LAMBDA_TIMEOUT);
         config.lambda_memory_bytes = usize::try_from(args.lambda_memory_mb * 1024 * 1024).unwrap_or(usize::MAX);
+        if args.lambda_memory_total_mb > 0 {
+            config.lambda_memory_total_bytes = args.lambda_memory_total_mb.saturating_mul(1024 * 1024);
+        }
         if args.lambda_workers > 0 {
             config.lambda_workers = args.lambda_workers;
         }

@@ -62,6 +62,15 @@ pub enum Error {
         /// The invocation's console entries.
         logs: Vec<lambdabox_domain::outcome::LogEntry>,
     },
+    /// lambdabox could not finish running the lambda (its worker process was lost); answered
+    /// 500, with the reason and the logs the lambda wrote before.
+    #[error("{message}")]
+    PlatformFailure {
+        /// What happened to the worker.
+        message: String,
+        /// The invocation's console entries up to then.
+        logs: Vec<lambdabox_domain::outcome::LogEntry>,
+    },
     /// The appliance has no account yet: run the setup first.
     #[error("lambdabox is not set up yet: open the web UI or run `lambdabox setup`")]
     NotProvisioned,
@@ -84,6 +93,7 @@ pub enum ErrorCode {
     LambdaMissing,
     NotDeployed,
     LambdaFailed,
+    PlatformFailure,
     NotProvisioned,
     Internal,
 }
@@ -101,6 +111,7 @@ pub const ERROR_CODES: &[(ErrorCode, u16, &str)] = &[
     (ErrorCode::LambdaMissing, 404, "com.liveperson.faas.es.missinglambda"),
     (ErrorCode::NotDeployed, 404, "com.liveperson.faas.es.notdeployed"),
     (ErrorCode::LambdaFailed, 901, "com.liveperson.faas.handler.custom-failure"),
+    (ErrorCode::PlatformFailure, 500, "com.liveperson.faas.es.general"),
     (ErrorCode::NotProvisioned, 503, "com.liveperson.faas.not-provisioned"),
     (ErrorCode::Internal, 500, "com.liveperson.faas.internal"),
 ];
@@ -130,6 +141,7 @@ impl Error {
             Self::LambdaMissing(_) => ErrorCode::LambdaMissing,
             Self::NotDeployed(_) => ErrorCode::NotDeployed,
             Self::LambdaFailed { .. } => ErrorCode::LambdaFailed,
+            Self::PlatformFailure { .. } => ErrorCode::PlatformFailure,
             Self::NotProvisioned => ErrorCode::NotProvisioned,
             Self::Internal(_) => ErrorCode::Internal,
         }
@@ -176,7 +188,7 @@ impl From<lambdabox_services::invoke::InvokeError> for Error {
         match err {
             E::Missing(_) => Self::LambdaMissing(err.to_string()),
             E::NotDeployed(..) => Self::NotDeployed(err.to_string()),
-            E::Busy | E::TooManyInFlight(_) => {
+            E::Busy | E::TooManyInFlight(_) | E::MemoryBudget(_) => {
                 Self::TooManyRequests { message: err.to_string(), retry_after: Duration::from_secs(1) }
             }
             other => Self::internal(other),

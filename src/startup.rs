@@ -17,7 +17,7 @@ use lambdabox_services::allowlist;
 use lambdabox_services::data_dir::{finish_rotation, open_data_dir};
 use lambdabox_services::housekeeping::Retention;
 use lambdabox_services::invoke::capabilities::CapabilityFactory;
-use lambdabox_services::invoke::{Invoker, Limits};
+use lambdabox_services::invoke::{Invoker, Limits, ProcessOptions};
 use lambdabox_services::scheduler::Scheduler;
 use lambdabox_services::vault::Vault;
 
@@ -122,8 +122,20 @@ fn start_invoker(config: &Config, store: &Store, caps: CapabilityFactory) -> any
         max_log_chars: config.log_max_chars,
         ..Limits::default()
     };
-    Invoker::start(limits, config.lambda_workers, config.lambda_queue, store.clone(), caps, config.invoke_limits)
-        .context("cannot start the lambda runtime")
+    let processes = config.worker_program.as_ref().map(|program| ProcessOptions {
+        program: program.clone(),
+        memory_total_bytes: config.lambda_memory_total_bytes,
+    });
+    Invoker::start(
+        limits,
+        config.lambda_workers,
+        config.lambda_queue,
+        store.clone(),
+        caps,
+        config.invoke_limits,
+        processes.as_ref(),
+    )
+    .context("cannot start the lambda runtime")
 }
 
 fn security_headers() -> DefaultHeaders {

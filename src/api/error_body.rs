@@ -52,7 +52,7 @@ impl ResponseError for ApiError {
             res.insert_header(("WWW-Authenticate", "Bearer"));
         }
         let error_logs = match &self.0 {
-            Error::LambdaFailed { logs, .. } => Some(logs.as_slice()),
+            Error::LambdaFailed { logs, .. } | Error::PlatformFailure { logs, .. } => Some(logs.as_slice()),
             _ => None,
         };
         res.json(ErrorBody { error_code: self.0.error_code(), error_msg: self.0.to_string(), error_logs })

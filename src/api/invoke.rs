@@ -15,7 +15,7 @@ use crate::state::AppState;
 use lambdabox_domain::events;
 use lambdabox_domain::input;
 use lambdabox_domain::lambda::LambdaId;
-use lambdabox_domain::outcome::RunOutcome;
+use lambdabox_domain::outcome::{FailureCode, RunOutcome};
 use lambdabox_services::invoke::{Chain, InvokeRequest, Source};
 
 /// Registers the routes.
@@ -54,6 +54,9 @@ fn request_id(req: &HttpRequest) -> String {
 fn failure(result: RunOutcome, logs: Vec<lambdabox_domain::outcome::LogEntry>) -> Result<Value, Error> {
     match result {
         RunOutcome::Ok(value) => Ok(value),
+        RunOutcome::Failure { code: FailureCode::PlatformFailure, message } => {
+            Err(Error::PlatformFailure { message, logs })
+        }
         RunOutcome::Failure { code, message } => Err(Error::LambdaFailed { code: code.as_str(), message, logs }),
     }
 }

@@ -117,6 +117,16 @@ impl<'a> Hooks<'a> {
         self.0.invoker.flush().await;
     }
 
+    /// Process ids of the lambdas' worker processes (for operators' tools and tests).
+    pub fn worker_pids(&self) -> Vec<u32> {
+        self.0.invoker.worker_pids()
+    }
+
+    /// The worker processes' resident memory and its budget, in bytes.
+    pub fn lambda_memory(&self) -> Option<(u64, u64)> {
+        self.0.invoker.memory_use()
+    }
+
     /// Whether the store answers (`/readyz`).
     pub async fn ping(&self) -> Result<(), ServiceError> {
         Ok(self.0.store.ping().await?)

@@ -26,6 +26,8 @@ pub struct TestApp {
 /// Settings for tests: free port, fast lockout thresholds.
 pub fn test_config(data_dir: &Path) -> Config {
     let mut config = Config::new("127.0.0.1:0".parse().unwrap(), data_dir.to_path_buf());
+    // Lambdas run in worker processes of the real binary, as under `lambdabox serve`.
+    config.worker_program = Some(PathBuf::from(env!("CARGO_BIN_EXE_lambdabox")));
     config.max_login_failures_per_user = 3;
     config.max_login_failures_per_address = 1000;
     config.max_body_bytes = 160 * 1024;

@@ -22,3 +22,4 @@ mod settings;
 mod setup;
 mod tokens;
 mod users;
+mod workers;

@@ -16,6 +16,9 @@ pub enum FailureCode {
     ExecutionTimeExceeded,
     /// Too many log entries or characters.
     LogLimitReached,
+    /// lambdabox could not finish running it (its worker process was lost); not the
+    /// lambda's fault, and answered as a server error rather than a lambda failure.
+    PlatformFailure,
 }
 
 impl FailureCode {
@@ -26,6 +29,7 @@ impl FailureCode {
             Self::RuntimeException => "com.liveperson.faas.handler.runtime-exception",
             Self::ExecutionTimeExceeded => "com.liveperson.faas.handler.executiontime-exceeded",
             Self::LogLimitReached => "com.liveperson.faas.handler.log-limit-reached",
+            Self::PlatformFailure => "com.liveperson.faas.es.general",
         }
     }
 }

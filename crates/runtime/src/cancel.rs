@@ -1,20 +1,31 @@
 //! Ending a run early from outside its worker: the caller of `Sandbox::run` stops waiting (its
 //! future is dropped, for example because the parent invocation of an orchestrated call
 //! ended), and the run stops at its next interrupt poll or wake-up instead of at its deadline.
+//! When the run is in a worker process, a hook set by the server forwards the cancellation.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use tokio::sync::Notify;
 
+/// Runs once when the run is cancelled (the server's message to the worker process).
+type Hook = Box<dyn FnOnce() + Send>;
+
 /// Shared between the caller and the run; cheap to clone.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub(crate) struct Cancel(Arc<Inner>);
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 struct Inner {
     flag: AtomicBool,
     wake: Notify,
+    hook: Mutex<Option<Hook>>,
+}
+
+impl std::fmt::Debug for Cancel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Cancel").field(&self.is_cancelled()).finish()
+    }
 }
 
 impl Cancel {
@@ -22,6 +33,9 @@ impl Cancel {
     pub(crate) fn cancel(&self) {
         self.0.flag.store(true, Ordering::Release);
         self.0.wake.notify_waiters();
+        if let Some(hook) = self.take_hook() {
+            hook();
+        }
     }
 
     /// Whether the run should end (polled by the interrupt handler: one atomic load).
@@ -39,6 +53,27 @@ impl Cancel {
             }
             woken.await;
         }
+    }
+
+    /// Runs `hook` on cancellation (at once if the run is cancelled already).
+    pub(crate) fn on_cancel(&self, hook: Hook) {
+        if let Ok(mut slot) = self.0.hook.lock() {
+            *slot = Some(hook);
+        }
+        if self.is_cancelled()
+            && let Some(hook) = self.take_hook()
+        {
+            hook();
+        }
+    }
+
+    /// Forgets the hook (the run ended; nothing is left to cancel).
+    pub(crate) fn clear_hook(&self) {
+        drop(self.take_hook());
+    }
+
+    fn take_hook(&self) -> Option<Hook> {
+        self.0.hook.lock().ok().and_then(|mut slot| slot.take())
     }
 }
 

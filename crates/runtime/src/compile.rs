@@ -4,6 +4,7 @@
 use super::bytecode;
 use rquickjs::{Context, Ctx, Runtime};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Longest accepted lambda source, in characters.
 pub const MAX_CODE_CHARS: usize = 100_000;
@@ -55,6 +56,8 @@ pub struct Compiled(Arc<CompiledInner>);
 
 #[derive(Debug)]
 struct CompiledInner {
+    /// Unique in this process: worker processes cache code under it.
+    id: u64,
     bytecode: Vec<u8>,
     style: LambdaStyle,
     source_chars: usize,
@@ -79,6 +82,20 @@ impl Compiled {
     pub(crate) fn bytecode(&self) -> &[u8] {
         &self.0.bytecode
     }
+
+    pub(crate) fn id(&self) -> u64 {
+        self.0.id
+    }
+
+    /// Code compiled elsewhere (in the server, for a worker process).
+    pub(crate) fn from_parts(bytecode: Vec<u8>, style: LambdaStyle, source_chars: usize) -> Self {
+        Self(Arc::new(CompiledInner { id: next_id(), bytecode, style, source_chars }))
+    }
+}
+
+fn next_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 /// Checks the contract and compiles `code`. Runs on the calling thread in a small throwaway
@@ -91,7 +108,7 @@ pub fn compile(code: &str) -> Result<Compiled, CompileError> {
     }
     let style = check_first_line(code)?;
     let bytecode = compile_source(&wrap(code), LAMBDA_FILE, true)?;
-    Ok(Compiled(Arc::new(CompiledInner { bytecode, style, source_chars: chars })))
+    Ok(Compiled::from_parts(bytecode, style, chars))
 }
 
 /// Wraps the lambda in a function so its top-level names stay out of the global scope and

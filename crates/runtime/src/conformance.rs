@@ -20,7 +20,6 @@ use std::ffi::{CStr, CString, c_char, c_void};
 use std::ptr::NonNull;
 use std::rc::Rc;
 use std::sync::Arc;
-use std::sync::atomic::AtomicU64;
 use std::time::{Duration, Instant};
 
 // Realms get the intrinsics the sandbox's contexts get.
@@ -117,7 +116,9 @@ impl Engine {
             io: io.handle().clone(),
             jobs,
             epoch: Instant::now(),
-            max_overshoot_us: AtomicU64::new(0),
+            max_overshoot_us: Arc::default(),
+            link: None,
+            beacon: None,
         });
         Ok(Self { shared, _io: io })
     }

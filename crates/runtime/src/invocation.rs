@@ -24,7 +24,7 @@ pub(crate) async fn run(warm: Warm, job: Job, health: &Health) {
 
 async fn drive(warm: &Warm, job: &Job, health: &Health) -> RunOutcome {
     let state = &warm.state;
-    state.begin(job.caps.clone(), job.logs.clone(), job.deadline);
+    state.begin(job.id, job.caps.clone(), job.logs.clone(), job.deadline);
     state.interrupt.set_cancel(job.cancel.clone());
     let started = health.slice(job.deadline, &warm.context, || warm.context.with(|ctx| start(&ctx, warm, job)));
     fail_unless_stopped(warm, started);
@@ -109,7 +109,7 @@ fn explain(message: &str, memory_bytes: usize) -> String {
 
 /// Loads the lambda from bytecode and calls the prelude's `run`.
 fn start(ctx: &Ctx<'_>, warm: &Warm, job: &Job) -> Result<(), String> {
-    let input = serde_json::to_string(&job.input).map_err(|e| e.to_string())?;
+    let input = job.input.as_str();
     let env = serde_json::to_string(&job.caps.env).map_err(|e| e.to_string())?;
     let style = match job.compiled.style() {
         super::LambdaStyle::Callback => 0,

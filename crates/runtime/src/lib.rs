@@ -17,6 +17,7 @@ mod modules;
 mod natives;
 mod ops;
 mod pool;
+mod process;
 mod rate;
 mod shared;
 mod state;
@@ -28,6 +29,8 @@ pub use capabilities::{
 pub use compile::{CompileError, Compiled, EXPECTED_FIRST_LINE, LambdaStyle, MAX_CODE_CHARS};
 pub use lambdabox_domain::outcome::{FailureCode, LogEntry, LogLevel, RunOutcome, RunResult};
 pub use limits::{Limits, MAX_TIMEOUT};
+pub use process::server::{ProcessOptions, WORKER_OVERHEAD, default_memory_total_bytes};
+pub use process::worker_main;
 
 use limits::CALLER_GRACE;
 use shared::{Job, Shared};
@@ -57,10 +60,19 @@ pub struct RunOptions {
     pub deadline: Option<Instant>,
 }
 
-/// Every worker is busy and the queue is full; the API answers 429.
+/// Why a run was not started; the API answers 429 to both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("the sandbox queue is full")]
-pub struct Busy;
+pub enum Refused {
+    /// Every worker is busy and the queue is full.
+    #[error("the sandbox queue is full")]
+    Busy,
+    /// The worker processes' memory is at the budget (`--lambda-memory-total-mb`).
+    #[error("the lambdas' memory budget of {budget_mib} MiB is in use")]
+    MemoryBudget {
+        /// The budget, in MiB.
+        budget_mib: u64,
+    },
+}
 
 /// Handle to a pool of JS worker threads; cheap to clone.
 #[derive(Clone)]
@@ -72,7 +84,12 @@ struct Inner {
     jobs: async_channel::Sender<Job>,
     limits: Limits,
     io: Option<tokio::runtime::Runtime>,
-    shared: Arc<Shared>,
+    max_overshoot_us: Arc<AtomicU64>,
+    /// Set when lambdas run in threads of this process.
+    #[cfg_attr(not(test), allow(dead_code))]
+    threads: Option<Arc<Shared>>,
+    /// Set when lambdas run in worker processes.
+    processes: Option<process::server::Pool>,
 }
 
 impl Drop for Inner {
@@ -103,6 +120,7 @@ impl Sandbox {
             .enable_all()
             .build()?;
         let (tx, rx) = async_channel::bounded(queue.max(1));
+        let max_overshoot_us = Arc::new(AtomicU64::new(0));
         let shared = Arc::new(Shared {
             limits: limits.clone(),
             prelude,
@@ -111,14 +129,64 @@ impl Sandbox {
             io: io.handle().clone(),
             jobs: rx,
             epoch: Instant::now(),
-            max_overshoot_us: AtomicU64::new(0),
+            max_overshoot_us: max_overshoot_us.clone(),
+            link: None,
+            beacon: None,
         });
-        let overshoot = shared.clone();
         let health = (0..workers.max(1))
             .map(|index| pool::spawn_worker(shared.clone(), index))
             .collect::<Result<Vec<_>, _>>()?;
-        pool::spawn_watchdog(shared, health)?;
-        Ok(Self { inner: Arc::new(Inner { jobs: tx, limits, io: Some(io), shared: overshoot }) })
+        pool::spawn_watchdog(shared.clone(), health)?;
+        let threads = Some(shared);
+        Ok(Self {
+            inner: Arc::new(Inner { jobs: tx, limits, io: Some(io), max_overshoot_us, threads, processes: None }),
+        })
+    }
+
+    /// Like [`Sandbox::start`], but the JavaScript runs in `workers` worker processes (the
+    /// program in `options`, started as `PROGRAM worker`, which must call [`worker_main`]),
+    /// each with one JS thread; this process keeps the queue and the capabilities.
+    pub fn start_processes(
+        limits: Limits,
+        workers: usize,
+        queue: usize,
+        options: &ProcessOptions,
+    ) -> Result<Self, RuntimeError> {
+        let limits = limits.checked();
+        // Fail here, not in every worker, if a bundled script does not compile.
+        compile::compile_source(PRELUDE, "prelude.js", false)?;
+        modules::Bundles::compile()?;
+        let io = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .thread_name("lambdabox-workers-io")
+            .enable_all()
+            .build()?;
+        let (tx, rx) = async_channel::bounded(queue.max(1));
+        let max_overshoot_us = Arc::new(AtomicU64::new(0));
+        let pool =
+            process::server::Pool::start(limits.clone(), workers, options, rx, io.handle(), max_overshoot_us.clone())?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                jobs: tx,
+                limits,
+                io: Some(io),
+                max_overshoot_us,
+                threads: None,
+                processes: Some(pool),
+            }),
+        })
+    }
+
+    /// Process ids of the worker processes running now (empty when the JS runs in threads
+    /// of this process).
+    pub fn worker_pids(&self) -> Vec<u32> {
+        self.inner.processes.as_ref().map(process::server::Pool::pids).unwrap_or_default()
+    }
+
+    /// Resident memory of the worker processes as last measured, and the budget, in bytes
+    /// (None when the JS runs in threads of this process).
+    pub fn memory_use(&self) -> Option<(u64, u64)> {
+        self.inner.processes.as_ref().map(|pool| (pool.resident_bytes(), pool.budget_bytes()))
     }
 
     /// One worker per core: the usual `workers` argument for [`Sandbox::start`].
@@ -134,7 +202,7 @@ impl Sandbox {
     /// The longest any stretch of JS has run past its invocation's deadline so far (the
     /// caller is answered on time regardless; this shows how long a worker stayed busy).
     pub fn max_overshoot(&self) -> std::time::Duration {
-        std::time::Duration::from_micros(self.inner.shared.max_overshoot_us.load(Ordering::Relaxed))
+        std::time::Duration::from_micros(self.inner.max_overshoot_us.load(Ordering::Relaxed))
     }
 
     /// Checks the contract and compiles `code` to bytecode; call once per deploy.
@@ -149,7 +217,7 @@ impl Sandbox {
         compiled: &Compiled,
         input: serde_json::Value,
         caps: Capabilities,
-    ) -> Result<RunResult, Busy> {
+    ) -> Result<RunResult, Refused> {
         self.run_with(compiled, input, caps, RunOptions::default()).await
     }
 
@@ -162,20 +230,38 @@ impl Sandbox {
         input: serde_json::Value,
         caps: Capabilities,
         options: RunOptions,
-    ) -> Result<RunResult, Busy> {
+    ) -> Result<RunResult, Refused> {
+        if let Some(pool) = &self.inner.processes
+            && pool.resident_bytes() >= pool.budget_bytes()
+        {
+            return Err(Refused::MemoryBudget { budget_mib: pool.budget_bytes() >> 20 });
+        }
         let started = Instant::now();
         let limit = started + self.inner.limits.timeout;
         let deadline = options.deadline.map_or(limit, |d| d.min(limit));
-        let timeout = deadline.saturating_duration_since(started);
+        // Whole milliseconds, rounded up: the limit as configured, or what the parent had left.
+        let left = deadline.saturating_duration_since(started);
+        let timeout = std::time::Duration::from_millis(left.as_micros().div_ceil(1000) as u64);
         let logs = Arc::new(Mutex::new(Vec::new()));
         let (reply, answer) = oneshot::channel();
         let cancel = cancel::Cancel::default();
         let _cancel_on_drop = cancel::CancelOnDrop(cancel.clone());
-        let job = Job { compiled: compiled.clone(), input, caps, deadline, timeout, logs: logs.clone(), reply, cancel };
-        self.inner.jobs.try_send(job).map_err(|_| Busy)?;
+        let input = serde_json::to_string(&input).unwrap_or_else(|_| "null".to_owned());
+        let job = Job {
+            id: 0,
+            compiled: compiled.clone(),
+            input,
+            caps,
+            deadline,
+            timeout,
+            logs: logs.clone(),
+            reply,
+            cancel,
+        };
+        self.inner.jobs.try_send(job).map_err(|_| Refused::Busy)?;
         let outcome = match tokio::time::timeout_at((deadline + CALLER_GRACE).into(), answer).await {
             Ok(Ok(outcome)) => outcome,
-            Ok(Err(_)) => RunOutcome::failure(FailureCode::RuntimeException, "the sandbox worker stopped unexpectedly"),
+            Ok(Err(_)) => RunOutcome::failure(FailureCode::PlatformFailure, "the sandbox worker stopped unexpectedly"),
             Err(_) => RunOutcome::timeout(timeout),
         };
         let logs = logs.lock().map(|logs| logs.clone()).unwrap_or_default();
@@ -219,7 +305,7 @@ mod tests {
             }
         };
         let settled = |target: Option<usize>| {
-            let shared = sandbox.inner.shared.clone();
+            let shared = sandbox.inner.threads.clone().unwrap();
             async move {
                 // The worker tears the finished runtime down and prepares the next one after
                 // it replies: wait until the count is steady (or, with a target, reached).
@@ -250,7 +336,7 @@ mod tests {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_fresh_context_makes_almost_no_atoms_of_its_own() {
         let sandbox = Sandbox::start(Limits::default(), 1, 16).unwrap();
-        let warm = engine::Warm::new(&sandbox.inner.shared).unwrap();
+        let warm = engine::Warm::new(sandbox.inner.threads.as_ref().unwrap()).unwrap();
         let predefined = i64::from(rquickjs::qjs::JS_ATOM_END);
         let made = warm._runtime.memory_usage().atom_count - predefined;
         assert!(

@@ -61,6 +61,11 @@ pub const WORKER_THREAD_STACK: usize = 32 * 1024 * 1024;
 /// watchdog gives up on it and starts a replacement thread.
 pub const WATCHDOG_GRACE: Duration = Duration::from_millis(50);
 
+/// How long past an invocation's deadline a worker *process* may stay inside one JS slice
+/// before the server kills it (SIGKILL) and starts another. Longer than [`CALLER_GRACE`], so
+/// the stuck invocation's caller has its timeout answer already.
+pub const KILL_GRACE: Duration = Duration::from_millis(100);
+
 /// How long past the deadline the caller waits for the worker's own answer before answering
 /// `executiontime-exceeded` itself.
 pub const CALLER_GRACE: Duration = Duration::from_millis(60);

@@ -3,6 +3,7 @@
 //! handed back to the prelude's `opDone`. Dropping an [`IoTask`] aborts the work.
 
 use super::capabilities::{Capabilities, HttpError, HttpRequest, HttpResponse};
+use super::rate::RateLimits;
 use super::state::HostState;
 use base64::Engine as _;
 use serde_json::{Value, json};
@@ -36,10 +37,16 @@ impl Drop for IoTask {
 
 /// Starts op `name` with JSON arguments; errors become a rejected promise, never a throw.
 pub(crate) fn start(state: &HostState, name: &str, args: &str) -> IoTask {
-    let caps = state.caps.borrow().clone();
     let io = state.shared.io.clone();
+    // In a worker process the server holds the capabilities and runs the operation.
+    if let Some(link) = &state.shared.link {
+        return IoTask(io.spawn(link.op(state.job.get(), name, args)));
+    }
+    let caps = state.caps.borrow().clone();
     let answer = match (caps, serde_json::from_str::<Value>(args)) {
-        (Some(caps), Ok(args)) => dispatch(state, &caps, name, args),
+        (Some(caps), Ok(args)) => {
+            dispatch(&state.shared.rates, state.shared.limits.http_requests_per_second, &caps, name, args)
+        }
         (None, _) => Box::pin(async { Err(json!({ "message": "no invocation is running" })) }),
         (_, Err(e)) => {
             let message = format!("invalid arguments for {name}: {e}");
@@ -49,14 +56,14 @@ pub(crate) fn start(state: &HostState, name: &str, args: &str) -> IoTask {
     IoTask(io.spawn(answer))
 }
 
-type AnswerFuture = Pin<Box<dyn Future<Output = OpAnswer> + Send>>;
+pub(crate) type AnswerFuture = Pin<Box<dyn Future<Output = OpAnswer> + Send>>;
 
-fn dispatch(state: &HostState, caps: &Capabilities, name: &str, args: Value) -> AnswerFuture {
+/// Starts op `name` with `caps`; outbound HTTP counts against the lambda's rate `limit`.
+pub(crate) fn dispatch(rates: &RateLimits, limit: u32, caps: &Capabilities, name: &str, args: Value) -> AnswerFuture {
     let text = |key: &str| args.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
     match name {
         "http" => {
-            let limit = state.shared.limits.http_requests_per_second;
-            if !state.shared.rates.try_acquire(&caps.lambda_uuid, limit) {
+            if !rates.try_acquire(&caps.lambda_uuid, limit) {
                 return ready_err(&HttpError::RateLimited(limit), Some(429));
             }
             match http_request(&args) {

@@ -67,6 +67,12 @@ async fn worker_loop(health: Arc<Health>) {
         while in_flight.get() >= shared.limits.max_in_flight_per_worker {
             idle.notified().await;
         }
+        // In a worker process the server hands out a job only to a worker that asks.
+        if let Some(link) = &shared.link
+            && shared.jobs.is_empty()
+        {
+            link.ready();
+        }
         let Ok(job) = shared.jobs.recv().await else {
             break;
         };
@@ -123,7 +129,10 @@ pub(crate) fn spawn_watchdog(shared: Arc<Shared>, mut workers: Vec<Arc<Health>>)
                 };
                 // Repeated every tick: the interpreter's countdown may overwrite a request.
                 slot.running.request();
-                if overdue <= WATCHDOG_GRACE.as_millis() as u64 {
+                // In a worker process the server kills the whole process instead (it reads
+                // the same deadline from the shared page): a thread left spinning here
+                // would burn CPU for good.
+                if overdue <= WATCHDOG_GRACE.as_millis() as u64 || shared.link.is_some() {
                     continue;
                 }
                 slot.abandoned.store(true, Ordering::Release);

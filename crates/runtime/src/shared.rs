@@ -7,6 +7,8 @@ use super::compile::Compiled;
 use super::interrupt::RunningSlice;
 use super::limits::Limits;
 use super::modules::Bundles;
+use super::process::Link;
+use super::process::os::{Beacon, monotonic_ms};
 use super::rate::RateLimits;
 use lambdabox_domain::outcome::{LogEntry, RunOutcome};
 use rquickjs::Context;
@@ -17,8 +19,11 @@ use tokio::sync::oneshot;
 
 /// One queued invocation.
 pub(crate) struct Job {
+    /// Names the job between the server and a worker process (0 in-process).
+    pub(crate) id: u64,
     pub(crate) compiled: Compiled,
-    pub(crate) input: serde_json::Value,
+    /// The input object as JSON text.
+    pub(crate) input: String,
     pub(crate) caps: Capabilities,
     pub(crate) deadline: Instant,
     pub(crate) timeout: Duration,
@@ -38,7 +43,11 @@ pub(crate) struct Shared {
     pub(crate) jobs: async_channel::Receiver<Job>,
     pub(crate) epoch: Instant,
     /// Longest time any JS slice ran past its deadline, in µs (diagnostics).
-    pub(crate) max_overshoot_us: AtomicU64,
+    pub(crate) max_overshoot_us: Arc<AtomicU64>,
+    /// In a worker process: the way to the server (readiness, logs, host operations).
+    pub(crate) link: Option<Arc<Link>>,
+    /// In a worker process: the page the server's watchdog reads.
+    pub(crate) beacon: Option<Beacon>,
 }
 
 impl Shared {
@@ -62,12 +71,22 @@ impl Health {
     pub(crate) fn slice<R>(&self, deadline: Instant, context: &Context, f: impl FnOnce() -> R) -> R {
         self.running.enter(context);
         self.slice_deadline.store(self.shared.millis(deadline), Ordering::Release);
+        if let Some(beacon) = &self.shared.beacon {
+            let left = deadline.saturating_duration_since(Instant::now()).as_millis() as u64;
+            beacon.slice_deadline().store(monotonic_ms() + left + 1, Ordering::Release);
+        }
         let result = f();
         self.slice_deadline.store(0, Ordering::Release);
         self.running.leave();
+        if let Some(beacon) = &self.shared.beacon {
+            beacon.slice_deadline().store(0, Ordering::Release);
+        }
         if let Some(overshoot) = Instant::now().checked_duration_since(deadline) {
             let micros = overshoot.as_micros() as u64 + 1;
             self.shared.max_overshoot_us.fetch_max(micros, Ordering::Relaxed);
+            if let Some(beacon) = &self.shared.beacon {
+                beacon.max_overshoot_us().fetch_max(micros, Ordering::Relaxed);
+            }
         }
         result
     }

@@ -104,6 +104,8 @@ pub(crate) struct HostState {
     log_limit_hit: Cell<bool>,
     system_entries: Cell<usize>,
     next_op: Cell<u32>,
+    /// The job this state runs (its id between server and worker process).
+    pub(crate) job: Cell<u64>,
     /// `lambdabox:runtime` (the prelude's lazily loaded part) was handed out: once per
     /// context, to the prelude; any later load is refused (it would let its caller pass its
     /// own `apply` and see the host bindings).
@@ -125,6 +127,7 @@ impl HostState {
             log_limit_hit: Cell::new(false),
             system_entries: Cell::new(0),
             next_op: Cell::new(1),
+            job: Cell::new(0),
             runtime_module_loaded: Cell::new(false),
         }
     }
@@ -135,7 +138,8 @@ impl HostState {
     }
 
     /// Binds the state to one job.
-    pub(crate) fn begin(&self, caps: Capabilities, logs: Arc<Mutex<Vec<LogEntry>>>, deadline: Instant) {
+    pub(crate) fn begin(&self, job: u64, caps: Capabilities, logs: Arc<Mutex<Vec<LogEntry>>>, deadline: Instant) {
+        self.job.set(job);
         *self.caps.borrow_mut() = Some(caps);
         *self.logs.borrow_mut() = Some(logs);
         self.interrupt.set_deadline(deadline);
@@ -210,6 +214,10 @@ impl HostState {
     }
 
     fn push(&self, entry: LogEntry) {
+        if let Some(link) = &self.shared.link {
+            link.log(self.job.get(), &entry);
+            return;
+        }
         if let Some(logs) = self.logs.borrow().as_ref()
             && let Ok(mut logs) = logs.lock()
         {

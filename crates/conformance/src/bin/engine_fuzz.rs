@@ -16,7 +16,7 @@
 
 use anyhow::{Context as _, bail};
 use lambdabox_conformance::generator;
-use lambdabox_runtime::{Busy, Capabilities, FailureCode, Limits, RunOutcome, Sandbox};
+use lambdabox_runtime::{Capabilities, FailureCode, Limits, Refused, RunOutcome, Sandbox};
 use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -188,7 +188,7 @@ async fn invoke(sandbox: &Sandbox, source: &str, answer_limit: Duration) -> (Str
         let took = started.elapsed();
         let result = match run {
             Err(_) => return ("no answer".to_owned(), Some(format!("no answer after {took:?}")), took),
-            Ok(Err(Busy)) => {
+            Ok(Err(Refused::Busy | Refused::MemoryBudget { .. })) => {
                 tokio::time::sleep(Duration::from_millis(5)).await;
                 continue;
             }

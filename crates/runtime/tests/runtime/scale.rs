@@ -1,7 +1,7 @@
 //! Concurrency: waiting lambdas hold no CPU worker; a full queue answers Busy.
 
 use crate::helpers::{caps, input, ok, sandbox_with};
-use lambdabox_runtime::{Busy, Limits, Sandbox};
+use lambdabox_runtime::{Limits, Refused, Sandbox};
 use serde_json::json;
 use std::time::{Duration, Instant};
 
@@ -36,7 +36,7 @@ async fn a_full_queue_answers_busy() {
     }
     let mut refused = 0;
     for answer in answers {
-        if matches!(answer.await.unwrap(), Err(Busy)) {
+        if matches!(answer.await.unwrap(), Err(Refused::Busy)) {
             refused += 1;
         }
     }

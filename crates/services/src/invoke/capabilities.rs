@@ -13,7 +13,7 @@ use crate::vault::Vault;
 use lambdabox_domain::AccountId;
 use lambdabox_domain::lambda::{EnvVar, LambdaId};
 use lambdabox_runtime::{
-    BoxFuture, Capabilities, HttpEgress, HttpError, HttpRequest, HttpResponse, Nothing, Orchestrator,
+    BoxFuture, Capabilities, FailureCode, HttpEgress, HttpError, HttpRequest, HttpResponse, Nothing, Orchestrator,
     OrchestratorReply, RunOutcome, SecretError, SecretStore,
 };
 
@@ -177,7 +177,7 @@ impl Orchestrator for LambdaOrchestrator {
                 Ok(invocation) => Ok(match invocation.result {
                     RunOutcome::Ok(value) => OrchestratorReply { status_code: 200, body: value },
                     RunOutcome::Failure { code, message } => OrchestratorReply {
-                        status_code: 901,
+                        status_code: if code == FailureCode::PlatformFailure { 500 } else { 901 },
                         body: json!({"errorCode": code.as_str(), "errorMsg": message}),
                     },
                 }),

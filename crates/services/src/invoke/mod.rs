@@ -17,7 +17,8 @@ use lambdabox_domain::lambda::{EnvVar, LambdaId};
 pub use lambdabox_runtime::CompileError;
 /// The sandbox's limits, as the server configures them.
 pub use lambdabox_runtime::Limits;
-use lambdabox_runtime::{Busy, Compiled, FailureCode, LogEntry, RunOptions, RunOutcome, RuntimeError, Sandbox};
+use lambdabox_runtime::{Compiled, FailureCode, LogEntry, Refused, RunOptions, RunOutcome, RuntimeError, Sandbox};
+pub use lambdabox_runtime::{ProcessOptions, default_memory_total_bytes, worker_main};
 use lambdabox_store::{Store, StoreError, lambdas};
 use recorder::Recorder;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
@@ -75,6 +76,7 @@ impl Outcome {
         match result {
             RunOutcome::Ok(_) => Self::Succeeded,
             RunOutcome::Failure { code: FailureCode::ExecutionTimeExceeded, .. } => Self::Timeout,
+            RunOutcome::Failure { code: FailureCode::PlatformFailure, .. } => Self::PlatformFailure,
             RunOutcome::Failure { .. } => Self::CodingFailure,
         }
     }
@@ -162,6 +164,12 @@ pub enum InvokeError {
          (--lambda-max-in-flight); retry shortly"
     )]
     TooManyInFlight(usize),
+    /// The lambdas' memory in use is at `--lambda-memory-total-mb`.
+    #[error(
+        "the lambdas running now use all of the memory lambdabox may give them ({0} MiB, \
+         --lambda-memory-total-mb); retry shortly"
+    )]
+    MemoryBudget(u64),
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -170,9 +178,12 @@ pub enum InvokeError {
     Compile(#[from] CompileError),
 }
 
-impl From<Busy> for InvokeError {
-    fn from(_: Busy) -> Self {
-        Self::Busy
+impl From<Refused> for InvokeError {
+    fn from(refused: Refused) -> Self {
+        match refused {
+            Refused::Busy => Self::Busy,
+            Refused::MemoryBudget { budget_mib } => Self::MemoryBudget(budget_mib),
+        }
     }
 }
 
@@ -193,8 +204,9 @@ struct Inner {
 }
 
 impl Invoker {
-    /// An invoker over `sandbox` and `store`; starts the recorder task.
-    /// Starts the sandbox's worker pool with these limits and the invoker over it.
+    /// Starts the sandbox with these limits (its JavaScript in worker processes when
+    /// `processes` says how to start them, else in threads of this process) and the invoker
+    /// over it; starts the recorder task.
     pub fn start(
         limits: Limits,
         workers: usize,
@@ -202,8 +214,23 @@ impl Invoker {
         store: Store,
         caps: capabilities::CapabilityFactory,
         box_limits: InvokeLimits,
+        processes: Option<&ProcessOptions>,
     ) -> Result<Self, RuntimeError> {
-        Ok(Self::with_limits(Sandbox::start(limits, workers, queue)?, store, caps, box_limits))
+        let sandbox = match processes {
+            Some(options) => Sandbox::start_processes(limits, workers, queue, options)?,
+            None => Sandbox::start(limits, workers, queue)?,
+        };
+        Ok(Self::with_limits(sandbox, store, caps, box_limits))
+    }
+
+    /// Process ids of the sandbox's worker processes (empty when it runs in threads).
+    pub fn worker_pids(&self) -> Vec<u32> {
+        self.inner.sandbox.worker_pids()
+    }
+
+    /// The worker processes' resident memory and the budget, in bytes.
+    pub fn memory_use(&self) -> Option<(u64, u64)> {
+        self.inner.sandbox.memory_use()
     }
 
     /// The invoker over a sandbox started by the caller.
@@ -281,9 +308,9 @@ impl Invoker {
                 logs: result.logs,
                 duration: result.duration,
             },
-            Err(Busy) => {
+            Err(refused) => {
                 self.inner.recorder.record(&request, Outcome::PlatformFailure, Some("busy"), Duration::ZERO, &[]);
-                return Err(InvokeError::Busy);
+                return Err(refused.into());
             }
         };
         let code = match &invocation.result {

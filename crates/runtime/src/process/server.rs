@@ -1,0 +1,518 @@
+//! The server's side: one supervisor task per worker slot starts the worker process, hands
+//! it jobs when it asks, runs its host operations with each job's capabilities, stores its
+//! logs as they come, and restarts it when it dies or is killed. A watchdog thread reads each
+//! worker's heartbeat page and its memory, kills a worker stuck past a deadline, and keeps
+//! the total for admission.
+
+use super::os::{self, Beacon};
+use super::wire::{self, CodeBody, FromWorker, ToWorker, WorkerInit};
+use crate::capabilities::Capabilities;
+use crate::compile::LambdaStyle;
+use crate::limits::{KILL_GRACE, Limits, MAX_TIMEOUT};
+use crate::ops;
+use crate::rate::RateLimits;
+use crate::shared::Job;
+use lambdabox_domain::outcome::{FailureCode, LogEntry, RunOutcome};
+use std::collections::{HashMap, HashSet};
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::sync::{Notify, Semaphore, mpsc, oneshot};
+use tokio::task::AbortHandle;
+
+/// Code bodies the server lets one worker keep before telling it to forget them all.
+const MAX_CACHED_CODE: usize = 1024;
+
+/// How worker processes are started and bounded.
+#[derive(Debug, Clone)]
+pub struct ProcessOptions {
+    /// The lambdabox binary (it is started as `PROGRAM worker`).
+    pub program: PathBuf,
+    /// What all invocations together may use, in bytes: each worker's address space is
+    /// limited to its share (plus [`WORKER_OVERHEAD`]), and no invocation starts while the
+    /// workers' resident memory is at or above it.
+    pub memory_total_bytes: u64,
+}
+
+/// Address space a worker needs besides its invocations' heaps: the binary, thread stacks,
+/// allocator arenas.
+pub const WORKER_OVERHEAD: u64 = 384 * 1024 * 1024;
+
+/// The default memory budget: half of the machine's memory, or of the container's limit when
+/// that is lower.
+pub fn default_memory_total_bytes() -> u64 {
+    let machine = os::machine_memory_bytes().unwrap_or(2 << 30);
+    let container = std::fs::read_to_string("/sys/fs/cgroup/memory.max")
+        .ok()
+        .and_then(|text| text.trim().parse::<u64>().ok())
+        .unwrap_or(u64::MAX);
+    machine.min(container) / 2
+}
+
+/// The worker processes of one sandbox.
+pub(crate) struct Pool {
+    slots: Vec<Arc<Slot>>,
+    shared: Arc<PoolShared>,
+}
+
+struct PoolShared {
+    program: PathBuf,
+    limits: Limits,
+    budget: u64,
+    jobs: async_channel::Receiver<Job>,
+    rates: RateLimits,
+    resident: AtomicU64,
+    max_overshoot_us: Arc<AtomicU64>,
+    next_job: AtomicU64,
+    stopped: AtomicBool,
+}
+
+/// One place for a worker process; the process in it changes when one dies.
+#[derive(Default)]
+struct Slot {
+    live: Mutex<Option<Arc<Live>>>,
+}
+
+impl Slot {
+    fn live(&self) -> Option<Arc<Live>> {
+        self.live.lock().ok().and_then(|live| live.clone())
+    }
+}
+
+/// Why a worker process is being ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kill {
+    /// A slice ran past its deadline plus the grace: stuck in a built-in.
+    Stuck,
+    /// A job went unanswered far past its deadline (a worker that stopped talking).
+    Unresponsive,
+}
+
+/// A running worker process.
+struct Live {
+    pid: u32,
+    beacon: Beacon,
+    out: mpsc::UnboundedSender<Vec<u8>>,
+    in_flight: Mutex<HashMap<u64, InFlight>>,
+    sent_code: Mutex<HashSet<u64>>,
+    credits: Semaphore,
+    kill: Mutex<Option<Kill>>,
+    killed: Notify,
+    resident: AtomicU64,
+}
+
+struct InFlight {
+    reply: oneshot::Sender<RunOutcome>,
+    logs: Arc<Mutex<Vec<LogEntry>>>,
+    caps: Capabilities,
+    deadline: Instant,
+    timeout: Duration,
+    ops: Vec<AbortHandle>,
+    cancel: crate::cancel::Cancel,
+}
+
+impl Live {
+    fn send(&self, message: &ToWorker) {
+        let mut frame = Vec::with_capacity(128);
+        wire::encode_to_worker(message, &mut frame);
+        let _ = self.out.send(frame);
+    }
+
+    fn request_kill(&self, why: Kill) {
+        if let Ok(mut kill) = self.kill.lock()
+            && kill.is_none()
+        {
+            *kill = Some(why);
+            self.killed.notify_one();
+        }
+    }
+
+    /// Hands `job` to this worker.
+    fn dispatch(self: &Arc<Self>, id: u64, job: Job) {
+        let code_id = job.compiled.id();
+        let code = {
+            let mut sent = self.sent_code.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if !sent.contains(&code_id) && sent.len() >= MAX_CACHED_CODE {
+                sent.clear();
+                self.send(&ToWorker::ForgetCode);
+            }
+            sent.insert(code_id).then(|| CodeBody {
+                bytecode: job.compiled.bytecode().to_vec(),
+                callback_style: job.compiled.style() == LambdaStyle::Callback,
+                source_chars: job.compiled.source_chars() as u64,
+            })
+        };
+        let message = ToWorker::Job {
+            id,
+            code_id,
+            code,
+            remaining_us: job.deadline.saturating_duration_since(Instant::now()).as_micros() as u64,
+            timeout_us: job.timeout.as_micros() as u64,
+            input_json: job.input,
+            env: job.caps.env.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            lambda_uuid: job.caps.lambda_uuid.clone(),
+        };
+        if let Ok(mut in_flight) = self.in_flight.lock() {
+            in_flight.insert(
+                id,
+                InFlight {
+                    reply: job.reply,
+                    logs: job.logs,
+                    caps: job.caps,
+                    deadline: job.deadline,
+                    timeout: job.timeout,
+                    ops: Vec::new(),
+                    cancel: job.cancel.clone(),
+                },
+            );
+        }
+        self.send(&message);
+        let out = self.out.clone();
+        job.cancel.on_cancel(Box::new(move || {
+            let mut frame = Vec::with_capacity(16);
+            wire::encode_to_worker(&ToWorker::Cancel { id }, &mut frame);
+            let _ = out.send(frame);
+        }));
+    }
+
+    fn finish(&self, id: u64, outcome: RunOutcome) {
+        let Some(job) = self.in_flight.lock().ok().and_then(|mut in_flight| in_flight.remove(&id)) else {
+            return;
+        };
+        job.cancel.clear_hook();
+        for op in &job.ops {
+            op.abort();
+        }
+        let _ = job.reply.send(outcome);
+    }
+
+    /// Ends every job still in flight (the process is gone).
+    fn fail_all(&self, why: &str) {
+        let jobs: Vec<InFlight> = self
+            .in_flight
+            .lock()
+            .map(|mut in_flight| in_flight.drain().map(|(_, job)| job).collect())
+            .unwrap_or_default();
+        let now = Instant::now();
+        for job in jobs {
+            job.cancel.clear_hook();
+            for op in &job.ops {
+                op.abort();
+            }
+            let outcome = if now >= job.deadline {
+                RunOutcome::timeout(job.timeout)
+            } else {
+                RunOutcome::failure(FailureCode::PlatformFailure, why)
+            };
+            let _ = job.reply.send(outcome);
+        }
+    }
+}
+
+impl Pool {
+    /// Starts `workers` supervisor tasks on `io` and the watchdog thread.
+    pub(crate) fn start(
+        limits: Limits,
+        workers: usize,
+        options: &ProcessOptions,
+        jobs: async_channel::Receiver<Job>,
+        io: &tokio::runtime::Handle,
+        max_overshoot_us: Arc<AtomicU64>,
+    ) -> std::io::Result<Self> {
+        let shared = Arc::new(PoolShared {
+            program: options.program.clone(),
+            limits,
+            budget: options.memory_total_bytes.max(1),
+            jobs,
+            rates: RateLimits::default(),
+            resident: AtomicU64::new(0),
+            max_overshoot_us,
+            next_job: AtomicU64::new(1),
+            stopped: AtomicBool::new(false),
+        });
+        let workers = workers.max(1);
+        let slots: Vec<Arc<Slot>> = (0..workers).map(|_| Arc::new(Slot::default())).collect();
+        for (index, slot) in slots.iter().enumerate() {
+            io.spawn(supervise(shared.clone(), slot.clone(), index, workers));
+        }
+        let (watched, watcher) = (slots.clone(), shared.clone());
+        std::thread::Builder::new()
+            .name("lambdabox-worker-watchdog".to_owned())
+            .spawn(move || watchdog(&watcher, &watched))?;
+        Ok(Self { slots, shared })
+    }
+
+    /// Resident memory of all worker processes, as last measured.
+    pub(crate) fn resident_bytes(&self) -> u64 {
+        self.shared.resident.load(Ordering::Relaxed)
+    }
+
+    /// The memory budget, in bytes.
+    pub(crate) fn budget_bytes(&self) -> u64 {
+        self.shared.budget
+    }
+
+    /// Process ids of the running workers (diagnostics and tests).
+    pub(crate) fn pids(&self) -> Vec<u32> {
+        self.slots.iter().filter_map(|slot| slot.live().map(|live| live.pid)).collect()
+    }
+}
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        self.shared.stopped.store(true, Ordering::Release);
+    }
+}
+
+/// Keeps one worker process running in `slot`.
+async fn supervise(shared: Arc<PoolShared>, slot: Arc<Slot>, index: usize, workers: usize) {
+    let mut quick_failures = 0u32;
+    while !shared.stopped.load(Ordering::Acquire) && !shared.jobs.is_closed() {
+        let started = Instant::now();
+        if let Err(e) = run_worker(&shared, &slot, workers).await {
+            tracing::error!(worker = index, error = %e, "could not run a worker process");
+        }
+        if started.elapsed() < Duration::from_secs(1) {
+            quick_failures = quick_failures.saturating_add(1);
+            let backoff = Duration::from_millis(50 << quick_failures.min(6));
+            tokio::time::sleep(backoff).await;
+        } else {
+            quick_failures = 0;
+        }
+    }
+}
+
+async fn run_worker(shared: &Arc<PoolShared>, slot: &Slot, workers: usize) -> std::io::Result<()> {
+    let (server_end, worker_end) = std::os::unix::net::UnixStream::pair()?;
+    let (beacon, beacon_fd) = Beacon::create()?;
+    let mut command = tokio::process::Command::new(&shared.program);
+    command
+        .arg("worker")
+        .env_clear()
+        .env("MALLOC_ARENA_MAX", "2")
+        .stdin(Stdio::from(OwnedFd::from(worker_end)))
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .kill_on_drop(true);
+    os::pass_beacon(&mut command, beacon_fd.as_raw_fd());
+    let mut child = command.spawn()?;
+    drop(beacon_fd);
+    let pid = child.id().unwrap_or(0);
+    server_end.set_nonblocking(true)?;
+    let (mut reader, mut writer) = tokio::net::UnixStream::from_std(server_end)?.into_split();
+    let (out, mut outgoing) = mpsc::unbounded_channel::<Vec<u8>>();
+    let live = Arc::new(Live {
+        pid,
+        beacon,
+        out,
+        in_flight: Mutex::default(),
+        sent_code: Mutex::default(),
+        credits: Semaphore::new(0),
+        kill: Mutex::new(None),
+        killed: Notify::new(),
+        resident: AtomicU64::new(0),
+    });
+    let limits = &shared.limits;
+    let share = shared.budget / workers as u64;
+    live.send(&ToWorker::Init(WorkerInit {
+        timeout_ms: limits.timeout.as_millis() as u64,
+        memory_bytes: limits.memory_bytes as u64,
+        stack_bytes: limits.stack_bytes as u64,
+        max_log_entries: limits.max_log_entries as u64,
+        max_log_chars: limits.max_log_chars as u64,
+        max_in_flight: limits.max_in_flight_per_worker as u64,
+        address_space_bytes: share + WORKER_OVERHEAD,
+    }));
+    if let Ok(mut current) = slot.live.lock() {
+        *current = Some(live.clone());
+    }
+    let write = tokio::spawn(async move {
+        let mut batch = Vec::new();
+        while let Some(frame) = outgoing.recv().await {
+            batch.clear();
+            batch.extend_from_slice(&frame);
+            while batch.len() < 256 * 1024
+                && let Ok(more) = outgoing.try_recv()
+            {
+                batch.extend_from_slice(&more);
+            }
+            if writer.write_all(&batch).await.is_err() {
+                break;
+            }
+        }
+    });
+    let feed = tokio::spawn(feed(shared.clone(), live.clone()));
+    let read = read_frames(shared, &live, &mut reader);
+    let ended = tokio::select! {
+        result = read => match result {
+            Ok(()) => "closed its connection".to_owned(),
+            Err(e) => format!("sent a malformed message ({e})"),
+        },
+        status = child.wait() => match status {
+            Ok(status) => format!("exited ({status})"),
+            Err(e) => format!("could not be watched ({e})"),
+        },
+        () = live.killed.notified() => "was killed".to_owned(),
+    };
+    feed.abort();
+    let _ = child.start_kill();
+    let status = child.wait().await;
+    write.abort();
+    if let Ok(mut current) = slot.live.lock() {
+        *current = None;
+    }
+    let kill = live.kill.lock().ok().and_then(|kill| *kill);
+    let why = match kill {
+        Some(Kill::Stuck) => {
+            tracing::warn!(
+                pid,
+                "a worker process was stuck in a built-in past an invocation's deadline; killed it and starting another"
+            );
+            "the worker process running this invocation was restarted: another invocation on it was stuck in a \
+             built-in past its deadline"
+                .to_owned()
+        }
+        Some(Kill::Unresponsive) => {
+            tracing::warn!(pid, "a worker process stopped answering; killed it and starting another");
+            "the worker process running this invocation stopped answering and was restarted".to_owned()
+        }
+        None => {
+            if !shared.stopped.load(Ordering::Acquire) {
+                tracing::warn!(pid, ?status, how = %ended, "a worker process ended; starting another");
+            }
+            format!("the worker process running this invocation ended unexpectedly ({ended}); it was restarted")
+        }
+    };
+    live.fail_all(&why);
+    Ok(())
+}
+
+/// Hands the worker one job from the queue each time it says it is ready.
+async fn feed(shared: Arc<PoolShared>, live: Arc<Live>) {
+    loop {
+        let Ok(permit) = live.credits.acquire().await else {
+            return;
+        };
+        permit.forget();
+        let job = loop {
+            let Ok(job) = shared.jobs.recv().await else {
+                return;
+            };
+            // Its caller has been answered already (overload): don't spend a context on it.
+            if job.reply.is_closed() || job.cancel.is_cancelled() || Instant::now() >= job.deadline {
+                let _ = job.reply.send(RunOutcome::timeout(job.timeout));
+                continue;
+            }
+            break job;
+        };
+        let id = shared.next_job.fetch_add(1, Ordering::Relaxed);
+        live.dispatch(id, job);
+    }
+}
+
+async fn read_frames(
+    shared: &Arc<PoolShared>,
+    live: &Arc<Live>,
+    reader: &mut tokio::net::unix::OwnedReadHalf,
+) -> Result<(), wire::Malformed> {
+    let mut buffer = Vec::with_capacity(64 * 1024);
+    let mut start = 0;
+    loop {
+        while let Some(len) = wire::frame_len(&buffer[start..])? {
+            let message = wire::decode_from_worker(&buffer[start + 4..start + 4 + len])?;
+            start += 4 + len;
+            handle(shared, live, message);
+        }
+        buffer.drain(..start);
+        start = 0;
+        match reader.read_buf(&mut buffer).await {
+            Ok(0) | Err(_) => return Ok(()),
+            Ok(_) => {}
+        }
+    }
+}
+
+fn handle(shared: &Arc<PoolShared>, live: &Arc<Live>, message: FromWorker) {
+    match message {
+        FromWorker::Ready => live.credits.add_permits(1),
+        FromWorker::Log { id, entry } => {
+            let logs = live.in_flight.lock().ok().and_then(|jobs| jobs.get(&id).map(|job| job.logs.clone()));
+            if let Some(logs) = logs
+                && let Ok(mut logs) = logs.lock()
+            {
+                logs.push(entry);
+            }
+        }
+        FromWorker::Done { id, outcome } => live.finish(id, outcome),
+        FromWorker::Op { id, op, name, args_json } => {
+            let Ok(mut jobs) = live.in_flight.lock() else {
+                return;
+            };
+            // A job that ended already: its operations are not wanted.
+            let Some(job) = jobs.get_mut(&id) else {
+                return;
+            };
+            let answer = match serde_json::from_str(&args_json) {
+                Ok(args) => {
+                    ops::dispatch(&shared.rates, shared.limits.http_requests_per_second, &job.caps, &name, args)
+                }
+                Err(e) => {
+                    let message = format!("invalid arguments for {name}: {e}");
+                    Box::pin(async move { Err(serde_json::json!({ "message": message })) })
+                }
+            };
+            let out = live.out.clone();
+            let task = tokio::spawn(async move {
+                let (ok, value) = match answer.await {
+                    Ok(value) => (true, value),
+                    Err(value) => (false, value),
+                };
+                let mut frame = Vec::new();
+                wire::encode_to_worker(&ToWorker::OpReply { op, ok, json: value.to_string() }, &mut frame);
+                let _ = out.send(frame);
+            });
+            job.ops.retain(|op| !op.is_finished());
+            job.ops.push(task.abort_handle());
+        }
+    }
+}
+
+/// Every 10 ms: kill a worker whose JS slice is past its deadline plus [`KILL_GRACE`]; every
+/// 100 ms: measure the workers' memory and look for jobs left unanswered far too long.
+fn watchdog(shared: &PoolShared, slots: &[Arc<Slot>]) {
+    let grace = KILL_GRACE.as_millis() as u64;
+    let mut tick = 0u64;
+    while !shared.stopped.load(Ordering::Acquire) && !shared.jobs.is_closed() {
+        std::thread::sleep(Duration::from_millis(10));
+        tick += 1;
+        let now = os::monotonic_ms();
+        let mut resident = 0;
+        for live in slots.iter().filter_map(|slot| slot.live()) {
+            let deadline = live.beacon.slice_deadline().load(Ordering::Acquire);
+            if deadline != 0 && now > deadline + grace {
+                live.request_kill(Kill::Stuck);
+            }
+            shared
+                .max_overshoot_us
+                .fetch_max(live.beacon.max_overshoot_us().load(Ordering::Relaxed), Ordering::Relaxed);
+            if tick.is_multiple_of(10) {
+                live.resident.store(os::resident_bytes(live.pid).unwrap_or(0), Ordering::Relaxed);
+                // No slice can legitimately hold a job this long past its deadline: every
+                // slice ends at its own deadline, at most MAX_TIMEOUT after it began.
+                let late = Instant::now().checked_sub(MAX_TIMEOUT + KILL_GRACE);
+                let stalled = late.is_some_and(|late| {
+                    live.in_flight.lock().map(|jobs| jobs.values().any(|job| job.deadline < late)).unwrap_or(false)
+                });
+                if stalled {
+                    live.request_kill(Kill::Unresponsive);
+                }
+            }
+            resident += live.resident.load(Ordering::Relaxed);
+        }
+        shared.resident.store(resident, Ordering::Relaxed);
+    }
+}

@@ -1,0 +1,266 @@
+//! The worker process's side: read the limits, give up everything `harden` lists, start the
+//! JS thread, then turn frames into jobs and jobs' logs, host operations and outcomes into
+//! frames.
+
+use super::harden;
+use super::os::Beacon;
+use super::wire::{self, FromWorker, ToWorker, WorkerInit};
+use crate::cancel::Cancel;
+use crate::capabilities::Capabilities;
+use crate::compile::{Compiled, LambdaStyle};
+use crate::limits::Limits;
+use crate::ops::OpAnswer;
+use crate::shared::{Job, Shared};
+use crate::{PRELUDE, compile, modules, pool, rate};
+use lambdabox_domain::outcome::{FailureCode, LogEntry, RunOutcome};
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::io::{self, Read};
+use std::os::fd::AsFd;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::sync::{mpsc, oneshot};
+
+/// The worker's way to the server, used from its JS thread.
+pub(crate) struct Link {
+    out: mpsc::UnboundedSender<Vec<u8>>,
+    ops: Mutex<HashMap<u64, oneshot::Sender<OpAnswer>>>,
+    next_op: AtomicU64,
+}
+
+impl Link {
+    fn send(&self, message: &FromWorker) {
+        let mut frame = Vec::with_capacity(64);
+        wire::encode_from_worker(message, &mut frame);
+        // A closed channel means the server is gone; the process is about to exit.
+        let _ = self.out.send(frame);
+    }
+
+    /// The JS thread is idle and takes one more job.
+    pub(crate) fn ready(&self) {
+        self.send(&FromWorker::Ready);
+    }
+
+    /// A log entry of job `id`, stored by the server as it happens (so that it survives
+    /// the worker).
+    pub(crate) fn log(&self, id: u64, entry: &LogEntry) {
+        self.send(&FromWorker::Log { id, entry: entry.clone() });
+    }
+
+    /// Asks the server to run a host operation for job `id`.
+    pub(crate) fn op(&self, id: u64, name: &str, args: &str) -> impl Future<Output = OpAnswer> + Send + 'static {
+        let op = self.next_op.fetch_add(1, Ordering::Relaxed);
+        let (reply, answer) = oneshot::channel();
+        if let Ok(mut ops) = self.ops.lock() {
+            ops.insert(op, reply);
+        }
+        self.send(&FromWorker::Op { id, op, name: name.to_owned(), args_json: args.to_owned() });
+        async move { answer.await.unwrap_or_else(|_| Err(json!({ "message": "the server did not answer" }))) }
+    }
+
+    fn answer(&self, op: u64, ok: bool, json_text: &str) {
+        let Some(reply) = self.ops.lock().ok().and_then(|mut ops| ops.remove(&op)) else {
+            return;
+        };
+        let value: Value = serde_json::from_str(json_text).unwrap_or(Value::Null);
+        let _ = reply.send(if ok { Ok(value) } else { Err(value) });
+    }
+}
+
+/// `lambdabox worker`: serves the server on standard input (a socket) until it closes.
+/// Returns the process's exit code.
+pub fn main() -> std::process::ExitCode {
+    match serve() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lambdabox worker: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve() -> io::Result<()> {
+    let parent = std::os::unix::process::parent_id();
+    let socket = std::os::unix::net::UnixStream::from(io::stdin().as_fd().try_clone_to_owned()?);
+    let init = read_init(&socket)?;
+    let report = harden::restrict_process(parent, init.address_space_bytes)?;
+    let beacon = Beacon::inherited()?;
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let limits = Limits {
+        timeout: Duration::from_millis(init.timeout_ms),
+        memory_bytes: init.memory_bytes as usize,
+        stack_bytes: init.stack_bytes as usize,
+        max_log_entries: init.max_log_entries as usize,
+        max_log_chars: init.max_log_chars as usize,
+        // Counted by the server, across all workers.
+        http_requests_per_second: u32::MAX,
+        max_in_flight_per_worker: init.max_in_flight as usize,
+    }
+    .checked();
+    let prelude = compile::compile_source(PRELUDE, "prelude.js", false).map_err(io::Error::other)?;
+    let bundles = modules::Bundles::compile().map_err(io::Error::other)?;
+    let (out, outgoing) = mpsc::unbounded_channel();
+    let link = Arc::new(Link { out, ops: Mutex::default(), next_op: AtomicU64::new(1) });
+    let (jobs, queue) = async_channel::unbounded();
+    let shared = Arc::new(Shared {
+        limits,
+        prelude,
+        bundles,
+        rates: rate::RateLimits::default(),
+        io: runtime.handle().clone(),
+        jobs: queue,
+        epoch: Instant::now(),
+        max_overshoot_us: Arc::default(),
+        link: Some(link.clone()),
+        beacon: Some(beacon),
+    });
+    socket.set_nonblocking(true)?;
+    let socket = {
+        let _entered = runtime.enter();
+        tokio::net::UnixStream::from_std(socket)?
+    };
+    harden::restrict_system_calls()?;
+    let health = pool::spawn_worker(shared.clone(), 0)?;
+    pool::spawn_watchdog(shared, vec![health])?;
+    tracing::debug!(landlock = report.landlock, "worker process ready");
+    runtime.block_on(run(socket, link, jobs, outgoing))
+}
+
+fn read_init(mut socket: &std::os::unix::net::UnixStream) -> io::Result<WorkerInit> {
+    let mut prefix = [0; 4];
+    socket.read_exact(&mut prefix)?;
+    let len = u32::from_le_bytes(prefix) as usize;
+    if len > wire::MAX_FRAME {
+        return Err(io::Error::other("the first frame is too large"));
+    }
+    let mut body = vec![0; len];
+    socket.read_exact(&mut body)?;
+    match wire::decode_to_worker(&body).map_err(io::Error::other)? {
+        ToWorker::Init(init) => Ok(init),
+        _ => Err(io::Error::other("the first frame is not the limits")),
+    }
+}
+
+async fn run(
+    socket: tokio::net::UnixStream,
+    link: Arc<Link>,
+    jobs: async_channel::Sender<Job>,
+    mut outgoing: mpsc::UnboundedReceiver<Vec<u8>>,
+) -> io::Result<()> {
+    let (mut reader, mut writer) = socket.into_split();
+    tokio::spawn(async move {
+        let mut batch = Vec::new();
+        while let Some(frame) = outgoing.recv().await {
+            batch.clear();
+            batch.extend_from_slice(&frame);
+            while batch.len() < 256 * 1024
+                && let Ok(more) = outgoing.try_recv()
+            {
+                batch.extend_from_slice(&more);
+            }
+            if writer.write_all(&batch).await.is_err() {
+                break;
+            }
+        }
+    });
+    let mut jobs_state = Jobs { link, jobs, code: HashMap::new(), cancels: Arc::default() };
+    let mut buffer = Vec::with_capacity(64 * 1024);
+    let mut start = 0;
+    loop {
+        while let Some(len) = wire::frame_len(&buffer[start..]).map_err(io::Error::other)? {
+            let body = &buffer[start + 4..start + 4 + len];
+            let message = wire::decode_to_worker(body).map_err(io::Error::other)?;
+            start += 4 + len;
+            jobs_state.handle(message);
+        }
+        buffer.drain(..start);
+        start = 0;
+        // The server closed the socket: it is gone or stopping; nothing is left to answer.
+        if reader.read_buf(&mut buffer).await? == 0 {
+            return Ok(());
+        }
+    }
+}
+
+/// Code bodies a worker keeps (the server tells it to forget them when its list grows).
+struct Jobs {
+    link: Arc<Link>,
+    jobs: async_channel::Sender<Job>,
+    code: HashMap<u64, Compiled>,
+    cancels: Arc<Mutex<HashMap<u64, Cancel>>>,
+}
+
+impl Jobs {
+    fn handle(&mut self, message: ToWorker) {
+        match message {
+            ToWorker::Job { id, code_id, code, remaining_us, timeout_us, input_json, env, lambda_uuid } => {
+                if let Some(body) = code {
+                    let style = if body.callback_style { LambdaStyle::Callback } else { LambdaStyle::Return };
+                    let compiled = Compiled::from_parts(body.bytecode, style, body.source_chars as usize);
+                    self.code.insert(code_id, compiled);
+                }
+                let Some(compiled) = self.code.get(&code_id).cloned() else {
+                    let outcome = RunOutcome::failure(FailureCode::PlatformFailure, "the worker process lost the code");
+                    self.link.send(&FromWorker::Done { id, outcome });
+                    return;
+                };
+                let mut caps = Capabilities::new("", &lambda_uuid);
+                caps.env = env.into_iter().collect();
+                self.start(id, compiled, input_json, caps, remaining_us, timeout_us);
+            }
+            ToWorker::Cancel { id } => {
+                let cancel = self.cancels.lock().ok().and_then(|cancels| cancels.get(&id).cloned());
+                if let Some(cancel) = cancel {
+                    cancel.cancel();
+                }
+            }
+            ToWorker::OpReply { op, ok, json } => self.link.answer(op, ok, &json),
+            ToWorker::ForgetCode => self.code.clear(),
+            ToWorker::Init(_) => {}
+        }
+    }
+
+    fn start(
+        &self,
+        id: u64,
+        compiled: Compiled,
+        input: String,
+        caps: Capabilities,
+        remaining_us: u64,
+        timeout_us: u64,
+    ) {
+        let (reply, answer) = oneshot::channel();
+        let cancel = Cancel::default();
+        if let Ok(mut cancels) = self.cancels.lock() {
+            cancels.insert(id, cancel.clone());
+        }
+        let job = Job {
+            id,
+            compiled,
+            input,
+            caps,
+            deadline: Instant::now() + Duration::from_micros(remaining_us),
+            timeout: Duration::from_micros(timeout_us),
+            logs: Arc::default(),
+            reply,
+            cancel,
+        };
+        let (link, cancels) = (self.link.clone(), self.cancels.clone());
+        if self.jobs.try_send(job).is_err() {
+            let outcome = RunOutcome::failure(FailureCode::PlatformFailure, "the worker process is stopping");
+            link.send(&FromWorker::Done { id, outcome });
+            return;
+        }
+        tokio::spawn(async move {
+            let outcome = answer.await.unwrap_or_else(|_| {
+                RunOutcome::failure(FailureCode::PlatformFailure, "the worker process's JS thread stopped")
+            });
+            if let Ok(mut cancels) = cancels.lock() {
+                cancels.remove(&id);
+            }
+            link.send(&FromWorker::Done { id, outcome });
+        });
+    }
+}
