@@ -244,6 +244,7 @@ mod tests {
             ErrorCode::LambdaMissing,
             ErrorCode::NotDeployed,
             ErrorCode::LambdaFailed,
+            ErrorCode::PlatformFailure,
             ErrorCode::NotProvisioned,
             ErrorCode::Internal,
         ];

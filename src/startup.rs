@@ -120,6 +120,13 @@ fn start_invoker(config: &Config, store: &Store, caps: CapabilityFactory) -> any
         memory_bytes: config.lambda_memory_bytes,
         max_log_entries: config.log_max_entries,
         max_log_chars: config.log_max_chars,
+        // Each worker may hold its share of the box-wide in-flight cap, so that the cap (not
+        // the workers) is what a burst of waiting invocations runs into.
+        max_in_flight_per_worker: config
+            .invoke_limits
+            .max_in_flight
+            .div_ceil(config.lambda_workers.max(1))
+            .max(Limits::default().max_in_flight_per_worker),
         ..Limits::default()
     };
     let processes = config.worker_program.as_ref().map(|program| ProcessOptions {

@@ -124,6 +124,12 @@ pub(crate) fn spawn_watchdog(shared: Arc<Shared>, mut workers: Vec<Arc<Health>>)
             let now = Instant::now();
             for slot in &mut workers {
                 let died = slot.exited.load(Ordering::Acquire) && !slot.abandoned.load(Ordering::Acquire);
+                // A worker process without its JS thread is of no use: end it, and the server
+                // answers its jobs and starts another.
+                if died && shared.link.is_some() {
+                    tracing::error!("the JS thread of a worker process ended; exiting");
+                    std::process::exit(70);
+                }
                 let Some(overdue) = slot.overdue(now).or(died.then_some(u64::MAX)) else {
                     continue;
                 };

@@ -294,11 +294,14 @@ async fn run_worker(shared: &Arc<PoolShared>, slot: &Slot, workers: usize) -> st
         .arg("worker")
         .env_clear()
         .env("MALLOC_ARENA_MAX", "2")
+        .envs(["RUST_LOG", "LAMBDABOX_LOG_FORMAT"].iter().filter_map(|name| Some((name, std::env::var_os(name)?))))
         .stdin(Stdio::from(OwnedFd::from(worker_end)))
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .kill_on_drop(true);
     os::pass_beacon(&mut command, beacon_fd.as_raw_fd());
+    // Spawned from the runtime's worker thread, which lives as long as the sandbox: the
+    // worker's parent-death signal follows the thread that started it.
     let mut child = command.spawn()?;
     drop(beacon_fd);
     let pid = child.id().unwrap_or(0);
@@ -359,6 +362,8 @@ async fn run_worker(shared: &Arc<PoolShared>, slot: &Slot, workers: usize) -> st
         () = live.killed.notified() => "was killed".to_owned(),
     };
     feed.abort();
+    // Stopped for sure before the in-flight jobs are failed: none may be handed over after.
+    let _ = feed.await;
     let _ = child.start_kill();
     let status = child.wait().await;
     write.abort();

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Many invocations waiting at once, the whole box: the release binary with its worker
+# processes, a deployed lambda that answers after a 1 s timer, and wrk holding CONNECTIONS
+# requests in flight through the real invoke API for DURATION. Prints the answers by status
+# (any 429 is a failure of the target), latency, and the peak resident memory of the server
+# and its workers together (sampled every 100 ms), with the memory per invocation in flight.
+#
+#   benches/concurrent_timers.sh                 # 10,000 in flight for 6 s
+#   CONNECTIONS=2000 DURATION=4s benches/concurrent_timers.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CONNECTIONS=${CONNECTIONS:-10000}
+DURATION=${DURATION:-6s}
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+cargo build --release --locked --bin lambdabox >&2
+BIN=${CARGO_TARGET_DIR:-$PWD/target}/release/lambdabox
+ulimit -n 65536
+work=$(mktemp -d)
+cleanup() { kill "${LBX_PID:-}" "${SAMPLER_PID:-}" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+LAMBDABOX_ADMIN_PASSWORD=bench-password-1 "$BIN" setup --data-dir "$work/data" --account bench --admin admin >/dev/null
+creds=$("$BIN" credentials create --data-dir "$work/data" --user admin)
+id=$(echo "$creds" | python3 -c 'import json,sys; print(json.load(sys.stdin)["clientId"])')
+secret=$(echo "$creds" | python3 -c 'import json,sys; print(json.load(sys.stdin)["clientSecret"])')
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port/api/account/bench"
+RUST_LOG=warn "$BIN" serve --data-dir "$work/data" --bind "127.0.0.1:$port" \
+  --lambda-max-in-flight $((CONNECTIONS + 1000)) --lambda-queue $((CONNECTIONS + 1000)) 2>>"$work/lbx.log" &
+LBX_PID=$!
+until curl -sf -o /dev/null "http://127.0.0.1:$port/readyz"; do sleep 0.01; done
+token=$(curl -s -d grant_type=client_credentials -d "client_id=$id" -d "client_secret=$secret" "http://127.0.0.1:$port/oauth/token" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+auth="Authorization: Bearer $token"
+code='function lambda(input, callback) {\n  setTimeout(() => callback(null, { waited: 1000 }), 1000);\n}\n'
+uuid=$(curl -s -H "$auth" -H 'content-type: application/json' \
+  -d "{\"name\":\"timer\",\"implementation\":{\"code\":\"$code\"}}" "$base/lambdas" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["uuid"])')
+curl -s -o /dev/null -X POST -H "$auth" "$base/deployments/$uuid"
+curl -s -H "$auth" -H 'content-type: application/json' -d '{}' "$base/lambdas/$uuid/invoke?v=1"; echo
+
+# Resident memory of the server and its workers, in KiB.
+rss() {
+  local total=0 pid
+  for pid in "$LBX_PID" $(pgrep -P "$LBX_PID"); do
+    total=$((total + $(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+idle=$(rss)
+( peak=0; while true; do now=$(rss); [ "$now" -gt "$peak" ] && peak=$now && echo "$peak" > "$work/peak"; sleep 0.1; done ) &
+SAMPLER_PID=$!
+
+cat > "$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '{"payload":{}}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $token"
+statuses = {}
+response = function(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
+LUA
+cat >> "$work/post.lua" <<'LUA'
+done = function(summary, latency, requests)
+  io.write("answers by status:")
+  for status, n in pairs(statuses) do io.write(string.format(" %d=%d", status, n)) end
+  io.write("\n")
+end
+LUA
+# One wrk thread: `statuses` is counted per thread and `done` sees the first thread's table.
+wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$work/post.lua" "$base/lambdas/$uuid/invoke?v=1" | tee "$work/wrk.out"
+kill "$SAMPLER_PID"; SAMPLER_PID=
+peak=$(cat "$work/peak")
+echo "workers: $(pgrep -P "$LBX_PID" | wc -l) processes"
+echo "resident memory, server and workers: idle $((idle / 1024)) MiB, peak $((peak / 1024)) MiB with $CONNECTIONS in flight"
+echo "memory per invocation in flight: $(( (peak - idle) / CONNECTIONS )) KiB"
