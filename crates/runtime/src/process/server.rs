@@ -24,8 +24,10 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::sync::{Notify, Semaphore, mpsc, oneshot};
 use tokio::task::AbortHandle;
 
-/// Code bodies the server lets one worker keep before telling it to forget them all.
+/// Code bodies (and their bytes) the server lets one worker keep before telling it to forget
+/// them all; deployed code comes back with its next job.
 const MAX_CACHED_CODE: usize = 1024;
+const MAX_CACHED_CODE_BYTES: usize = 64 * 1024 * 1024;
 
 /// How worker processes are started and bounded.
 #[derive(Debug, Clone)]
@@ -98,7 +100,8 @@ struct Live {
     beacon: Beacon,
     out: mpsc::UnboundedSender<Vec<u8>>,
     in_flight: Mutex<HashMap<u64, InFlight>>,
-    sent_code: Mutex<HashSet<u64>>,
+    /// Code ids the worker holds, and their bytecode's total size.
+    sent_code: Mutex<(HashSet<u64>, usize)>,
     credits: Semaphore,
     kill: Mutex<Option<Kill>>,
     killed: Notify,
@@ -136,11 +139,18 @@ impl Live {
         let code_id = job.compiled.id();
         let code = {
             let mut sent = self.sent_code.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            if !sent.contains(&code_id) && sent.len() >= MAX_CACHED_CODE {
-                sent.clear();
+            let (ids, bytes) = &mut *sent;
+            let size = job.compiled.bytecode_len();
+            if !ids.contains(&code_id) && (ids.len() >= MAX_CACHED_CODE || *bytes + size > MAX_CACHED_CODE_BYTES) {
+                ids.clear();
+                *bytes = 0;
                 self.send(&ToWorker::ForgetCode);
             }
-            sent.insert(code_id).then(|| CodeBody {
+            let new = ids.insert(code_id);
+            if new {
+                *bytes += size;
+            }
+            new.then(|| CodeBody {
                 bytecode: job.compiled.bytecode().to_vec(),
                 callback_style: job.compiled.style() == LambdaStyle::Callback,
                 source_chars: job.compiled.source_chars() as u64,
