@@ -16,7 +16,7 @@ use std::time::Instant;
 /// Runs `job` in `warm` to completion and sends the outcome to the caller.
 pub(crate) async fn run(warm: Warm, job: Job, health: &Health) {
     let outcome = drive(&warm, &job, health).await;
-    let _ = job.reply.send(outcome);
+    job.reply.send(outcome);
     // Drop JS-facing state (ops hold no JS values) before tearing down context and runtime.
     warm.state.new_ops.borrow_mut().clear();
     drop(warm);

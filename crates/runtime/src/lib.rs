@@ -161,13 +161,21 @@ impl Sandbox {
             .thread_name("lambdabox-workers-io")
             .enable_all()
             .build()?;
-        let (tx, rx) = async_channel::bounded(queue.max(1));
         let max_overshoot_us = Arc::new(AtomicU64::new(0));
-        let pool =
-            process::server::Pool::start(limits.clone(), workers, options, rx, io.handle(), max_overshoot_us.clone())?;
+        let pool = process::server::Pool::start(
+            limits.clone(),
+            workers,
+            queue,
+            options,
+            io.handle(),
+            max_overshoot_us.clone(),
+        )?;
+        // The pool has its own queue; this one stays closed and empty.
+        let (jobs, _) = async_channel::bounded(1);
+        jobs.close();
         Ok(Self {
             inner: Arc::new(Inner {
-                jobs: tx,
+                jobs,
                 limits,
                 io: Some(io),
                 max_overshoot_us,
@@ -255,10 +263,13 @@ impl Sandbox {
             deadline,
             timeout,
             logs: logs.clone(),
-            reply,
+            reply: shared::Reply::Caller(reply),
             cancel,
         };
-        self.inner.jobs.try_send(job).map_err(|_| Refused::Busy)?;
+        match &self.inner.processes {
+            Some(pool) => pool.submit(job).map_err(|_| Refused::Busy)?,
+            None => self.inner.jobs.try_send(job).map_err(|_| Refused::Busy)?,
+        }
         let outcome = match tokio::time::timeout_at((deadline + CALLER_GRACE).into(), answer).await {
             Ok(Ok(outcome)) => outcome,
             Ok(Err(_)) => RunOutcome::failure(FailureCode::PlatformFailure, "the sandbox worker stopped unexpectedly"),

@@ -16,15 +16,20 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 use tokio::sync::Notify;
 
-/// Starts one worker thread.
-pub(crate) fn spawn_worker(shared: Arc<Shared>, index: usize) -> std::io::Result<Arc<Health>> {
-    let health = Arc::new(Health {
+/// A new worker's heartbeat (the watchdog reads it).
+pub(crate) fn health(shared: Arc<Shared>) -> Arc<Health> {
+    Arc::new(Health {
         shared,
         slice_deadline: AtomicU64::new(0),
         running: RunningSlice::default(),
         abandoned: AtomicBool::new(false),
         exited: AtomicBool::new(false),
-    });
+    })
+}
+
+/// Starts one worker thread.
+pub(crate) fn spawn_worker(shared: Arc<Shared>, index: usize) -> std::io::Result<Arc<Health>> {
+    let health = health(shared);
     let mine = health.clone();
     std::thread::Builder::new()
         .name(format!("lambdabox-js-{index}"))
@@ -52,6 +57,22 @@ fn worker_main(health: Arc<Health>) {
     local.block_on(&runtime, worker_loop(health));
 }
 
+/// Runs the worker loop on the calling thread, on `runtime`, beside `alongside` (a worker
+/// process's connection to the server, which then needs no thread of its own); returns what
+/// `alongside` returns, as soon as it does.
+pub(crate) fn run_worker_alongside<F: std::future::Future>(
+    health: Arc<Health>,
+    runtime: &tokio::runtime::Runtime,
+    alongside: F,
+) -> F::Output {
+    let _guard = ExitGuard(health.clone());
+    let local = tokio::task::LocalSet::new();
+    local.block_on(runtime, async move {
+        tokio::task::spawn_local(worker_loop(health));
+        alongside.await
+    })
+}
+
 async fn worker_loop(health: Arc<Health>) {
     let shared = health.shared.clone();
     let in_flight = Rc::new(Cell::new(0usize));
@@ -68,10 +89,8 @@ async fn worker_loop(health: Arc<Health>) {
             idle.notified().await;
         }
         // In a worker process the server hands out a job only to a worker that asks.
-        if let Some(link) = &shared.link
-            && shared.jobs.is_empty()
-        {
-            link.ready();
+        if let Some(link) = &shared.link {
+            link.ready(shared.jobs.len());
         }
         let Ok(job) = shared.jobs.recv().await else {
             break;
@@ -79,11 +98,11 @@ async fn worker_loop(health: Arc<Health>) {
         // Under overload a job can wait in the queue past its deadline; its caller has
         // already been answered, so don't spend a context on it.
         if job.reply.is_closed() || job.cancel.is_cancelled() || Instant::now() >= job.deadline {
-            let _ = job.reply.send(RunOutcome::timeout(job.timeout));
+            job.reply.send(RunOutcome::timeout(job.timeout));
             continue;
         }
         let Some(ready) = warm.take().or_else(|| prepare(&shared)) else {
-            let _ = job.reply.send(RunOutcome::failure(
+            job.reply.send(RunOutcome::failure(
                 super::FailureCode::RuntimeException,
                 "the sandbox could not create a JavaScript context",
             ));

@@ -28,9 +28,36 @@ pub(crate) struct Job {
     pub(crate) deadline: Instant,
     pub(crate) timeout: Duration,
     pub(crate) logs: Arc<Mutex<Vec<LogEntry>>>,
-    pub(crate) reply: oneshot::Sender<RunOutcome>,
+    pub(crate) reply: Reply,
     /// Set when the caller stopped waiting.
     pub(crate) cancel: super::cancel::Cancel,
+}
+
+/// Where a job's outcome goes.
+pub(crate) enum Reply {
+    /// To the caller of `Sandbox::run` in this process.
+    Caller(oneshot::Sender<RunOutcome>),
+    /// In a worker process: to the server, straight from the JS thread.
+    Server { link: Arc<Link>, id: u64 },
+}
+
+impl Reply {
+    pub(crate) fn send(self, outcome: RunOutcome) {
+        match self {
+            Self::Caller(reply) => {
+                let _ = reply.send(outcome);
+            }
+            Self::Server { link, id } => link.done(id, outcome),
+        }
+    }
+
+    /// The caller stopped waiting (the server says so with a cancellation instead).
+    pub(crate) fn is_closed(&self) -> bool {
+        match self {
+            Self::Caller(reply) => reply.is_closed(),
+            Self::Server { .. } => false,
+        }
+    }
 }
 
 /// What all workers of a sandbox share.

@@ -17,17 +17,20 @@ use std::collections::{HashMap, HashSet};
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::path::PathBuf;
 use std::process::Stdio;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::sync::{Notify, Semaphore, mpsc, oneshot};
+use tokio::sync::Notify;
 use tokio::task::AbortHandle;
 
 /// Code bodies (and their bytes) the server lets one worker keep before telling it to forget
 /// them all; deployed code comes back with its next job.
 const MAX_CACHED_CODE: usize = 1024;
 const MAX_CACHED_CODE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Most jobs a worker may ask for at once (it asks for a few, see `worker::PREFETCH`).
+const PREFETCH_LIMIT: usize = 64;
 
 /// How worker processes are started and bounded.
 #[derive(Debug, Clone)]
@@ -65,7 +68,12 @@ struct PoolShared {
     program: PathBuf,
     limits: Limits,
     budget: u64,
+    /// Jobs no worker has asked for yet.
+    queue: async_channel::Sender<Job>,
     jobs: async_channel::Receiver<Job>,
+    slots: Vec<Arc<Slot>>,
+    /// Where the next search for a worker with credit starts (spreads the jobs).
+    next_slot: std::sync::atomic::AtomicUsize,
     rates: RateLimits,
     resident: AtomicU64,
     max_overshoot_us: Arc<AtomicU64>,
@@ -98,18 +106,19 @@ enum Kill {
 struct Live {
     pid: u32,
     beacon: Beacon,
-    out: mpsc::UnboundedSender<Vec<u8>>,
+    out: Outbox,
     in_flight: Mutex<HashMap<u64, InFlight>>,
     /// Code ids the worker holds, and their bytecode's total size.
     sent_code: Mutex<(HashSet<u64>, usize)>,
-    credits: Semaphore,
+    /// Jobs the worker asked for and has not been given.
+    credits: AtomicUsize,
     kill: Mutex<Option<Kill>>,
     killed: Notify,
     resident: AtomicU64,
 }
 
 struct InFlight {
-    reply: oneshot::Sender<RunOutcome>,
+    reply: crate::shared::Reply,
     logs: Arc<Mutex<Vec<LogEntry>>>,
     caps: Capabilities,
     deadline: Instant,
@@ -118,11 +127,78 @@ struct InFlight {
     cancel: crate::cancel::Cancel,
 }
 
+/// The sending side of a worker's socket, for every thread: a frame is written at once by
+/// the thread that has it (the caller's, usually: no hand-over to another thread) unless the
+/// socket is full or a write is under way; then the writer task sends it, in order.
+struct Outbox {
+    direct: std::os::unix::net::UnixStream,
+    state: Mutex<OutState>,
+    wake: Notify,
+}
+
+#[derive(Default)]
+struct OutState {
+    pending: Vec<u8>,
+    /// The writer task is sending `pending`'s former contents.
+    busy: bool,
+}
+
+impl Outbox {
+    fn send(&self, frame: &[u8]) {
+        use std::io::Write;
+        let Ok(mut state) = self.state.lock() else {
+            return;
+        };
+        if state.pending.is_empty() && !state.busy {
+            let written = match (&self.direct).write(frame) {
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => 0,
+                // The worker is gone; the supervisor answers its jobs.
+                Err(_) => return,
+            };
+            if written == frame.len() {
+                return;
+            }
+            state.pending.extend_from_slice(&frame[written..]);
+        } else {
+            state.pending.extend_from_slice(frame);
+            if state.busy {
+                return;
+            }
+        }
+        drop(state);
+        self.wake.notify_one();
+    }
+
+    /// The writer task: sends what could not be written at once.
+    async fn run(&self, mut writer: tokio::net::unix::OwnedWriteHalf) {
+        loop {
+            self.wake.notified().await;
+            loop {
+                let batch = {
+                    let Ok(mut state) = self.state.lock() else {
+                        return;
+                    };
+                    if state.pending.is_empty() {
+                        state.busy = false;
+                        break;
+                    }
+                    state.busy = true;
+                    std::mem::take(&mut state.pending)
+                };
+                if writer.write_all(&batch).await.is_err() {
+                    return;
+                }
+            }
+        }
+    }
+}
+
 impl Live {
     fn send(&self, message: &ToWorker) {
         let mut frame = Vec::with_capacity(128);
         wire::encode_to_worker(message, &mut frame);
-        let _ = self.out.send(frame);
+        self.out.send(&frame);
     }
 
     fn request_kill(&self, why: Kill) {
@@ -181,11 +257,11 @@ impl Live {
             );
         }
         self.send(&message);
-        let out = self.out.clone();
+        let live = Arc::downgrade(self);
         job.cancel.on_cancel(Box::new(move || {
-            let mut frame = Vec::with_capacity(16);
-            wire::encode_to_worker(&ToWorker::Cancel { id }, &mut frame);
-            let _ = out.send(frame);
+            if let Some(live) = live.upgrade() {
+                live.send(&ToWorker::Cancel { id });
+            }
         }));
     }
 
@@ -197,7 +273,7 @@ impl Live {
         for op in &job.ops {
             op.abort();
         }
-        let _ = job.reply.send(outcome);
+        job.reply.send(outcome);
     }
 
     /// Ends every job still in flight (the process is gone).
@@ -218,34 +294,39 @@ impl Live {
             } else {
                 RunOutcome::failure(FailureCode::PlatformFailure, why)
             };
-            let _ = job.reply.send(outcome);
+            job.reply.send(outcome);
         }
     }
 }
 
 impl Pool {
-    /// Starts `workers` supervisor tasks on `io` and the watchdog thread.
+    /// Starts `workers` supervisor tasks on `io` and the watchdog thread; up to `queue` jobs
+    /// wait for a worker.
     pub(crate) fn start(
         limits: Limits,
         workers: usize,
+        queue: usize,
         options: &ProcessOptions,
-        jobs: async_channel::Receiver<Job>,
         io: &tokio::runtime::Handle,
         max_overshoot_us: Arc<AtomicU64>,
     ) -> std::io::Result<Self> {
+        let workers = workers.max(1);
+        let slots: Vec<Arc<Slot>> = (0..workers).map(|_| Arc::new(Slot::default())).collect();
+        let (queue, jobs) = async_channel::bounded(queue.max(1));
         let shared = Arc::new(PoolShared {
             program: options.program.clone(),
             limits,
             budget: options.memory_total_bytes.max(1),
+            queue,
             jobs,
+            slots: slots.clone(),
+            next_slot: std::sync::atomic::AtomicUsize::new(0),
             rates: RateLimits::default(),
             resident: AtomicU64::new(0),
             max_overshoot_us,
             next_job: AtomicU64::new(1),
             stopped: AtomicBool::new(false),
         });
-        let workers = workers.max(1);
-        let slots: Vec<Arc<Slot>> = (0..workers).map(|_| Arc::new(Slot::default())).collect();
         for (index, slot) in slots.iter().enumerate() {
             io.spawn(supervise(shared.clone(), slot.clone(), index, workers));
         }
@@ -254,6 +335,20 @@ impl Pool {
             .name("lambdabox-worker-watchdog".to_owned())
             .spawn(move || watchdog(&watcher, &watched))?;
         Ok(Self { slots, shared })
+    }
+
+    /// Hands `job` to a worker that asked for one, or queues it; gives it back when the
+    /// queue is full.
+    pub(crate) fn submit(&self, job: Job) -> Result<(), Job> {
+        let shared = &self.shared;
+        if let Some(live) = shared.claim() {
+            live.dispatch(shared.next_job.fetch_add(1, Ordering::Relaxed), job);
+            return Ok(());
+        }
+        shared.queue.try_send(job).map_err(async_channel::TrySendError::into_inner)?;
+        // A worker may have asked between the look above and the queueing.
+        shared.drain();
+        Ok(())
     }
 
     /// Resident memory of all worker processes, as last measured.
@@ -275,6 +370,41 @@ impl Pool {
 impl Drop for Pool {
     fn drop(&mut self) {
         self.shared.stopped.store(true, Ordering::Release);
+        self.shared.queue.close();
+    }
+}
+
+impl PoolShared {
+    /// A worker that asked for a job, with its credit taken.
+    fn claim(&self) -> Option<Arc<Live>> {
+        let start = self.next_slot.fetch_add(1, Ordering::Relaxed);
+        (0..self.slots.len()).find_map(|i| {
+            let live = self.slots[(start + i) % self.slots.len()].live()?;
+            live.credits.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1)).ok()?;
+            Some(live)
+        })
+    }
+
+    /// Hands queued jobs to workers with credit until one or the other runs out. Called
+    /// after queueing a job and after a worker asks, so neither waits for the other.
+    fn drain(&self) {
+        while let Some(live) = self.claim() {
+            match self.jobs.try_recv() {
+                // Its caller has been answered already (overload): don't spend a context on it.
+                Ok(job) if job.reply.is_closed() || job.cancel.is_cancelled() || Instant::now() >= job.deadline => {
+                    live.credits.fetch_add(1, Ordering::AcqRel);
+                    job.reply.send(RunOutcome::timeout(job.timeout));
+                }
+                Ok(job) => live.dispatch(self.next_job.fetch_add(1, Ordering::Relaxed), job),
+                Err(_) => {
+                    live.credits.fetch_add(1, Ordering::AcqRel);
+                    // A job queued while the credit was out would otherwise wait.
+                    if self.jobs.is_empty() {
+                        return;
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -303,7 +433,10 @@ async fn run_worker(shared: &Arc<PoolShared>, slot: &Slot, workers: usize) -> st
     command
         .arg("worker")
         .env_clear()
-        .env("MALLOC_ARENA_MAX", "2")
+        .env(
+            "GLIBC_TUNABLES",
+            "glibc.malloc.trim_threshold=33554432:glibc.malloc.top_pad=16777216:glibc.malloc.mmap_threshold=4194304",
+        )
         .envs(["RUST_LOG", "LAMBDABOX_LOG_FORMAT"].iter().filter_map(|name| Some((name, std::env::var_os(name)?))))
         .stdin(Stdio::from(OwnedFd::from(worker_end)))
         .stdout(Stdio::null())
@@ -316,15 +449,15 @@ async fn run_worker(shared: &Arc<PoolShared>, slot: &Slot, workers: usize) -> st
     drop(beacon_fd);
     let pid = child.id().unwrap_or(0);
     server_end.set_nonblocking(true)?;
-    let (mut reader, mut writer) = tokio::net::UnixStream::from_std(server_end)?.into_split();
-    let (out, mut outgoing) = mpsc::unbounded_channel::<Vec<u8>>();
+    let direct = server_end.try_clone()?;
+    let (mut reader, writer) = tokio::net::UnixStream::from_std(server_end)?.into_split();
     let live = Arc::new(Live {
         pid,
         beacon,
-        out,
+        out: Outbox { direct, state: Mutex::default(), wake: Notify::new() },
         in_flight: Mutex::default(),
         sent_code: Mutex::default(),
-        credits: Semaphore::new(0),
+        credits: AtomicUsize::new(0),
         kill: Mutex::new(None),
         killed: Notify::new(),
         resident: AtomicU64::new(0),
@@ -343,22 +476,8 @@ async fn run_worker(shared: &Arc<PoolShared>, slot: &Slot, workers: usize) -> st
     if let Ok(mut current) = slot.live.lock() {
         *current = Some(live.clone());
     }
-    let write = tokio::spawn(async move {
-        let mut batch = Vec::new();
-        while let Some(frame) = outgoing.recv().await {
-            batch.clear();
-            batch.extend_from_slice(&frame);
-            while batch.len() < 256 * 1024
-                && let Ok(more) = outgoing.try_recv()
-            {
-                batch.extend_from_slice(&more);
-            }
-            if writer.write_all(&batch).await.is_err() {
-                break;
-            }
-        }
-    });
-    let feed = tokio::spawn(feed(shared.clone(), live.clone()));
+    let outbox = live.clone();
+    let write = tokio::spawn(async move { outbox.out.run(writer).await });
     let read = read_frames(shared, &live, &mut reader);
     let ended = tokio::select! {
         result = read => match result {
@@ -371,15 +490,14 @@ async fn run_worker(shared: &Arc<PoolShared>, slot: &Slot, workers: usize) -> st
         },
         () = live.killed.notified() => "was killed".to_owned(),
     };
-    feed.abort();
-    // Stopped for sure before the in-flight jobs are failed: none may be handed over after.
-    let _ = feed.await;
-    let _ = child.start_kill();
-    let status = child.wait().await;
-    write.abort();
+    // No job is handed to this worker from here on (its credit goes with it).
     if let Ok(mut current) = slot.live.lock() {
         *current = None;
     }
+    live.credits.store(0, Ordering::Release);
+    let _ = child.start_kill();
+    let status = child.wait().await;
+    write.abort();
     let kill = live.kill.lock().ok().and_then(|kill| *kill);
     let why = match kill {
         Some(Kill::Stuck) => {
@@ -406,29 +524,6 @@ async fn run_worker(shared: &Arc<PoolShared>, slot: &Slot, workers: usize) -> st
     Ok(())
 }
 
-/// Hands the worker one job from the queue each time it says it is ready.
-async fn feed(shared: Arc<PoolShared>, live: Arc<Live>) {
-    loop {
-        let Ok(permit) = live.credits.acquire().await else {
-            return;
-        };
-        permit.forget();
-        let job = loop {
-            let Ok(job) = shared.jobs.recv().await else {
-                return;
-            };
-            // Its caller has been answered already (overload): don't spend a context on it.
-            if job.reply.is_closed() || job.cancel.is_cancelled() || Instant::now() >= job.deadline {
-                let _ = job.reply.send(RunOutcome::timeout(job.timeout));
-                continue;
-            }
-            break job;
-        };
-        let id = shared.next_job.fetch_add(1, Ordering::Relaxed);
-        live.dispatch(id, job);
-    }
-}
-
 async fn read_frames(
     shared: &Arc<PoolShared>,
     live: &Arc<Live>,
@@ -453,7 +548,10 @@ async fn read_frames(
 
 fn handle(shared: &Arc<PoolShared>, live: &Arc<Live>, message: FromWorker) {
     match message {
-        FromWorker::Ready => live.credits.add_permits(1),
+        FromWorker::Ready { jobs } => {
+            live.credits.fetch_add((jobs as usize).min(PREFETCH_LIMIT), Ordering::AcqRel);
+            shared.drain();
+        }
         FromWorker::Log { id, entry } => {
             let logs = live.in_flight.lock().ok().and_then(|jobs| jobs.get(&id).map(|job| job.logs.clone()));
             if let Some(logs) = logs
@@ -480,15 +578,15 @@ fn handle(shared: &Arc<PoolShared>, live: &Arc<Live>, message: FromWorker) {
                     Box::pin(async move { Err(serde_json::json!({ "message": message })) })
                 }
             };
-            let out = live.out.clone();
+            let live = Arc::downgrade(live);
             let task = tokio::spawn(async move {
                 let (ok, value) = match answer.await {
                     Ok(value) => (true, value),
                     Err(value) => (false, value),
                 };
-                let mut frame = Vec::new();
-                wire::encode_to_worker(&ToWorker::OpReply { op, ok, json: value.to_string() }, &mut frame);
-                let _ = out.send(frame);
+                if let Some(live) = live.upgrade() {
+                    live.send(&ToWorker::OpReply { op, ok, json: value.to_string() });
+                }
             });
             job.ops.retain(|op| !op.is_finished());
             job.ops.push(task.abort_handle());

@@ -64,8 +64,10 @@ pub(crate) enum ToWorker {
 /// Worker → server.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum FromWorker {
-    /// The worker's JS thread is idle and takes one more job.
-    Ready,
+    /// The worker's JS thread is idle and takes this many more jobs.
+    Ready {
+        jobs: u32,
+    },
     Log {
         id: u64,
         entry: LogEntry,
@@ -149,7 +151,10 @@ pub(crate) fn encode_to_worker(message: &ToWorker, out: &mut Vec<u8>) {
 pub(crate) fn encode_from_worker(message: &FromWorker, out: &mut Vec<u8>) {
     let mut w = Writer::start(out);
     match message {
-        FromWorker::Ready => w.u8(10),
+        FromWorker::Ready { jobs } => {
+            w.u8(10);
+            w.u32(*jobs);
+        }
         FromWorker::Log { id, entry } => {
             w.u8(11);
             w.u64(*id);
@@ -231,7 +236,7 @@ pub(crate) fn decode_to_worker(body: &[u8]) -> Result<ToWorker, Malformed> {
 pub(crate) fn decode_from_worker(body: &[u8]) -> Result<FromWorker, Malformed> {
     let mut r = Reader(body);
     let message = match r.u8()? {
-        10 => FromWorker::Ready,
+        10 => FromWorker::Ready { jobs: r.u32()? },
         11 => {
             let id = r.u64()?;
             let level = level_of(r.u8()?)?;
@@ -424,7 +429,7 @@ mod tests {
         round_trip_to(ToWorker::Cancel { id: 3 });
         round_trip_to(ToWorker::OpReply { op: 1, ok: false, json: "{}".to_owned() });
         round_trip_to(ToWorker::ForgetCode);
-        round_trip_from(FromWorker::Ready);
+        round_trip_from(FromWorker::Ready { jobs: 3 });
         round_trip_from(FromWorker::Log {
             id: 1,
             entry: LogEntry {
@@ -444,7 +449,7 @@ mod tests {
         assert!(decode_from_worker(&[]).is_err());
         assert!(decode_from_worker(&[99]).is_err());
         assert!(decode_from_worker(&[12, 1, 0, 0, 0, 0, 0, 0, 0, 0, 255, 255, 255, 255]).is_err());
-        assert!(decode_from_worker(&[10, 0]).is_err());
+        assert!(decode_from_worker(&[10, 0, 0, 0, 0, 0]).is_err());
         assert!(frame_len(&(MAX_FRAME as u32 + 1).to_le_bytes()).is_err());
         assert_eq!(frame_len(&[1, 0, 0]).unwrap(), None);
     }

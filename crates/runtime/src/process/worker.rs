@@ -8,9 +8,9 @@ use super::wire::{self, FromWorker, ToWorker, WorkerInit};
 use crate::cancel::Cancel;
 use crate::capabilities::Capabilities;
 use crate::compile::{Compiled, LambdaStyle};
-use crate::limits::Limits;
+use crate::limits::{Limits, WORKER_THREAD_STACK};
 use crate::ops::OpAnswer;
-use crate::shared::{Job, Shared};
+use crate::shared::{Job, Reply, Shared};
 use crate::{PRELUDE, compile, modules, pool, rate};
 use lambdabox_domain::outcome::{FailureCode, LogEntry, RunOutcome};
 use serde_json::{Value, json};
@@ -23,10 +23,19 @@ use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::sync::{mpsc, oneshot};
 
+/// Jobs a worker keeps queued or on their way while its JS thread is idle. More would let one
+/// long-running slice hold jobs another worker could run; fewer would make the worker wait a
+/// round trip to the server for each job.
+const PREFETCH: usize = 4;
+
 /// The worker's way to the server, used from its JS thread.
 pub(crate) struct Link {
     out: mpsc::UnboundedSender<Vec<u8>>,
+    /// Jobs asked for and not yet received.
+    asked: AtomicU64,
     ops: Mutex<HashMap<u64, oneshot::Sender<OpAnswer>>>,
+    /// Cancellation of the jobs running here, by id.
+    cancels: Mutex<HashMap<u64, Cancel>>,
     next_op: AtomicU64,
 }
 
@@ -38,9 +47,29 @@ impl Link {
         let _ = self.out.send(frame);
     }
 
-    /// The JS thread is idle and takes one more job.
-    pub(crate) fn ready(&self) {
-        self.send(&FromWorker::Ready);
+    /// The JS thread is idle: asks for jobs until [`PREFETCH`] are on their way or queued
+    /// here, so that the next job is already here when one ends (a worker that waited a round
+    /// trip for each job would sleep and wake once per invocation).
+    pub(crate) fn ready(&self, queued: usize) {
+        let asked = self.asked.load(Ordering::Relaxed);
+        let wanted = PREFETCH.saturating_sub(queued + asked as usize);
+        if wanted > 0 {
+            self.asked.fetch_add(wanted as u64, Ordering::Relaxed);
+            self.send(&FromWorker::Ready { jobs: wanted as u32 });
+        }
+    }
+
+    /// Job `id` ended: its outcome goes to the server.
+    pub(crate) fn done(&self, id: u64, outcome: RunOutcome) {
+        if let Ok(mut cancels) = self.cancels.lock() {
+            cancels.remove(&id);
+        }
+        self.send(&FromWorker::Done { id, outcome });
+    }
+
+    /// A job the worker asked for arrived.
+    fn received(&self) {
+        let _ = self.asked.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| Some(n.saturating_sub(1)));
     }
 
     /// A log entry of job `id`, stored by the server as it happens (so that it survives
@@ -102,7 +131,13 @@ fn serve() -> io::Result<()> {
     let prelude = compile::compile_source(PRELUDE, "prelude.js", false).map_err(io::Error::other)?;
     let bundles = modules::Bundles::compile().map_err(io::Error::other)?;
     let (out, outgoing) = mpsc::unbounded_channel();
-    let link = Arc::new(Link { out, ops: Mutex::default(), next_op: AtomicU64::new(1) });
+    let link = Arc::new(Link {
+        out,
+        asked: AtomicU64::new(0),
+        ops: Mutex::default(),
+        cancels: Mutex::default(),
+        next_op: AtomicU64::new(1),
+    });
     let (jobs, queue) = async_channel::unbounded();
     let shared = Arc::new(Shared {
         limits,
@@ -122,10 +157,16 @@ fn serve() -> io::Result<()> {
         tokio::net::UnixStream::from_std(socket)?
     };
     harden::restrict_system_calls()?;
-    let health = pool::spawn_worker(shared.clone(), 0)?;
-    pool::spawn_watchdog(shared, vec![health])?;
+    // One thread runs the JavaScript and the connection both: a job read from the socket
+    // starts on the thread that read it, and its answer leaves from there, without a hop.
+    let health = pool::health(shared.clone());
+    pool::spawn_watchdog(shared, vec![health.clone()])?;
     tracing::debug!(landlock = report.landlock, "worker process ready");
-    runtime.block_on(run(socket, link, jobs, outgoing))
+    let js = std::thread::Builder::new()
+        .name("lambdabox-js".to_owned())
+        .stack_size(WORKER_THREAD_STACK)
+        .spawn(move || pool::run_worker_alongside(health, &runtime, run(socket, link, jobs, outgoing)))?;
+    js.join().unwrap_or_else(|_| Err(io::Error::other("the JS thread panicked")))
 }
 
 fn read_init(mut socket: &std::os::unix::net::UnixStream) -> io::Result<WorkerInit> {
@@ -150,11 +191,14 @@ async fn run(
     mut outgoing: mpsc::UnboundedReceiver<Vec<u8>>,
 ) -> io::Result<()> {
     let (mut reader, mut writer) = socket.into_split();
-    tokio::spawn(async move {
+    tokio::task::spawn_local(async move {
         let mut batch = Vec::new();
         while let Some(frame) = outgoing.recv().await {
             batch.clear();
             batch.extend_from_slice(&frame);
+            // Let the invocations that are ready run first and add their frames: one write
+            // (one wake-up of the server) for all of them.
+            tokio::task::yield_now().await;
             while batch.len() < 256 * 1024
                 && let Ok(more) = outgoing.try_recv()
             {
@@ -165,7 +209,7 @@ async fn run(
             }
         }
     });
-    let mut jobs_state = Jobs { link, jobs, code: HashMap::new(), cancels: Arc::default() };
+    let mut jobs_state = Jobs { link, jobs, code: HashMap::new() };
     let mut buffer = Vec::with_capacity(64 * 1024);
     let mut start = 0;
     loop {
@@ -189,13 +233,13 @@ struct Jobs {
     link: Arc<Link>,
     jobs: async_channel::Sender<Job>,
     code: HashMap<u64, Compiled>,
-    cancels: Arc<Mutex<HashMap<u64, Cancel>>>,
 }
 
 impl Jobs {
     fn handle(&mut self, message: ToWorker) {
         match message {
             ToWorker::Job { id, code_id, code, remaining_us, timeout_us, input_json, env, lambda_uuid } => {
+                self.link.received();
                 if let Some(body) = code {
                     let style = if body.callback_style { LambdaStyle::Callback } else { LambdaStyle::Return };
                     let compiled = Compiled::from_parts(body.bytecode, style, body.source_chars as usize);
@@ -203,7 +247,7 @@ impl Jobs {
                 }
                 let Some(compiled) = self.code.get(&code_id).cloned() else {
                     let outcome = RunOutcome::failure(FailureCode::PlatformFailure, "the worker process lost the code");
-                    self.link.send(&FromWorker::Done { id, outcome });
+                    self.link.done(id, outcome);
                     return;
                 };
                 let mut caps = Capabilities::new("", &lambda_uuid);
@@ -211,7 +255,7 @@ impl Jobs {
                 self.start(id, compiled, input_json, caps, remaining_us, timeout_us);
             }
             ToWorker::Cancel { id } => {
-                let cancel = self.cancels.lock().ok().and_then(|cancels| cancels.get(&id).cloned());
+                let cancel = self.link.cancels.lock().ok().and_then(|cancels| cancels.get(&id).cloned());
                 if let Some(cancel) = cancel {
                     cancel.cancel();
                 }
@@ -222,6 +266,8 @@ impl Jobs {
         }
     }
 
+    /// Queues the job for the JS thread (this thread, once the reader yields); its outcome
+    /// goes to the server from the invocation itself.
     fn start(
         &self,
         id: u64,
@@ -231,9 +277,8 @@ impl Jobs {
         remaining_us: u64,
         timeout_us: u64,
     ) {
-        let (reply, answer) = oneshot::channel();
         let cancel = Cancel::default();
-        if let Ok(mut cancels) = self.cancels.lock() {
+        if let Ok(mut cancels) = self.link.cancels.lock() {
             cancels.insert(id, cancel.clone());
         }
         let job = Job {
@@ -244,23 +289,12 @@ impl Jobs {
             deadline: Instant::now() + Duration::from_micros(remaining_us),
             timeout: Duration::from_micros(timeout_us),
             logs: Arc::default(),
-            reply,
+            reply: Reply::Server { link: self.link.clone(), id },
             cancel,
         };
-        let (link, cancels) = (self.link.clone(), self.cancels.clone());
-        if self.jobs.try_send(job).is_err() {
+        if let Err(refused) = self.jobs.try_send(job) {
             let outcome = RunOutcome::failure(FailureCode::PlatformFailure, "the worker process is stopping");
-            link.send(&FromWorker::Done { id, outcome });
-            return;
+            refused.into_inner().reply.send(outcome);
         }
-        tokio::spawn(async move {
-            let outcome = answer.await.unwrap_or_else(|_| {
-                RunOutcome::failure(FailureCode::PlatformFailure, "the worker process's JS thread stopped")
-            });
-            if let Ok(mut cancels) = cancels.lock() {
-                cancels.remove(&id);
-            }
-            link.send(&FromWorker::Done { id, outcome });
-        });
     }
 }
