@@ -267,7 +267,7 @@ impl Sandbox {
             cancel,
         };
         match &self.inner.processes {
-            Some(pool) => pool.submit(job).map_err(|_| Refused::Busy)?,
+            Some(pool) => pool.submit(job)?,
             None => self.inner.jobs.try_send(job).map_err(|_| Refused::Busy)?,
         }
         let outcome = match tokio::time::timeout_at((deadline + CALLER_GRACE).into(), answer).await {

@@ -8,6 +8,7 @@
 
 mod harden;
 pub(crate) mod os;
+mod outbox;
 pub(crate) mod server;
 mod wire;
 mod worker;

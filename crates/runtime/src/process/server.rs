@@ -5,6 +5,7 @@
 //! the total for admission.
 
 use super::os::{self, Beacon};
+use super::outbox::Outbox;
 use super::wire::{self, CodeBody, FromWorker, ToWorker, WorkerInit};
 use crate::capabilities::Capabilities;
 use crate::compile::LambdaStyle;
@@ -20,7 +21,7 @@ use std::process::Stdio;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncReadExt;
 use tokio::sync::Notify;
 use tokio::task::AbortHandle;
 
@@ -127,78 +128,11 @@ struct InFlight {
     cancel: crate::cancel::Cancel,
 }
 
-/// The sending side of a worker's socket, for every thread: a frame is written at once by
-/// the thread that has it (the caller's, usually: no hand-over to another thread) unless the
-/// socket is full or a write is under way; then the writer task sends it, in order.
-struct Outbox {
-    direct: std::os::unix::net::UnixStream,
-    state: Mutex<OutState>,
-    wake: Notify,
-}
-
-#[derive(Default)]
-struct OutState {
-    pending: Vec<u8>,
-    /// The writer task is sending `pending`'s former contents.
-    busy: bool,
-}
-
-impl Outbox {
-    fn send(&self, frame: &[u8]) {
-        use std::io::Write;
-        let Ok(mut state) = self.state.lock() else {
-            return;
-        };
-        if state.pending.is_empty() && !state.busy {
-            let written = match (&self.direct).write(frame) {
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => 0,
-                // The worker is gone; the supervisor answers its jobs.
-                Err(_) => return,
-            };
-            if written == frame.len() {
-                return;
-            }
-            state.pending.extend_from_slice(&frame[written..]);
-        } else {
-            state.pending.extend_from_slice(frame);
-            if state.busy {
-                return;
-            }
-        }
-        drop(state);
-        self.wake.notify_one();
-    }
-
-    /// The writer task: sends what could not be written at once.
-    async fn run(&self, mut writer: tokio::net::unix::OwnedWriteHalf) {
-        loop {
-            self.wake.notified().await;
-            loop {
-                let batch = {
-                    let Ok(mut state) = self.state.lock() else {
-                        return;
-                    };
-                    if state.pending.is_empty() {
-                        state.busy = false;
-                        break;
-                    }
-                    state.busy = true;
-                    std::mem::take(&mut state.pending)
-                };
-                if writer.write_all(&batch).await.is_err() {
-                    return;
-                }
-            }
-        }
-    }
-}
-
 impl Live {
     fn send(&self, message: &ToWorker) {
         let mut frame = Vec::with_capacity(128);
         wire::encode_to_worker(message, &mut frame);
-        self.out.send(&frame);
+        self.out.send_now(&frame);
     }
 
     fn request_kill(&self, why: Kill) {
@@ -337,15 +271,15 @@ impl Pool {
         Ok(Self { slots, shared })
     }
 
-    /// Hands `job` to a worker that asked for one, or queues it; gives it back when the
-    /// queue is full.
-    pub(crate) fn submit(&self, job: Job) -> Result<(), Job> {
+    /// Hands `job` to a worker that asked for one, or queues it; `Busy` when the queue is
+    /// full.
+    pub(crate) fn submit(&self, job: Job) -> Result<(), crate::Refused> {
         let shared = &self.shared;
         if let Some(live) = shared.claim() {
             live.dispatch(shared.next_job.fetch_add(1, Ordering::Relaxed), job);
             return Ok(());
         }
-        shared.queue.try_send(job).map_err(async_channel::TrySendError::into_inner)?;
+        shared.queue.try_send(job).map_err(|_| crate::Refused::Busy)?;
         // A worker may have asked between the look above and the queueing.
         shared.drain();
         Ok(())
@@ -454,7 +388,7 @@ async fn run_worker(shared: &Arc<PoolShared>, slot: &Slot, workers: usize) -> st
     let live = Arc::new(Live {
         pid,
         beacon,
-        out: Outbox { direct, state: Mutex::default(), wake: Notify::new() },
+        out: Outbox::new(direct),
         in_flight: Mutex::default(),
         sent_code: Mutex::default(),
         credits: AtomicUsize::new(0),

@@ -4,6 +4,7 @@
 
 use super::harden;
 use super::os::Beacon;
+use super::outbox::Outbox;
 use super::wire::{self, FromWorker, ToWorker, WorkerInit};
 use crate::cancel::Cancel;
 use crate::capabilities::Capabilities;
@@ -20,8 +21,8 @@ use std::os::fd::AsFd;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::sync::{mpsc, oneshot};
+use tokio::io::AsyncReadExt;
+use tokio::sync::oneshot;
 
 /// Jobs a worker keeps queued or on their way while its JS thread is idle. More would let one
 /// long-running slice hold jobs another worker could run; fewer would make the worker wait a
@@ -30,7 +31,7 @@ const PREFETCH: usize = 4;
 
 /// The worker's way to the server, used from its JS thread.
 pub(crate) struct Link {
-    out: mpsc::UnboundedSender<Vec<u8>>,
+    out: Outbox,
     /// Jobs asked for and not yet received.
     asked: AtomicU64,
     ops: Mutex<HashMap<u64, oneshot::Sender<OpAnswer>>>,
@@ -40,11 +41,19 @@ pub(crate) struct Link {
 }
 
 impl Link {
+    /// Sends with the next batch (readiness and outcomes: written after the slice).
     fn send(&self, message: &FromWorker) {
         let mut frame = Vec::with_capacity(64);
         wire::encode_from_worker(message, &mut frame);
-        // A closed channel means the server is gone; the process is about to exit.
-        let _ = self.out.send(frame);
+        self.out.send_soon(&frame);
+    }
+
+    /// Sends at once, even from the middle of a slice (a log line before a built-in that
+    /// never returns; a host operation the server can start while the JavaScript goes on).
+    fn send_now(&self, message: &FromWorker) {
+        let mut frame = Vec::with_capacity(128);
+        wire::encode_from_worker(message, &mut frame);
+        self.out.send_now(&frame);
     }
 
     /// The JS thread is idle: asks for jobs until [`PREFETCH`] are on their way or queued
@@ -75,7 +84,7 @@ impl Link {
     /// A log entry of job `id`, stored by the server as it happens (so that it survives
     /// the worker).
     pub(crate) fn log(&self, id: u64, entry: &LogEntry) {
-        self.send(&FromWorker::Log { id, entry: entry.clone() });
+        self.send_now(&FromWorker::Log { id, entry: entry.clone() });
     }
 
     /// Asks the server to run a host operation for job `id`.
@@ -85,7 +94,7 @@ impl Link {
         if let Ok(mut ops) = self.ops.lock() {
             ops.insert(op, reply);
         }
-        self.send(&FromWorker::Op { id, op, name: name.to_owned(), args_json: args.to_owned() });
+        self.send_now(&FromWorker::Op { id, op, name: name.to_owned(), args_json: args.to_owned() });
         async move { answer.await.unwrap_or_else(|_| Err(json!({ "message": "the server did not answer" }))) }
     }
 
@@ -130,9 +139,9 @@ fn serve() -> io::Result<()> {
     .checked();
     let prelude = compile::compile_source(PRELUDE, "prelude.js", false).map_err(io::Error::other)?;
     let bundles = modules::Bundles::compile().map_err(io::Error::other)?;
-    let (out, outgoing) = mpsc::unbounded_channel();
+    socket.set_nonblocking(true)?;
     let link = Arc::new(Link {
-        out,
+        out: Outbox::new(socket.try_clone()?),
         asked: AtomicU64::new(0),
         ops: Mutex::default(),
         cancels: Mutex::default(),
@@ -151,7 +160,6 @@ fn serve() -> io::Result<()> {
         link: Some(link.clone()),
         beacon: Some(beacon),
     });
-    socket.set_nonblocking(true)?;
     let socket = {
         let _entered = runtime.enter();
         tokio::net::UnixStream::from_std(socket)?
@@ -165,7 +173,7 @@ fn serve() -> io::Result<()> {
     let js = std::thread::Builder::new()
         .name("lambdabox-js".to_owned())
         .stack_size(WORKER_THREAD_STACK)
-        .spawn(move || pool::run_worker_alongside(health, &runtime, run(socket, link, jobs, outgoing)))?;
+        .spawn(move || pool::run_worker_alongside(health, &runtime, run(socket, link, jobs)))?;
     js.join().unwrap_or_else(|_| Err(io::Error::other("the JS thread panicked")))
 }
 
@@ -184,31 +192,10 @@ fn read_init(mut socket: &std::os::unix::net::UnixStream) -> io::Result<WorkerIn
     }
 }
 
-async fn run(
-    socket: tokio::net::UnixStream,
-    link: Arc<Link>,
-    jobs: async_channel::Sender<Job>,
-    mut outgoing: mpsc::UnboundedReceiver<Vec<u8>>,
-) -> io::Result<()> {
-    let (mut reader, mut writer) = socket.into_split();
-    tokio::task::spawn_local(async move {
-        let mut batch = Vec::new();
-        while let Some(frame) = outgoing.recv().await {
-            batch.clear();
-            batch.extend_from_slice(&frame);
-            // Let the invocations that are ready run first and add their frames: one write
-            // (one wake-up of the server) for all of them.
-            tokio::task::yield_now().await;
-            while batch.len() < 256 * 1024
-                && let Ok(more) = outgoing.try_recv()
-            {
-                batch.extend_from_slice(&more);
-            }
-            if writer.write_all(&batch).await.is_err() {
-                break;
-            }
-        }
-    });
+async fn run(socket: tokio::net::UnixStream, link: Arc<Link>, jobs: async_channel::Sender<Job>) -> io::Result<()> {
+    let (mut reader, writer) = socket.into_split();
+    let outbox = link.clone();
+    tokio::task::spawn_local(async move { outbox.out.run(writer).await });
     let mut jobs_state = Jobs { link, jobs, code: HashMap::new() };
     let mut buffer = Vec::with_capacity(64 * 1024);
     let mut start = 0;

@@ -1,0 +1,98 @@
+//! The sending side of the socket between the server and a worker, for every thread. A frame
+//! is either written at once by the thread that has it (no hand-over to another thread; a log
+//! line leaves even while the JavaScript that wrote it is still running) or added to the
+//! pending bytes that the writer task sends soon, together with whatever else is ready by then
+//! (one write, one wake-up of the peer, for many frames). Order is kept: a frame is written at
+//! once only when nothing is pending or being written.
+
+use std::io::Write;
+use std::os::unix::net::UnixStream;
+use std::sync::Mutex;
+use tokio::io::AsyncWriteExt;
+use tokio::net::unix::OwnedWriteHalf;
+use tokio::sync::Notify;
+
+pub(crate) struct Outbox {
+    /// The socket, for writes that cannot wait (non-blocking, like the task's half).
+    direct: UnixStream,
+    state: Mutex<State>,
+    wake: Notify,
+}
+
+#[derive(Default)]
+struct State {
+    pending: Vec<u8>,
+    /// The writer task is sending what was pending.
+    busy: bool,
+}
+
+impl Outbox {
+    /// `direct` is a second handle to the socket whose other half the writer task gets.
+    pub(crate) fn new(direct: UnixStream) -> Self {
+        Self { direct, state: Mutex::default(), wake: Notify::new() }
+    }
+
+    /// Writes `frame` now if the socket takes it, else leaves it to the writer task.
+    pub(crate) fn send_now(&self, frame: &[u8]) {
+        let Ok(mut state) = self.state.lock() else {
+            return;
+        };
+        if state.pending.is_empty() && !state.busy {
+            let written = match (&self.direct).write(frame) {
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => 0,
+                // The peer is gone; whoever supervises it finds out from the reading side.
+                Err(_) => return,
+            };
+            if written == frame.len() {
+                return;
+            }
+            state.pending.extend_from_slice(&frame[written..]);
+        } else {
+            state.pending.extend_from_slice(frame);
+            if state.busy {
+                return;
+            }
+        }
+        drop(state);
+        self.wake.notify_one();
+    }
+
+    /// Leaves `frame` to the writer task, which sends it with the others ready by then.
+    pub(crate) fn send_soon(&self, frame: &[u8]) {
+        let Ok(mut state) = self.state.lock() else {
+            return;
+        };
+        state.pending.extend_from_slice(frame);
+        let busy = state.busy;
+        drop(state);
+        if !busy {
+            self.wake.notify_one();
+        }
+    }
+
+    /// The writer task: sends the pending bytes until the socket fails.
+    pub(crate) async fn run(&self, mut writer: OwnedWriteHalf) {
+        loop {
+            self.wake.notified().await;
+            // Let the tasks that are ready add their frames first.
+            tokio::task::yield_now().await;
+            loop {
+                let batch = {
+                    let Ok(mut state) = self.state.lock() else {
+                        return;
+                    };
+                    if state.pending.is_empty() {
+                        state.busy = false;
+                        break;
+                    }
+                    state.busy = true;
+                    std::mem::take(&mut state.pending)
+                };
+                if writer.write_all(&batch).await.is_err() {
+                    return;
+                }
+            }
+        }
+    }
+}
