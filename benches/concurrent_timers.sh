@@ -15,7 +15,9 @@ DURATION=${DURATION:-6s}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 cargo build --release --locked --bin lambdabox >&2
 BIN=${CARGO_TARGET_DIR:-$PWD/target}/release/lambdabox
-ulimit -n 65536
+# Each side needs a descriptor per connection.
+ulimit -n "$(ulimit -Hn)"
+[ "$(ulimit -n)" -gt $((CONNECTIONS + 200)) ] || { echo "open-file limit $(ulimit -n) is too low for $CONNECTIONS connections" >&2; exit 1; }
 work=$(mktemp -d)
 cleanup() { kill "${LBX_PID:-}" "${SAMPLER_PID:-}" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
@@ -57,18 +59,21 @@ wrk.method = "POST"
 wrk.body = '{"payload":{}}'
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $token"
-statuses = {}
-response = function(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
 LUA
 cat >> "$work/post.lua" <<'LUA'
-done = function(summary, latency, requests)
-  io.write("answers by status:")
-  for status, n in pairs(statuses) do io.write(string.format(" %d=%d", status, n)) end
-  io.write("\n")
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+ok, refused, other = 0, 0, 0
+function response(status, headers, body)
+  if status == 200 then ok = ok + 1 elseif status == 429 then refused = refused + 1 else other = other + 1 end
+end
+function done(summary, latency, requests)
+  local o, r, x = 0, 0, 0
+  for _, t in ipairs(threads) do o = o + t:get("ok"); r = r + t:get("refused"); x = x + t:get("other") end
+  print(string.format("answers: %d ok, %d refused with 429, %d other", o, r, x))
 end
 LUA
-# One wrk thread: `statuses` is counted per thread and `done` sees the first thread's table.
-wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$work/post.lua" "$base/lambdas/$uuid/invoke?v=1" | tee "$work/wrk.out"
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$work/post.lua" "$base/lambdas/$uuid/invoke?v=1" | tee "$work/wrk.out"
 kill "$SAMPLER_PID"; SAMPLER_PID=
 peak=$(cat "$work/peak")
 echo "workers: $(pgrep -P "$LBX_PID" | wc -l) processes"
