@@ -87,15 +87,26 @@ impl Link {
         self.send_now(&FromWorker::Log { id, entry: entry.clone() });
     }
 
-    /// Asks the server to run a host operation for job `id`.
-    pub(crate) fn op(&self, id: u64, name: &str, args: &str) -> impl Future<Output = OpAnswer> + Send + 'static {
+    /// Asks the server to run a host operation for job `id`. Dropping the future (the
+    /// invocation ended first; the server drops the operation too) forgets it.
+    pub(crate) fn op(
+        self: &Arc<Self>,
+        id: u64,
+        name: &str,
+        args: &str,
+    ) -> impl Future<Output = OpAnswer> + Send + 'static {
         let op = self.next_op.fetch_add(1, Ordering::Relaxed);
         let (reply, answer) = oneshot::channel();
         if let Ok(mut ops) = self.ops.lock() {
             ops.insert(op, reply);
         }
         self.send_now(&FromWorker::Op { id, op, name: name.to_owned(), args_json: args.to_owned() });
-        async move { answer.await.unwrap_or_else(|_| Err(json!({ "message": "the server did not answer" }))) }
+        let pending = PendingOp { link: self.clone(), op };
+        async move {
+            let answer = answer.await.unwrap_or_else(|_| Err(json!({ "message": "the server did not answer" })));
+            drop(pending);
+            answer
+        }
     }
 
     fn answer(&self, op: u64, ok: bool, json_text: &str) {
@@ -104,6 +115,20 @@ impl Link {
         };
         let value: Value = serde_json::from_str(json_text).unwrap_or(Value::Null);
         let _ = reply.send(if ok { Ok(value) } else { Err(value) });
+    }
+}
+
+/// An operation the worker waits for; forgotten when the wait ends, however it ends.
+struct PendingOp {
+    link: Arc<Link>,
+    op: u64,
+}
+
+impl Drop for PendingOp {
+    fn drop(&mut self) {
+        if let Ok(mut ops) = self.link.ops.lock() {
+            ops.remove(&self.op);
+        }
     }
 }
 
