@@ -210,3 +210,13 @@ pub(crate) fn pass_beacon(command: &mut tokio::process::Command, fd: RawFd) {
         command.pre_exec(move || place_beacon(fd));
     }
 }
+
+/// Registers `socket` with the current tokio runtime for `interest` only (see `outbox`).
+pub(crate) fn watch(
+    socket: std::os::unix::net::UnixStream,
+    interest: tokio::io::Interest,
+) -> io::Result<tokio::io::unix::AsyncFd<std::os::unix::net::UnixStream>> {
+    // SAFETY: the `AsyncFd` owns the stream, so its descriptor stays open and names the same
+    // socket for the `AsyncFd`'s whole life, and `as_raw_fd` always returns that descriptor.
+    unsafe { tokio::io::unix::AsyncFd::register_with_interest(socket, interest) }.map_err(io::Error::from)
+}

@@ -4,13 +4,19 @@
 //! pending bytes that the writer task sends soon, together with whatever else is ready by then
 //! (one write, one wake-up of the peer, for many frames). Order is kept: a frame is written at
 //! once only when nothing is pending or being written.
+//!
+//! The event loop watches the socket for reading only ([`Inbox`]): one that also watched for
+//! writing would be woken each time the peer read something (the kernel reports the freed
+//! space), for nothing. Waiting for space is rare (a full socket buffer) and registers then.
 
-use std::io::Write;
+use std::io::{self, Read, Write};
 use std::os::unix::net::UnixStream;
 use std::sync::Mutex;
-use tokio::io::AsyncWriteExt;
-use tokio::net::unix::OwnedWriteHalf;
+use tokio::io::Interest;
+use tokio::io::unix::AsyncFd;
 use tokio::sync::Notify;
+
+use super::os;
 
 pub(crate) struct Outbox {
     /// The socket, for writes that cannot wait (non-blocking, like the task's half).
@@ -27,7 +33,7 @@ struct State {
 }
 
 impl Outbox {
-    /// `direct` is a second handle to the socket whose other half the writer task gets.
+    /// `direct` is a non-blocking handle to the socket.
     pub(crate) fn new(direct: UnixStream) -> Self {
         Self { direct, state: Mutex::default(), wake: Notify::new() }
     }
@@ -72,7 +78,7 @@ impl Outbox {
     }
 
     /// The writer task: sends the pending bytes until the socket fails.
-    pub(crate) async fn run(&self, mut writer: OwnedWriteHalf) {
+    pub(crate) async fn run(&self) {
         loop {
             self.wake.notified().await;
             // Let the tasks that are ready add their frames first.
@@ -89,9 +95,54 @@ impl Outbox {
                     state.busy = true;
                     std::mem::take(&mut state.pending)
                 };
-                if writer.write_all(&batch).await.is_err() {
+                if self.write_all(&batch).await.is_err() {
                     return;
                 }
+            }
+        }
+    }
+
+    async fn write_all(&self, mut bytes: &[u8]) -> io::Result<()> {
+        while !bytes.is_empty() {
+            match (&self.direct).write(bytes) {
+                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+                Ok(n) => bytes = &bytes[n..],
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                    let waiting = os::watch(self.direct.try_clone()?, Interest::WRITABLE)?;
+                    drop(waiting.writable().await?);
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The receiving side of the socket, watched for reading only.
+pub(crate) struct Inbox {
+    socket: AsyncFd<UnixStream>,
+    chunk: Box<[u8]>,
+}
+
+impl Inbox {
+    /// `socket` must be non-blocking; call inside the runtime that reads it.
+    pub(crate) fn new(socket: UnixStream) -> io::Result<Self> {
+        Ok(Self { socket: os::watch(socket, Interest::READABLE)?, chunk: vec![0; 64 * 1024].into() })
+    }
+
+    /// Appends what arrived to `buffer`; 0 when the peer closed the socket.
+    pub(crate) async fn read(&mut self, buffer: &mut Vec<u8>) -> io::Result<usize> {
+        loop {
+            let mut ready = self.socket.readable().await?;
+            match ready.try_io(|socket| socket.get_ref().read(&mut self.chunk)) {
+                Ok(Ok(n)) => {
+                    buffer.extend_from_slice(&self.chunk[..n]);
+                    return Ok(n);
+                }
+                Ok(Err(e)) if e.kind() == io::ErrorKind::Interrupted => {}
+                Ok(Err(e)) => return Err(e),
+                Err(_would_block) => {}
             }
         }
     }

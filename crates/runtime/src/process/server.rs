@@ -5,7 +5,7 @@
 //! the total for admission.
 
 use super::os::{self, Beacon};
-use super::outbox::Outbox;
+use super::outbox::{Inbox, Outbox};
 use super::wire::{self, CodeBody, FromWorker, ToWorker, WorkerInit};
 use crate::capabilities::Capabilities;
 use crate::compile::LambdaStyle;
@@ -21,7 +21,6 @@ use std::process::Stdio;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use tokio::io::AsyncReadExt;
 use tokio::sync::Notify;
 use tokio::task::AbortHandle;
 
@@ -384,7 +383,7 @@ async fn run_worker(shared: &Arc<PoolShared>, slot: &Slot, workers: usize) -> st
     let pid = child.id().unwrap_or(0);
     server_end.set_nonblocking(true)?;
     let direct = server_end.try_clone()?;
-    let (mut reader, writer) = tokio::net::UnixStream::from_std(server_end)?.into_split();
+    let mut inbox = Inbox::new(server_end)?;
     let live = Arc::new(Live {
         pid,
         beacon,
@@ -411,8 +410,8 @@ async fn run_worker(shared: &Arc<PoolShared>, slot: &Slot, workers: usize) -> st
         *current = Some(live.clone());
     }
     let outbox = live.clone();
-    let write = tokio::spawn(async move { outbox.out.run(writer).await });
-    let read = read_frames(shared, &live, &mut reader);
+    let write = tokio::spawn(async move { outbox.out.run().await });
+    let read = read_frames(shared, &live, &mut inbox);
     let ended = tokio::select! {
         result = read => match result {
             Ok(()) => "closed its connection".to_owned(),
@@ -458,11 +457,7 @@ async fn run_worker(shared: &Arc<PoolShared>, slot: &Slot, workers: usize) -> st
     Ok(())
 }
 
-async fn read_frames(
-    shared: &Arc<PoolShared>,
-    live: &Arc<Live>,
-    reader: &mut tokio::net::unix::OwnedReadHalf,
-) -> Result<(), wire::Malformed> {
+async fn read_frames(shared: &Arc<PoolShared>, live: &Arc<Live>, inbox: &mut Inbox) -> Result<(), wire::Malformed> {
     let mut buffer = Vec::with_capacity(64 * 1024);
     let mut start = 0;
     loop {
@@ -473,7 +468,7 @@ async fn read_frames(
         }
         buffer.drain(..start);
         start = 0;
-        match reader.read_buf(&mut buffer).await {
+        match inbox.read(&mut buffer).await {
             Ok(0) | Err(_) => return Ok(()),
             Ok(_) => {}
         }

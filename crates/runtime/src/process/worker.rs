@@ -4,7 +4,7 @@
 
 use super::harden;
 use super::os::Beacon;
-use super::outbox::Outbox;
+use super::outbox::{Inbox, Outbox};
 use super::wire::{self, FromWorker, ToWorker, WorkerInit};
 use crate::cancel::Cancel;
 use crate::capabilities::Capabilities;
@@ -21,7 +21,6 @@ use std::os::fd::AsFd;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use tokio::io::AsyncReadExt;
 use tokio::sync::oneshot;
 
 /// Jobs a worker keeps queued or on their way while its JS thread is idle. More would let one
@@ -185,9 +184,9 @@ fn serve() -> io::Result<()> {
         link: Some(link.clone()),
         beacon: Some(beacon),
     });
-    let socket = {
+    let inbox = {
         let _entered = runtime.enter();
-        tokio::net::UnixStream::from_std(socket)?
+        Inbox::new(socket)?
     };
     harden::restrict_system_calls()?;
     // One thread runs the JavaScript and the connection both: a job read from the socket
@@ -198,7 +197,7 @@ fn serve() -> io::Result<()> {
     let js = std::thread::Builder::new()
         .name("lambdabox-js".to_owned())
         .stack_size(WORKER_THREAD_STACK)
-        .spawn(move || pool::run_worker_alongside(health, &runtime, run(socket, link, jobs)))?;
+        .spawn(move || pool::run_worker_alongside(health, &runtime, run(inbox, link, jobs)))?;
     js.join().unwrap_or_else(|_| Err(io::Error::other("the JS thread panicked")))
 }
 
@@ -217,10 +216,9 @@ fn read_init(mut socket: &std::os::unix::net::UnixStream) -> io::Result<WorkerIn
     }
 }
 
-async fn run(socket: tokio::net::UnixStream, link: Arc<Link>, jobs: async_channel::Sender<Job>) -> io::Result<()> {
-    let (mut reader, writer) = socket.into_split();
+async fn run(mut inbox: Inbox, link: Arc<Link>, jobs: async_channel::Sender<Job>) -> io::Result<()> {
     let outbox = link.clone();
-    tokio::task::spawn_local(async move { outbox.out.run(writer).await });
+    tokio::task::spawn_local(async move { outbox.out.run().await });
     let mut jobs_state = Jobs { link, jobs, code: HashMap::new() };
     let mut buffer = Vec::with_capacity(64 * 1024);
     let mut start = 0;
@@ -234,7 +232,7 @@ async fn run(socket: tokio::net::UnixStream, link: Arc<Link>, jobs: async_channe
         buffer.drain(..start);
         start = 0;
         // The server closed the socket: it is gone or stopping; nothing is left to answer.
-        if reader.read_buf(&mut buffer).await? == 0 {
+        if inbox.read(&mut buffer).await? == 0 {
             return Ok(());
         }
     }
