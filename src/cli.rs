@@ -122,6 +122,12 @@ pub struct ServeArgs {
           value_parser = clap::value_parser!(u32).range(0..=100))]
     pub orchestrator_max_depth: u32,
 
+    /// Outgoing HTTP requests per second one function may make (HTTPClient, fetch); past it
+    /// its requests fail with 429 (LivePerson Functions: 20).
+    #[arg(long, env = "LAMBDABOX_LAMBDA_HTTP_REQUESTS_PER_SECOND", default_value_t = 20,
+          value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub lambda_http_requests_per_second: u32,
+
     /// Console entries one invocation may write before it fails with log-limit-reached.
     #[arg(long, env = "LAMBDABOX_LOG_MAX_ENTRIES", default_value_t = 10)]
     pub log_max_entries: usize,

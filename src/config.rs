@@ -35,6 +35,8 @@ pub struct Config {
     pub lambda_queue: usize,
     /// Invocations running at once (box-wide) and how deep orchestrated calls may nest.
     pub invoke_limits: InvokeLimits,
+    /// Outgoing HTTP requests per second and function.
+    pub lambda_http_requests_per_second: u32,
     /// Console entries per invocation.
     pub log_max_entries: usize,
     /// Logged characters per invocation.
@@ -83,6 +85,7 @@ impl Config {
             http_workers: std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1)),
             lambda_queue: 1024,
             invoke_limits: InvokeLimits::default(),
+            lambda_http_requests_per_second: 20,
             log_max_entries: 10,
             log_max_chars: 6000,
             log_retention: Duration::from_secs(30 * 24 * 3600),
@@ -119,6 +122,7 @@ impl Config {
             max_in_flight: usize::try_from(args.lambda_max_in_flight).unwrap_or(usize::MAX),
             orchestrator_max_depth: args.orchestrator_max_depth,
         };
+        config.lambda_http_requests_per_second = args.lambda_http_requests_per_second;
         config.log_max_entries = args.log_max_entries;
         config.log_max_chars = args.log_max_chars;
         config.log_retention = Duration::from_secs(args.log_retention_days * 24 * 3600);

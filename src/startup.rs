@@ -120,6 +120,7 @@ fn start_invoker(config: &Config, store: &Store, caps: CapabilityFactory) -> any
         memory_bytes: config.lambda_memory_bytes,
         max_log_entries: config.log_max_entries,
         max_log_chars: config.log_max_chars,
+        http_requests_per_second: config.lambda_http_requests_per_second,
         // Each worker may hold its share of the box-wide in-flight cap, so that the cap (not
         // the workers) is what a burst of waiting invocations runs into.
         max_in_flight_per_worker: config

@@ -49,8 +49,9 @@ async fn the_allowlist_decides_what_lambdas_reach_and_changes_apply_at_once() {
 
     let res = api.invoke(&uuid, json!({"url": url})).await;
     assert_eq!(res.status().as_u16(), 901);
-    let msg = res.json::<Value>().await.unwrap()["errorMsg"].as_str().unwrap().to_owned();
-    assert!(msg.contains("Socket is closed") && msg.contains("127.0.0.1"), "{msg}");
+    let body = res.json::<Value>().await.unwrap();
+    assert_eq!(body["errorMsg"], "Error [ERR_SOCKET_CLOSED]: Socket is closed", "as on LivePerson: {body}");
+    assert!(body["errorLogs"].to_string().contains("127.0.0.1"), "the reason is in the log: {body}");
 
     let res = api.post("/proxy-settings", json!({"domain": format!("127.0.0.1:{port}")})).await;
     assert_eq!(res.status(), StatusCode::CREATED);
@@ -269,4 +270,31 @@ async fn an_interrupted_rotation_leaves_every_secret_readable() {
     assert_eq!(lambdabox_services::data_dir::reseal_all(&store, &account, &old, &next).await.unwrap(), 1);
     drop(store);
     reads_secret(dir.path(), &uuid).await;
+}
+
+#[tokio::test]
+async fn the_outbound_request_rate_per_function_is_configurable() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = test_config(dir.path());
+    config.lambda_http_requests_per_second = 2;
+    let app = TestApp::spawn_with(config, None).await;
+    let admin = app.setup().await;
+    let api = Api { token: app.token(&admin).await, app, admin };
+    let port = pong_server().await;
+    let res = api.post("/proxy-settings", json!({"domain": format!("127.0.0.1:{port}")})).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let burst = "async function lambda(input, callback) {
+  const { Toolbelt } = require('lp-faas-toolbelt');
+  const http = Toolbelt.HTTPClient();
+  const calls = [1, 2, 3, 4, 5].map(() => http({ uri: input.payload.url, json: true }));
+  const settled = await Promise.allSettled(calls);
+  callback(null, settled.map((s) => (s.status === 'fulfilled' ? 200 : s.reason.statusCode)));
+}";
+    let uuid = api.deployed("burst", burst).await;
+    let res = api.invoke(&uuid, json!({"url": format!("http://127.0.0.1:{port}/ping")})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let statuses: Vec<u64> =
+        res.json::<Value>().await.unwrap().as_array().unwrap().iter().map(|s| s.as_u64().unwrap()).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 2, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 3, "{statuses:?}");
 }

@@ -114,8 +114,18 @@ fn ready_err(error: &HttpError, status: Option<u16>) -> AnswerFuture {
     Box::pin(async move { Err(answer) })
 }
 
+/// What a lambda sees when the platform refuses a request: Node's error for a socket the
+/// proxy closed, as on LivePerson Functions (lambdas compare the string); the reason is logged
+/// beside it.
+const REFUSED_MESSAGE: &str = "Socket is closed";
+
 fn http_error(error: &HttpError, status: Option<u16>) -> Value {
-    let mut value = json!({ "message": error.to_string(), "code": error.code() });
+    let mut value = match error {
+        HttpError::Refused(reason) => {
+            json!({ "message": REFUSED_MESSAGE, "code": error.code(), "explanation": reason })
+        }
+        _ => json!({ "message": error.to_string(), "code": error.code() }),
+    };
     if let Some(status) = status {
         value["statusCode"] = json!(status);
     }

@@ -9,6 +9,7 @@ module.exports = function (core) {
   const {
     stringify, parse, PromiseCtor, ErrorCtor, TypeErrorCtor, ReferenceErrorCtor, NumberCtor, StringCtor, apply,
     startsWith, assign, enqueue, settleThrown, env, timerStart, timerClear, hostOp, loadModule, installNatives,
+    warnSystem,
   } = core;
 
   // Timers: callbacks live here; the host only keeps ids and due times.
@@ -65,8 +66,14 @@ module.exports = function (core) {
     if (!pending) return;
     delete ops[id];
     const value = parse(json);
-    if (ok) pending.resolve(value);
-    else pending.reject(assign(new ErrorCtor(value.message), value));
+    if (ok) return pending.resolve(value);
+    // Why the platform refused (the allowlist, say) goes to the log; the error itself reads
+    // exactly as on LivePerson Functions.
+    if (typeof value.explanation === 'string') {
+      warnSystem(value.explanation);
+      delete value.explanation;
+    }
+    pending.reject(assign(new ErrorCtor(value.message), value));
   }
 
   // Native helpers (digests, encodings, URL parsing…) are made on first use.

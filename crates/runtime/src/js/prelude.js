@@ -131,6 +131,7 @@
         __proto__: null,
         stringify, parse, PromiseCtor, ErrorCtor, TypeErrorCtor, ReferenceErrorCtor, NumberCtor, StringCtor, apply,
         startsWith, assign, enqueue, settleThrown, env: envJson,
+        warnSystem: (message) => format().warnSystem(message),
         timerStart: host.timerStart, timerClear: host.timerClear, hostOp: host.op, loadModule: host.loadModule,
         installNatives: host.installNatives,
       });

@@ -79,7 +79,11 @@ function request(uriOrOptions, maybeOptions) {
       return options.resolveWithFullResponse ? response : body;
     },
     (e) => {
-      const err = new Error('Error: ' + e.message);
+      // request-promise's message is String(cause): Node's own errors (ERR_*) print their
+      // code, so a refused host reads 'Error [ERR_SOCKET_CLOSED]: Socket is closed' as on
+      // LivePerson Functions.
+      const prefix = typeof e.code === 'string' && e.code.startsWith('ERR_') ? 'Error [' + e.code + ']: ' : 'Error: ';
+      const err = new Error(prefix + e.message);
       Object.assign(err, { name: 'RequestError', cause: e, error: e, code: e.code, options });
       if (e.statusCode) err.statusCode = e.statusCode;
       throw err;
