@@ -1,6 +1,6 @@
 //! `GET/POST lambdas`, `GET/PUT/DELETE lambdas/{uuid}` in LivePerson's V1 lambda shape.
 
-use actix_web::{HttpResponse, delete, get, post, put, web};
+use actix_web::{HttpResponse, delete, get, post, put, routes, web};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -10,6 +10,7 @@ use crate::auth::permission::marker::{LambdaRead, LambdaWrite};
 use crate::auth::{Authorized, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
+use lambdabox_domain::events;
 use lambdabox_domain::lambda::{EnvVar, LambdaId, LambdaState};
 use lambdabox_services::lifecycle::{CreateLambda, SaveLambda, Saved};
 use lambdabox_services::lifecycle::{Deployment, Lambda};
@@ -68,11 +69,19 @@ pub fn lambda_json(l: &Lambda) -> Value {
     })
 }
 
+/// LivePerson's clients name "no event" by its display name too.
+fn event_id(raw: String) -> String {
+    if raw == events::NO_EVENT_NAME { events::NO_EVENT.to_owned() } else { raw }
+}
+
 fn parse_id(raw: &str) -> Result<LambdaId, Error> {
     LambdaId::parse(raw).map_err(|_| Error::LambdaMissing(format!("There is no lambda {raw} in this account")))
 }
 
+// LivePerson's Node client asks for `lambdas/` with empty filters (`?eventId=&state=`).
+#[routes]
 #[get("/api/account/{accountId}/lambdas")]
+#[get("/api/account/{accountId}/lambdas/")]
 async fn list_lambdas(
     state: web::Data<AppState>,
     _auth: Authorized<LambdaRead>,
@@ -82,11 +91,12 @@ async fn list_lambdas(
     check_account(&state, &path)?;
     let mut states = Vec::new();
     let (mut event, mut name) = (None, None);
-    for (key, value) in query.into_inner() {
+    // An empty value filters nothing, as on LivePerson Functions.
+    for (key, value) in query.into_inner().into_iter().filter(|(_, value)| !value.is_empty()) {
         match key.as_str() {
             "state" => states
                 .push(LambdaState::parse(&value).ok_or_else(|| Error::BadInput(format!("unknown state '{value}'")))?),
-            "eventId" => event = Some(value),
+            "eventId" => event = Some(event_id(value)),
             "name" => name = Some(value.to_lowercase()),
             _ => {}
         }
@@ -157,7 +167,7 @@ async fn create_lambda(
     let create = CreateLambda {
         name: body.name,
         description: body.description,
-        event_id: body.event_id,
+        event_id: body.event_id.map(event_id),
         template_id: body.template_id,
         code: body.implementation.code,
         env: body.implementation.environment_variables,

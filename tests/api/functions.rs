@@ -182,3 +182,20 @@ async fn per_event_limits_and_filters_apply() {
     let counts: Value = api.get("/reports/lambdaCounts").await.json().await.unwrap();
     assert_eq!(counts["total"], 2);
 }
+
+#[tokio::test]
+async fn the_list_answers_livepersons_client_as_it_asks() {
+    let api = Api::start().await;
+    let event = "controllerbot_messaging_new_conversation";
+    assert_eq!(api.post("/lambdas", json!({"name": "evented", "eventId": event})).await.status(), StatusCode::CREATED);
+    let res = api.post("/lambdas", json!({"name": "plain", "eventId": "No Event"})).await;
+    assert_eq!(res.status(), StatusCode::CREATED, "\"No Event\" is no event");
+    assert_eq!(res.json::<Value>().await.unwrap()["eventId"], Value::Null);
+    // The Node client's getLambdas: trailing slash and empty filters.
+    let res = api.get("/lambdas/?eventId=&state=").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.json::<Value>().await.unwrap().as_array().unwrap().len(), 2);
+    let list: Value = api.get("/lambdas/?eventId=No%20Event&state=").await.json().await.unwrap();
+    let names: Vec<&str> = list.as_array().unwrap().iter().map(|l| l["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["plain"]);
+}

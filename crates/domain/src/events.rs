@@ -20,6 +20,8 @@ pub struct Event {
 
 /// The pseudo-event of lambdas invoked directly (API, schedules, other lambdas).
 pub const NO_EVENT: &str = "no_event";
+/// Its display name, which LivePerson's clients also send as an event id.
+pub const NO_EVENT_NAME: &str = "No Event";
 
 const AUTO_MESSAGE_PAYLOAD: &str = r#"{"cbotEventType":"CONSUMER_OPEN_NEW_CONVERSATION","type":"UPSERT","convId":"c1f4e3a2-0000-4000-8000-000000000001","dialogId":"c1f4e3a2-0000-4000-8000-000000000001","startTs":1700000000000,"clientLanguage":"en-US","inOffHours":false,"visitorId":"visitor-1","originatorMetadata":{"id":"consumer-1","role":"CONSUMER"},"serverTimestamp":1700000000000}"#;
 
@@ -27,7 +29,7 @@ const AUTO_MESSAGE_PAYLOAD: &str = r#"{"cbotEventType":"CONSUMER_OPEN_NEW_CONVER
 pub const EVENTS: &[Event] = &[
     Event {
         id: NO_EVENT,
-        name: "No Event",
+        name: NO_EVENT_NAME,
         description: "Invoked directly: over the API, by a schedule, or by another lambda.",
         lambda_limit: 50,
         sample_payload: r#"{"name":"lambdabox"}"#,
