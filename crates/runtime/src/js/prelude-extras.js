@@ -8,7 +8,7 @@ module.exports = function (core) {
   'use strict';
   const {
     stringify, parse, PromiseCtor, ErrorCtor, TypeErrorCtor, ReferenceErrorCtor, NumberCtor, StringCtor, apply,
-    startsWith, assign, enqueue, settleThrown, env, timerStart, timerClear, hostOp, loadModule, installNatives,
+    startsWith, assign, enqueue, settleUncaught, env, timerStart, timerClear, hostOp, loadModule, installNatives,
     warnSystem,
   } = core;
 
@@ -50,7 +50,7 @@ module.exports = function (core) {
     try {
       apply(timer.fn, undefined, timer.args);
     } catch (e) {
-      settleThrown(e);
+      settleUncaught(e);
     }
   }
 

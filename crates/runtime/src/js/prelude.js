@@ -90,7 +90,22 @@
     settled = true;
     host.settle(kind, payload);
   }
+  // What the lambda throws or rejects with is classified as LivePerson's runner does
+  // (rewire.js): like `callback(err)`, so only TypeError, ReferenceError and SyntaxError are
+  // runtime exceptions. The sandbox's own limits stay runtime exceptions: the engine throws
+  // null when out of memory, InternalError or a RangeError past the stack limit.
   function settleThrown(e) {
+    if (e === null || e === undefined) return settleUncaught(e);
+    if (isError(e)) {
+      const name = e.name;
+      if (name === 'InternalError' || (name === 'RangeError' && e.message === 'Maximum call stack size exceeded')) {
+        return settleUncaught(e);
+      }
+    }
+    callback(e);
+  }
+  // Outside the lambda's own call: module scope, timer callbacks.
+  function settleUncaught(e) {
     settle('runtime', isError(e) ? StringCtor(e) : 'Uncaught ' + format().messageOf(e));
   }
   function settleOk(result) {
@@ -130,7 +145,7 @@
       extrasReady = module.exports({
         __proto__: null,
         stringify, parse, PromiseCtor, ErrorCtor, TypeErrorCtor, ReferenceErrorCtor, NumberCtor, StringCtor, apply,
-        startsWith, assign, enqueue, settleThrown, env: envJson,
+        startsWith, assign, enqueue, settleUncaught, env: envJson,
         warnSystem: (message) => format().warnSystem(message),
         timerStart: host.timerStart, timerClear: host.timerClear, hostOp: host.op, loadModule: host.loadModule,
         installNatives: host.installNatives,
@@ -152,10 +167,15 @@
 
   function run(wrapper, inputJson, style, env) {
     envJson = env;
+    let lambda;
     try {
       const module = { exports: {} };
-      const lambda = wrapper(module, module.exports, require);
+      lambda = wrapper(module, module.exports, require);
       if (typeof lambda !== 'function') throw new TypeErrorCtor('lambda is not a function');
+    } catch (e) {
+      return settleUncaught(e);
+    }
+    try {
       const input = parse(inputJson);
       if (style === 1) {
         apply(then, apply(promiseResolve, PromiseCtor, [lambda(input)]), [settleOk, settleThrown]);

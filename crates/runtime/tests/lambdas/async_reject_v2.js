@@ -1,4 +1,4 @@
 async function lambda(input) {
   throw new Error('v2 failed');
 }
-// expect: runtime-exception Error: v2 failed
+// expect: custom-failure v2 failed

@@ -1,4 +1,4 @@
 async function lambda(input, callback) {
   await Promise.reject(new RangeError('rejected'));
 }
-// expect: runtime-exception RangeError: rejected
+// expect: custom-failure rejected

@@ -1,4 +1,4 @@
 function lambda(input, callback) {
   throw 'a string';
 }
-// expect: runtime-exception Uncaught a string
+// expect: custom-failure a string

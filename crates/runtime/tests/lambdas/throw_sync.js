@@ -1,4 +1,4 @@
 function lambda(input, callback) {
   throw new Error('boom');
 }
-// expect: runtime-exception Error: boom
+// expect: custom-failure boom

@@ -1,4 +1,4 @@
 function lambda(input, callback) {
   require('fs');
 }
-// expect: runtime-exception module fs is not available
+// expect: custom-failure module fs is not available
