@@ -81,12 +81,12 @@
   // Outcome: the first settlement wins; the first later callback call warns.
   let settled = false;
   let warnedAgain = false;
+  function repeated() {
+    if (!warnedAgain) format().warnSystem('callback was called more than once; later calls are ignored');
+    warnedAgain = true;
+  }
   function settle(kind, payload) {
-    if (settled) {
-      if (!warnedAgain) format().warnSystem('callback was called more than once; later calls are ignored');
-      warnedAgain = true;
-      return;
-    }
+    if (settled) return repeated();
     settled = true;
     host.settle(kind, payload);
   }
@@ -102,7 +102,7 @@
         return settleUncaught(e);
       }
     }
-    callback(e);
+    settleError(e);
   }
   // Outside the lambda's own call: module scope, timer callbacks.
   function settleUncaught(e) {
@@ -119,8 +119,39 @@
     if (json === undefined) return settle('runtime', 'the result (a ' + typeof result + ') is not JSON-serialisable');
     settle('ok', json);
   }
+  // callback(null, thenable): LivePerson's runner resolves its promise with the result, which
+  // adopts a thenable; its outcome is the invocation's, and later callbacks are ignored.
+  let adopting = false;
+  function adopt(result) {
+    let then;
+    try {
+      then = result.then;
+    } catch (e) {
+      return settleThrown(e);
+    }
+    if (typeof then !== 'function') return settleOk(result);
+    adopting = true;
+    const rejected = (e) => {
+      if (e !== null && e !== undefined) return settleThrown(e);
+      format().warnSystem('error in an incorrect format, please pass an Error object');
+      settle('custom', format().messageOf(e));
+    };
+    try {
+      apply(then, result, [settleOk, rejected]);
+    } catch (e) {
+      settleThrown(e);
+    }
+  }
   function callback(err, result) {
-    if (err === null || err === undefined) return settleOk(result);
+    if (adopting) return repeated();
+    if (err === null || err === undefined) {
+      if (result !== null && (typeof result === 'object' || typeof result === 'function')) return adopt(result);
+      return settleOk(result);
+    }
+    settleError(err);
+  }
+  // A failure, classified (see settleThrown).
+  function settleError(err) {
     if (isError(err)) {
       const name = err.name;
       const runtime = name === 'TypeError' || name === 'ReferenceError' || name === 'SyntaxError';
