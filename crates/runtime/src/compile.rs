@@ -30,11 +30,9 @@ pub enum CompileError {
     /// The code is longer than [`MAX_CODE_CHARS`].
     #[error("code is {0} characters long; at most 100000 are allowed")]
     TooLong(usize),
-    /// The first line does not declare the lambda.
-    #[error(
-        "the first line must declare the lambda, like `function lambda(input, callback) {{` \
-         (or `async function lambda(input, callback) {{` / `async function lambda(input) {{`); found: `{0}`"
-    )]
+    /// The first line does not declare the lambda (the message quotes it and, when the
+    /// declaration is further down, names its line and how to fix it).
+    #[error("{0}")]
     Contract(String),
     /// The code does not parse.
     #[error("syntax error on line {line}: {message}")]
@@ -152,33 +150,52 @@ fn syntax_error(ctx: &Ctx<'_>, file_name: &str) -> CompileError {
     CompileError::Syntax { line, message }
 }
 
-/// Accepts `[async ]function lambda(a, b) {` (two parameters) or `async function lambda(a) {`.
+/// Accepts `[async ]function lambda(a, b) {` (two parameters) or `async function lambda(a) {`
+/// on the first line.
 fn check_first_line(code: &str) -> Result<LambdaStyle, CompileError> {
-    let line = code.lines().next().unwrap_or("");
-    let refuse = || CompileError::Contract(line.trim().chars().take(120).collect());
+    let first = code.lines().next().unwrap_or("");
+    declaration(first).ok_or_else(|| {
+        let found: String = first.trim().chars().take(120).collect();
+        let mut message = format!(
+            "the first line must declare the lambda, like `{EXPECTED_FIRST_LINE}` (or `async function \
+             lambda(input, callback) {{` / `async function lambda(input) {{`); found: `{found}`"
+        );
+        // Code brought from LivePerson often has `require`s or helpers above the lambda.
+        if let Some(line) = code.lines().position(|line| declaration(line).is_some()) {
+            message.push_str(&format!(
+                ". The lambda is declared on line {}: move that line to the top (function \
+                 declarations are hoisted, so the code above it keeps working)",
+                line + 1
+            ));
+        }
+        CompileError::Contract(message)
+    })
+}
+
+/// The calling convention of a line that declares the lambda, if it is one.
+fn declaration(line: &str) -> Option<LambdaStyle> {
     let rest = line.trim_start();
     let (is_async, rest) = match rest.strip_prefix("async") {
         Some(after) if after.starts_with(char::is_whitespace) => (true, after.trim_start()),
         _ => (false, rest),
     };
-    let rest = rest.strip_prefix("function").ok_or_else(refuse)?;
+    let rest = rest.strip_prefix("function")?;
     if !rest.starts_with(char::is_whitespace) {
-        return Err(refuse());
+        return None;
     }
-    let rest = rest.trim_start().strip_prefix("lambda").ok_or_else(refuse)?;
-    let rest = rest.trim_start().strip_prefix('(').ok_or_else(refuse)?;
-    let (params, rest) = rest.split_once(')').ok_or_else(refuse)?;
+    let rest = rest.trim_start().strip_prefix("lambda")?.trim_start().strip_prefix('(')?;
+    let (params, rest) = rest.split_once(')')?;
     if !rest.trim_start().starts_with('{') {
-        return Err(refuse());
+        return None;
     }
     let names: Vec<&str> = params.split(',').map(str::trim).collect();
     if !names.iter().all(|name| is_identifier(name)) {
-        return Err(refuse());
+        return None;
     }
     match (names.len(), is_async) {
-        (2, _) => Ok(LambdaStyle::Callback),
-        (1, true) => Ok(LambdaStyle::Return),
-        _ => Err(refuse()),
+        (2, _) => Some(LambdaStyle::Callback),
+        (1, true) => Some(LambdaStyle::Return),
+        _ => None,
     }
 }
 

@@ -38,6 +38,15 @@ fn wrong_first_line_is_refused_quoting_the_expected_line() {
 }
 
 #[test]
+fn a_declaration_further_down_is_named_with_the_fix() {
+    let code = "const _ = require('lodash');\n\nfunction lambda(input, callback) {\n  callback(null, 1);\n}";
+    let err = sandbox().compile(code).unwrap_err().to_string();
+    assert!(err.contains("declared on line 3") && err.contains("move that line to the top"), "{err}");
+    let err = sandbox().compile("function handler(input, callback) {\n}").unwrap_err().to_string();
+    assert!(!err.contains("declared on line"), "no declaration, no hint: {err}");
+}
+
+#[test]
 fn syntax_error_names_the_line() {
     let code = "function lambda(input, callback) {\n  const a = 1;\n  const = 2;\n  callback(null, a);\n}";
     let err = sandbox().compile(code).unwrap_err();
