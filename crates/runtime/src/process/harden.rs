@@ -77,7 +77,8 @@ pub(crate) fn restrict_system_calls() -> io::Result<()> {
 }
 
 fn rules() -> io::Result<BTreeMap<i64, Vec<SeccompRule>>> {
-    let mut rules: BTreeMap<i64, Vec<SeccompRule>> = ALLOWED.iter().map(|&call| (call, Vec::new())).collect();
+    let mut rules: BTreeMap<i64, Vec<SeccompRule>> =
+        ALLOWED.iter().chain(ALLOWED_HERE).map(|&call| (call, Vec::new())).collect();
     let condition = |arg: u8, op: SeccompCmpOp, value: u64| {
         SeccompCondition::new(arg, SeccompCmpArgLen::Qword, op, value)
             .map_err(|e| io::Error::other(format!("seccomp: {e}")))
@@ -135,12 +136,10 @@ const ALLOWED: &[i64] = &[
     libc::SYS_gettimeofday,
     libc::SYS_epoll_create1,
     libc::SYS_epoll_ctl,
-    libc::SYS_epoll_wait,
     libc::SYS_epoll_pwait,
     libc::SYS_epoll_pwait2,
     libc::SYS_eventfd2,
     libc::SYS_ppoll,
-    libc::SYS_poll,
     libc::SYS_rt_sigaction,
     libc::SYS_rt_sigprocmask,
     libc::SYS_rt_sigreturn,
@@ -151,6 +150,12 @@ const ALLOWED: &[i64] = &[
     libc::SYS_getrusage,
     libc::SYS_shutdown,
 ];
+
+/// The older calls that only some architectures have (aarch64 has only their `p` variants).
+#[cfg(target_arch = "x86_64")]
+const ALLOWED_HERE: &[i64] = &[libc::SYS_epoll_wait, libc::SYS_poll];
+#[cfg(not(target_arch = "x86_64"))]
+const ALLOWED_HERE: &[i64] = &[];
 
 #[cfg(test)]
 mod tests {
