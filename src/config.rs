@@ -105,7 +105,11 @@ impl Config {
     /// Settings for `lambdabox serve`.
     pub fn from_serve_args(args: &ServeArgs) -> Self {
         let mut config = Self::new(args.bind, args.data.data_dir.clone());
-        config.worker_program = std::env::current_exe().ok();
+        // This very binary, even after an upgrade replaced the file: the workers must speak
+        // the server's protocol.
+        let this_binary = std::path::Path::new("/proc/self/exe");
+        config.worker_program =
+            if this_binary.exists() { Some(this_binary.to_path_buf()) } else { std::env::current_exe().ok() };
         config.lambda_timeout = Duration::from_millis(args.lambda_timeout_ms).min(MAX_LAMBDA_TIMEOUT);
         config.lambda_memory_bytes = usize::try_from(args.lambda_memory_mb * 1024 * 1024).unwrap_or(usize::MAX);
         if args.lambda_memory_total_mb > 0 {

@@ -364,6 +364,8 @@ async fn run_worker(shared: &Arc<PoolShared>, slot: &Slot, workers: usize) -> st
     let (beacon, beacon_fd) = Beacon::create()?;
     let mut command = tokio::process::Command::new(&shared.program);
     command
+        // Named as what it is in `ps` (the program may be /proc/self/exe).
+        .arg0("lambdabox")
         .arg("worker")
         .env_clear()
         .env(
