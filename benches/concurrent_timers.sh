@@ -22,18 +22,16 @@ work=$(mktemp -d)
 cleanup() { kill "${LBX_PID:-}" "${SAMPLER_PID:-}" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-LAMBDABOX_ADMIN_PASSWORD=bench-password-1 "$BIN" setup --data-dir "$work/data" --account bench --admin admin >/dev/null
-creds=$("$BIN" credentials create --data-dir "$work/data" --user admin)
-id=$(echo "$creds" | python3 -c 'import json,sys; print(json.load(sys.stdin)["clientId"])')
-secret=$(echo "$creds" | python3 -c 'import json,sys; print(json.load(sys.stdin)["clientSecret"])')
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# shellcheck source=common.sh
+. benches/common.sh
+provision "$work/data"
+port=$(free_port)
 base="http://127.0.0.1:$port/api/account/bench"
 RUST_LOG=warn "$BIN" serve --data-dir "$work/data" --bind "127.0.0.1:$port" \
   --lambda-max-in-flight $((CONNECTIONS + 1000)) --lambda-queue $((CONNECTIONS + 1000)) 2>>"$work/lbx.log" &
 LBX_PID=$!
 until curl -sf -o /dev/null "http://127.0.0.1:$port/readyz"; do sleep 0.01; done
-token=$(curl -s -d grant_type=client_credentials -d "client_id=$id" -d "client_secret=$secret" "http://127.0.0.1:$port/oauth/token" \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+token=$(access_token "$port")
 auth="Authorization: Bearer $token"
 code='function lambda(input, callback) {\n  setTimeout(() => callback(null, { waited: 1000 }), 1000);\n}\n'
 uuid=$(curl -s -H "$auth" -H 'content-type: application/json' \

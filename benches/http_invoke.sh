@@ -27,10 +27,9 @@ work=$(mktemp -d)
 cleanup() { kill "${LBX_PID:-}" "${NODE_PID:-}" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-LAMBDABOX_ADMIN_PASSWORD=bench-password-1 "$BIN" setup --data-dir "$work/data" --account bench --admin admin >/dev/null
-creds=$("$BIN" credentials create --data-dir "$work/data" --user admin)
-id=$(echo "$creds" | python3 -c 'import json,sys; print(json.load(sys.stdin)["clientId"])')
-secret=$(echo "$creds" | python3 -c 'import json,sys; print(json.load(sys.stdin)["clientSecret"])')
+# shellcheck source=common.sh
+. benches/common.sh
+provision "$work/data"
 
 uuid=""
 if [ "$LAMBDAS" -gt 1 ]; then
@@ -39,7 +38,7 @@ if [ "$LAMBDAS" -gt 1 ]; then
   echo "created and deployed $LAMBDAS lambdas in $(echo "$(date +%s.%N) - $t0" | bc) s"
 fi
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 base="http://127.0.0.1:$port/api/account/bench"
 serve() {
   RUST_LOG=warn "$BIN" serve --data-dir "$work/data" --bind "127.0.0.1:$port" 2>>"$work/lbx.log" &
@@ -53,8 +52,7 @@ for n in $(seq "$STARTS"); do
   if [ "$n" -lt "$STARTS" ]; then kill -TERM "$LBX_PID"; wait "$LBX_PID" || true; fi
 done
 
-token=$(curl -s -d grant_type=client_credentials -d "client_id=$id" -d "client_secret=$secret" "http://127.0.0.1:$port/oauth/token" \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+token=$(access_token "$port")
 auth="Authorization: Bearer $token"
 if [ -z "$uuid" ]; then
   code='function lambda(input, callback) {\n  callback(null, { hello: input.payload.name });\n}\n'

@@ -34,6 +34,19 @@ fn alive(pid: u32) -> bool {
     cpu_ticks(pid).is_some()
 }
 
+/// Invokes `hello` until it answers 200; fails after 3 s.
+async fn answers_within_3_s(api: &Api, hello: &str) {
+    let deadline = Instant::now() + Duration::from_secs(3);
+    loop {
+        let res = api.invoke(hello, json!({"name": "x"})).await;
+        if res.status() == StatusCode::OK {
+            return;
+        }
+        assert!(Instant::now() < deadline, "the box does not answer again: {}", res.text().await.unwrap());
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 #[tokio::test]
 async fn a_built_in_stuck_past_its_deadline_is_killed_and_leaves_no_cpu_burning() {
     let (api, _dir) = api_with(|config| config.lambda_timeout = Duration::from_millis(500)).await;
@@ -160,15 +173,7 @@ async fn past_the_memory_budget_new_invocations_get_429_and_the_server_stays_sma
         assert_eq!(holder.await.unwrap(), StatusCode::OK, "the invocations already running finish");
     }
     // Their memory is returned; new invocations are admitted again.
-    let deadline = Instant::now() + Duration::from_secs(3);
-    loop {
-        let res = api.invoke(&hello, json!({"name": "x"})).await;
-        if res.status() == StatusCode::OK {
-            break;
-        }
-        assert!(Instant::now() < deadline, "still refused: {}", res.text().await.unwrap());
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    answers_within_3_s(&api, &hello).await;
 }
 
 #[tokio::test]
@@ -194,13 +199,5 @@ async fn a_worker_limited_by_the_kernel_fails_the_allocation_not_the_server() {
     let message = body["errorMsg"].as_str().unwrap();
     assert!(message.contains("memory") || message.contains("worker process"), "{body}");
     let hello = api.deployed("hello", HELLO).await;
-    let deadline = Instant::now() + Duration::from_secs(3);
-    loop {
-        let res = api.invoke(&hello, json!({"name": "x"})).await;
-        if res.status() == StatusCode::OK {
-            break;
-        }
-        assert!(Instant::now() < deadline, "the box does not answer again: {}", res.text().await.unwrap());
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    answers_within_3_s(&api, &hello).await;
 }
