@@ -81,20 +81,38 @@ pub struct Sandbox {
 }
 
 struct Inner {
-    jobs: async_channel::Sender<Job>,
+    backend: Backend,
     limits: Limits,
     io: Option<tokio::runtime::Runtime>,
     max_overshoot_us: Arc<AtomicU64>,
-    /// Set when lambdas run in threads of this process.
-    #[cfg_attr(not(test), allow(dead_code))]
-    threads: Option<Arc<Shared>>,
-    /// Set when lambdas run in worker processes.
-    processes: Option<process::server::Pool>,
+}
+
+/// Where the JavaScript runs.
+enum Backend {
+    /// In threads of this process, fed by `jobs`.
+    Threads {
+        jobs: async_channel::Sender<Job>,
+        #[cfg_attr(not(test), allow(dead_code))]
+        shared: Arc<Shared>,
+    },
+    /// In worker processes, with their own queue.
+    Processes(process::server::Pool),
+}
+
+impl Inner {
+    fn processes(&self) -> Option<&process::server::Pool> {
+        match &self.backend {
+            Backend::Processes(pool) => Some(pool),
+            Backend::Threads { .. } => None,
+        }
+    }
 }
 
 impl Drop for Inner {
     fn drop(&mut self) {
-        self.jobs.close();
+        if let Backend::Threads { jobs, .. } = &self.backend {
+            jobs.close();
+        }
         if let Some(io) = self.io.take() {
             io.shutdown_background();
         }
@@ -137,10 +155,8 @@ impl Sandbox {
             .map(|index| pool::spawn_worker(shared.clone(), index))
             .collect::<Result<Vec<_>, _>>()?;
         pool::spawn_watchdog(shared.clone(), health)?;
-        let threads = Some(shared);
-        Ok(Self {
-            inner: Arc::new(Inner { jobs: tx, limits, io: Some(io), max_overshoot_us, threads, processes: None }),
-        })
+        let backend = Backend::Threads { jobs: tx, shared };
+        Ok(Self { inner: Arc::new(Inner { backend, limits, io: Some(io), max_overshoot_us }) })
     }
 
     /// Like [`Sandbox::start`], but the JavaScript runs in `workers` worker processes (the
@@ -170,31 +186,20 @@ impl Sandbox {
             io.handle(),
             max_overshoot_us.clone(),
         )?;
-        // The pool has its own queue; this one stays closed and empty.
-        let (jobs, _) = async_channel::bounded(1);
-        jobs.close();
-        Ok(Self {
-            inner: Arc::new(Inner {
-                jobs,
-                limits,
-                io: Some(io),
-                max_overshoot_us,
-                threads: None,
-                processes: Some(pool),
-            }),
-        })
+        let backend = Backend::Processes(pool);
+        Ok(Self { inner: Arc::new(Inner { backend, limits, io: Some(io), max_overshoot_us }) })
     }
 
     /// Process ids of the worker processes running now (empty when the JS runs in threads
     /// of this process).
     pub fn worker_pids(&self) -> Vec<u32> {
-        self.inner.processes.as_ref().map(process::server::Pool::pids).unwrap_or_default()
+        self.inner.processes().map(process::server::Pool::pids).unwrap_or_default()
     }
 
     /// Resident memory of the worker processes as last measured, and the budget, in bytes
     /// (None when the JS runs in threads of this process).
     pub fn memory_use(&self) -> Option<(u64, u64)> {
-        self.inner.processes.as_ref().map(|pool| (pool.resident_bytes(), pool.budget_bytes()))
+        self.inner.processes().map(|pool| (pool.resident_bytes(), pool.budget_bytes()))
     }
 
     /// One worker per core: the usual `workers` argument for [`Sandbox::start`].
@@ -239,7 +244,7 @@ impl Sandbox {
         caps: Capabilities,
         options: RunOptions,
     ) -> Result<RunResult, Refused> {
-        if let Some(pool) = &self.inner.processes
+        if let Some(pool) = self.inner.processes()
             && pool.resident_bytes() >= pool.budget_bytes()
         {
             return Err(Refused::MemoryBudget { budget_mib: pool.budget_bytes() >> 20 });
@@ -266,9 +271,9 @@ impl Sandbox {
             reply: shared::Reply::Caller(reply),
             cancel,
         };
-        match &self.inner.processes {
-            Some(pool) => pool.submit(job)?,
-            None => self.inner.jobs.try_send(job).map_err(|_| Refused::Busy)?,
+        match &self.inner.backend {
+            Backend::Processes(pool) => pool.submit(job)?,
+            Backend::Threads { jobs, .. } => jobs.try_send(job).map_err(|_| Refused::Busy)?,
         }
         let outcome = match tokio::time::timeout_at((deadline + CALLER_GRACE).into(), answer).await {
             Ok(Ok(outcome)) => outcome,
@@ -316,7 +321,8 @@ mod tests {
             }
         };
         let settled = |target: Option<usize>| {
-            let shared = sandbox.inner.threads.clone().unwrap();
+            let Backend::Threads { shared, .. } = &sandbox.inner.backend else { panic!("threads") };
+            let shared = shared.clone();
             async move {
                 // The worker tears the finished runtime down and prepares the next one after
                 // it replies: wait until the count is steady (or, with a target, reached).
@@ -347,7 +353,8 @@ mod tests {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_fresh_context_makes_almost_no_atoms_of_its_own() {
         let sandbox = Sandbox::start(Limits::default(), 1, 16).unwrap();
-        let warm = engine::Warm::new(sandbox.inner.threads.as_ref().unwrap()).unwrap();
+        let Backend::Threads { shared, .. } = &sandbox.inner.backend else { panic!("threads") };
+        let warm = engine::Warm::new(shared).unwrap();
         let predefined = i64::from(rquickjs::qjs::JS_ATOM_END);
         let made = warm._runtime.memory_usage().atom_count - predefined;
         assert!(
