@@ -24,15 +24,16 @@ pub(crate) type Intrinsics = (
 );
 
 /// What the host asks of the prelude's entry function (js/prelude.js, `enter`), its first
-/// argument; the engine calls it with a lazy global's name instead.
+/// argument; the engine calls it with a lazy global's name instead, or with one of its locale
+/// kinds (`JS_LOCALE_*`, 0 to 4: a locale-sensitive built-in was called, see `lazy`).
 #[derive(Clone, Copy)]
 pub(crate) enum Entry {
     /// `(wrapper, inputJson, style, envJson)`: start the lambda.
-    Run = 0,
+    Run = 10,
     /// `(id)`: a timer is due.
-    FireTimer = 1,
+    FireTimer = 11,
     /// `(id, ok, json)`: a host operation's answer.
-    OpDone = 2,
+    OpDone = 12,
 }
 
 /// A prepared, unused sandbox for exactly one invocation.
@@ -66,6 +67,7 @@ impl Warm {
             let install: Function = bytecode::run_script(&ctx, &shared.prelude)?.get()?;
             let entry: Function = install.call((host,))?;
             lazy::set_handler(&ctx, &entry)?;
+            lazy::set_locale_handler(&ctx, &entry)?;
             Ok(Persistent::save(&ctx, entry))
         })?;
         Ok(Self { entry, context, _runtime: runtime, state })

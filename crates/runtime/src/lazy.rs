@@ -18,6 +18,7 @@ unsafe extern "C" {
     fn JS_DefineLazyGlobals(ctx: *mut qjs::JSContext, names: *const *const c_char, count: c_int, flags: c_int)
     -> c_int;
     fn JS_SetLazyGlobalHandler(ctx: *mut qjs::JSContext, handler: qjs::JSValue) -> c_int;
+    fn JS_SetLocaleHandler(ctx: *mut qjs::JSContext, handler: qjs::JSValue) -> c_int;
 }
 
 /// The engine's family number of the typed arrays (`JS_LAZY_TYPED_ARRAYS`).
@@ -25,7 +26,7 @@ const JS_LAZY_TYPED_ARRAYS: c_int = 0;
 
 /// Globals the prelude makes on first use from bundled modules (the `LAZY` table of
 /// js/prelude-extras.js must list the same names).
-const MODULE_GLOBALS: [&CStr; 11] = [
+const MODULE_GLOBALS: [&CStr; 12] = [
     c"Buffer",
     c"atob",
     c"btoa",
@@ -37,6 +38,7 @@ const MODULE_GLOBALS: [&CStr; 11] = [
     c"Headers",
     c"Request",
     c"Response",
+    c"Intl",
 ];
 
 /// Globals the prelude makes on first use that are enumerable, as in Node: the timers (the
@@ -80,6 +82,16 @@ pub(crate) fn set_handler(ctx: &Ctx<'_>, handler: &Function<'_>) -> Result<()> {
     // SAFETY: a live context on this thread and a function of that context; the engine takes
     // its own reference.
     status(unsafe { JS_SetLazyGlobalHandler(ctx.as_raw().as_ptr(), handler.as_raw()) })
+}
+
+/// Makes `handler` (the prelude's entry) the function that does the work of the
+/// locale-sensitive built-ins (`Date.prototype.toLocaleString`, `Number.prototype.toLocaleString`,
+/// `String.prototype.localeCompare`…) when lambda code calls one: the prelude hands the call
+/// to `Intl`, which is made then (the engine's patch 0015).
+pub(crate) fn set_locale_handler(ctx: &Ctx<'_>, handler: &Function<'_>) -> Result<()> {
+    // SAFETY: a live context on this thread and a function of that context; the engine takes
+    // its own reference.
+    status(unsafe { JS_SetLocaleHandler(ctx.as_raw().as_ptr(), handler.as_raw()) })
 }
 
 /// Installs the typed-array family now, for host code that creates typed arrays itself (a

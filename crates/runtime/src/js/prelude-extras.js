@@ -91,6 +91,7 @@ module.exports = function (core) {
     crypto: NATIVES | INTERNAL, jsonwebtoken: NATIVES | INTERNAL, 'lp-faas-toolbelt': OP | INTERNAL,
     'lambdabox:buffer': NATIVES, 'lambdabox:encoding': NATIVES, 'lambdabox:url': NATIVES,
     'lambdabox:fetch': OP | INTERNAL,
+    'lambdabox:intl': NATIVES,
   };
 
   // require(): bundled and native modules only, cached per invocation. `lambdabox:*` names
@@ -124,6 +125,7 @@ module.exports = function (core) {
     TextEncoder: 'lambdabox:encoding', TextDecoder: 'lambdabox:encoding', URL: 'lambdabox:url',
     URLSearchParams: 'lambdabox:url', fetch: 'lambdabox:fetch', Headers: 'lambdabox:fetch',
     Request: 'lambdabox:fetch', Response: 'lambdabox:fetch',
+    Intl: 'lambdabox:intl',
   };
 
   // A literal, not assignments: lambda code may have put setters on Object.prototype.
@@ -148,5 +150,9 @@ module.exports = function (core) {
     return load(module)[name];
   }
 
-  return { __proto__: null, fireTimer, opDone, require, lazyGlobal };
+  // The engine's locale-sensitive built-ins (Date.prototype.toLocaleString and friends,
+  // Number.prototype.toLocaleString, String.prototype.localeCompare) are served by Intl.
+  const locale = (kind, value, a, b, c) => load('lambdabox:intl').builtin(kind, value, a, b, c);
+
+  return { __proto__: null, fireTimer, opDone, require, lazyGlobal, locale };
 };

@@ -221,14 +221,16 @@
   }
 
   // The host's one entry: the engine calls it with a lazy global's name (the host registers
-  // it as the engine's lazy-global handler), the host with a number for what to do. Not on
-  // the global object: lambda code cannot call it.
+  // it as the engine's lazy-global handler) or, when a locale-sensitive built-in such as
+  // Date.prototype.toLocaleString is called, with the engine's locale kind (0-4; the host
+  // registers it as the engine's locale handler), the host with a number from 10 for what to
+  // do (engine.rs, `Entry`). Not on the global object: lambda code cannot call it.
   return function enter(what, a, b, c, d) {
     switch (what) {
-      case 0: return run(a, b, c, d);
-      case 1: return fireTimer(a);
-      case 2: return opDone(a, b, c);
-      default: return lazyGlobal(what);
+      case 10: return run(a, b, c, d);
+      case 11: return fireTimer(a);
+      case 12: return opDone(a, b, c);
+      default: return typeof what === 'number' ? extras().locale(what, a, b, c, d) : lazyGlobal(what);
     }
   };
 })

@@ -59,6 +59,7 @@ pub(crate) fn make<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     natives.define("jwsSign", Function::new(ctx.clone(), jws_sign)?)?;
     natives.define("jwsVerify", Function::new(ctx.clone(), jws_verify)?)?;
     natives.define("parseUrl", Function::new(ctx.clone(), parse_url)?)?;
+    super::intl::define(ctx, &natives)?;
     natives.freeze()
 }
 

@@ -10,6 +10,7 @@ use rquickjs::{Ctx, Exception, Function, Object, Result};
 use std::collections::HashMap;
 
 mod helpers;
+mod intl;
 
 /// Module name → JS source, wrapped as `(function (module, exports, require, natives, op) {…})`.
 /// `lambdabox:*` modules are internals behind globals (Buffer, URL, TextEncoder, fetch) and
@@ -19,12 +20,13 @@ const SOURCES: &[(&str, &[&str])] = &[
     ("crypto", &[include_str!("js/crypto.js")]),
     ("jsonwebtoken", &[include_str!("js/jsonwebtoken.js")]),
     ("lodash", &[include_str!("vendor/lodash/lodash.min.js")]),
-    ("luxon", &[include_str!("js/intl-shim.js"), include_str!("vendor/luxon/luxon.js")]),
+    ("luxon", &[include_str!("vendor/luxon/luxon.js")]),
     ("oauth-1.0a", &[include_str!("vendor/oauth-1.0a/oauth-1.0a.js")]),
     ("lambdabox:buffer", &[include_str!("js/buffer.js")]),
     ("lambdabox:url", &[include_str!("js/url.js")]),
     ("lambdabox:encoding", &[include_str!("js/encoding.js")]),
     ("lambdabox:fetch", &[include_str!("js/fetch.js")]),
+    ("lambdabox:intl", &[include_str!("js/intl.js")]),
     ("lambdabox:runtime", &[include_str!("../js/prelude-extras.js")]),
 ];
 

@@ -6,6 +6,7 @@ mod fixtures;
 mod helpers;
 mod host_reach;
 mod http;
+mod intl;
 mod isolation;
 mod limits;
 mod logs;
