@@ -13,6 +13,10 @@ const HELLO: &str = "function lambda(input, callback) {\n  callback(null, 'Hello
 /// Hello world that logs once, as most real lambdas do (console is made on first use).
 const LOGGING: &str = "function lambda(input, callback) {\n  console.info('payload', input.payload);\n  callback(null, 'Hello World');\n}";
 
+/// The first use of Intl: a date formatted in a time zone and locale (Intl and its natives are
+/// made on first use; a context that never touches them pays nothing for them).
+const INTL: &str = "function lambda(input, callback) {\n  callback(null, new Date(0).toLocaleString('de-DE', { timeZone: 'Europe/Berlin' }));\n}";
+
 fn input() -> Value {
     json!({ "timestamp": 0, "headers": [], "payload": {} })
 }
@@ -67,11 +71,16 @@ fn main() {
     let big = sandbox.compile(&big_source).unwrap();
 
     let logging = sandbox.compile(LOGGING).unwrap();
+    let intl = sandbox.compile(INTL).unwrap();
     // LAMBDABOX_PROFILE=N: only run N hello-world invocations (for perf / callgrind) and exit;
-    // with LAMBDABOX_PROFILE_LOGGING=1, of the hello world that logs once.
+    // with LAMBDABOX_PROFILE_LOGGING=1, of the hello world that logs once; with
+    // LAMBDABOX_PROFILE_INTL=1, of the lambda that formats one date with Intl.
     if let Some(n) = std::env::var("LAMBDABOX_PROFILE").ok().and_then(|n| n.parse().ok()) {
-        let which = if std::env::var_os("LAMBDABOX_PROFILE_LOGGING").is_some_and(|v| !v.is_empty()) {
+        let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+        let which = if set("LAMBDABOX_PROFILE_LOGGING") {
             &logging
+        } else if set("LAMBDABOX_PROFILE_INTL") {
+            &intl
         } else {
             &hello
         };
@@ -91,6 +100,18 @@ fn main() {
                 std::thread::sleep(Duration::from_micros(400));
                 let started = Instant::now();
                 rt.block_on(sandbox.run(&hello, input(), caps())).unwrap();
+                total += started.elapsed();
+            }
+            total
+        })
+    });
+    c.bench_function("intl_first_use_run_warm_latency", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                std::thread::sleep(Duration::from_micros(400));
+                let started = Instant::now();
+                rt.block_on(sandbox.run(&intl, input(), caps())).unwrap();
                 total += started.elapsed();
             }
             total
