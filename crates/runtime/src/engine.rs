@@ -42,7 +42,7 @@ pub(crate) struct Warm {
     // frees nothing: the prelude goes with the runtime, released wholesale.
     pub(crate) entry: Persistent<Function<'static>>,
     pub(crate) context: Context,
-    pub(crate) _runtime: Runtime,
+    pub(crate) runtime: Runtime,
     pub(crate) state: Rc<HostState>,
 }
 
@@ -68,6 +68,6 @@ impl Warm {
             lazy::set_handler(&ctx, &entry)?;
             Ok(Persistent::save(&ctx, entry))
         })?;
-        Ok(Self { entry, context, _runtime: runtime, state })
+        Ok(Self { entry, context, runtime, state })
     }
 }

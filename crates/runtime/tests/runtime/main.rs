@@ -1,6 +1,7 @@
 //! Runtime integration tests: the QuickJS sandbox driven through its public API, with JS
 //! fixtures from `tests/lambdas` and real HTTP servers on 127.0.0.1.
 
+mod after_callback;
 mod contract;
 mod fixtures;
 mod helpers;

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 #[derive(Default)]
-struct MemorySecrets(Mutex<HashMap<String, Value>>);
+pub(crate) struct MemorySecrets(pub(crate) Mutex<HashMap<String, Value>>);
 
 impl SecretStore for MemorySecrets {
     fn read(&self, key: &str) -> BoxFuture<Result<Value, SecretError>> {
