@@ -23,7 +23,7 @@ mod shared;
 mod state;
 
 pub use capabilities::{
-    BoxFuture, Capabilities, HttpEgress, HttpError, HttpRequest, HttpResponse, Nothing, Orchestrator,
+    BoxFuture, Capabilities, ClientTls, HttpEgress, HttpError, HttpRequest, HttpResponse, Nothing, Orchestrator,
     OrchestratorReply, SecretError, SecretStore,
 };
 pub use compile::{CompileError, Compiled, EXPECTED_FIRST_LINE, LambdaStyle, MAX_CODE_CHARS};

@@ -11,6 +11,7 @@ mod isolation;
 mod limits;
 mod logs;
 mod modules;
+mod mtls;
 mod scale;
 mod server;
 mod toolbelt;
