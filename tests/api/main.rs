@@ -15,6 +15,7 @@ mod login;
 mod logs;
 mod logs_search;
 mod permissions;
+mod project;
 mod reports;
 mod schedules;
 mod schedules_ui;
