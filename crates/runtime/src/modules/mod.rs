@@ -21,6 +21,26 @@ const SOURCES: &[(&str, &[&str])] = &[
     ("lodash", &[include_str!("vendor/lodash/lodash.min.js")]),
     ("luxon", &[include_str!("js/intl-shim.js"), include_str!("vendor/luxon/luxon.js")]),
     ("oauth-1.0a", &[include_str!("vendor/oauth-1.0a/oauth-1.0a.js")]),
+    // Node's built-ins: browserify's ports from npm (vendor/<name>, rebuilt by
+    // tools/node-builtins) and our own timers.
+    ("assert", &[include_str!("vendor/assert/assert.js")]),
+    (
+        "buffer",
+        &[
+            include_str!("js/buffer-globals.js"),
+            include_str!("vendor/buffer/buffer.js"),
+            include_str!("js/node-buffer.js"),
+        ],
+    ),
+    ("events", &[include_str!("vendor/events/events.js")]),
+    ("path", &[include_str!("vendor/path/path.js")]),
+    ("querystring", &[include_str!("vendor/querystring/querystring.js"), include_str!("js/node-querystring.js")]),
+    ("string_decoder", &[include_str!("vendor/string_decoder/string_decoder.js")]),
+    ("timers", &[include_str!("js/timers.js")]),
+    ("timers/promises", &["module.exports = require('timers').promises;"]),
+    ("url", &[include_str!("vendor/url/url.js"), include_str!("js/node-url.js")]),
+    ("util", &[include_str!("vendor/util/util.js")]),
+    ("lambdabox:base64", &[include_str!("js/base64.js")]),
     ("lambdabox:buffer", &[include_str!("js/buffer.js")]),
     ("lambdabox:url", &[include_str!("js/url.js")]),
     ("lambdabox:encoding", &[include_str!("js/encoding.js")]),

@@ -10,6 +10,7 @@ mod isolation;
 mod limits;
 mod logs;
 mod modules;
+mod node_builtins;
 mod scale;
 mod server;
 mod toolbelt;
