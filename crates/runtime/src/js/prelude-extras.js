@@ -90,15 +90,15 @@ module.exports = function (core) {
   const GRANTS = {
     __proto__: null,
     crypto: NATIVES | INTERNAL, jsonwebtoken: NATIVES | INTERNAL, 'lp-faas-toolbelt': OP | INTERNAL,
-    buffer: NATIVES | INTERNAL, url: INTERNAL,
+    buffer: NATIVES | INTERNAL, url: INTERNAL, http: INTERNAL, https: INTERNAL,
     'lambdabox:base64': NATIVES, 'lambdabox:encoding': NATIVES, 'lambdabox:url': NATIVES,
-    'lambdabox:fetch': OP | INTERNAL,
+    'lambdabox:fetch': OP | INTERNAL, 'lambdabox:http': OP | INTERNAL,
   };
   // Node's built-ins answer to their `node:` names too (the same module object).
   const NODE_BUILTINS = {
     __proto__: null,
     'node:assert': 'assert', 'node:buffer': 'buffer', 'node:crypto': 'crypto', 'node:events': 'events',
-    'node:path': 'path', 'node:querystring': 'querystring',
+    'node:http': 'http', 'node:https': 'https', 'node:path': 'path', 'node:querystring': 'querystring',
     'node:string_decoder': 'string_decoder', 'node:timers': 'timers', 'node:timers/promises': 'timers/promises',
     'node:url': 'url', 'node:util': 'util',
   };

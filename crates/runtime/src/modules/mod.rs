@@ -22,7 +22,7 @@ const SOURCES: &[(&str, &[&str])] = &[
     ("luxon", &[include_str!("js/intl-shim.js"), include_str!("vendor/luxon/luxon.js")]),
     ("oauth-1.0a", &[include_str!("vendor/oauth-1.0a/oauth-1.0a.js")]),
     // Node's built-ins: browserify's ports from npm (vendor/<name>, rebuilt by
-    // tools/node-builtins) and our own timers.
+    // tools/node-builtins) and our own http, https and timers.
     ("assert", &[include_str!("vendor/assert/assert.js")]),
     (
         "buffer",
@@ -33,6 +33,8 @@ const SOURCES: &[(&str, &[&str])] = &[
         ],
     ),
     ("events", &[include_str!("vendor/events/events.js")]),
+    ("http", &["module.exports = require('lambdabox:http')('http:');"]),
+    ("https", &["module.exports = require('lambdabox:http')('https:');"]),
     ("path", &[include_str!("vendor/path/path.js")]),
     ("querystring", &[include_str!("vendor/querystring/querystring.js"), include_str!("js/node-querystring.js")]),
     ("string_decoder", &[include_str!("vendor/string_decoder/string_decoder.js")]),
@@ -42,6 +44,7 @@ const SOURCES: &[(&str, &[&str])] = &[
     ("util", &[include_str!("vendor/util/util.js")]),
     ("lambdabox:base64", &[include_str!("js/base64.js")]),
     ("lambdabox:buffer", &[include_str!("js/buffer.js")]),
+    ("lambdabox:http", &[include_str!("js/http.js")]),
     ("lambdabox:url", &[include_str!("js/url.js")]),
     ("lambdabox:encoding", &[include_str!("js/encoding.js")]),
     ("lambdabox:fetch", &[include_str!("js/fetch.js")]),

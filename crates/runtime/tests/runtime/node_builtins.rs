@@ -1,13 +1,22 @@
 //! Node's built-in modules as LivePerson lambdas require them: util, events, querystring,
-//! path, url, string_decoder, assert, buffer and timers.
+//! path, url, string_decoder, assert, buffer, timers and the http / https clients (against a
+//! real server on 127.0.0.1, through the egress allowlist).
 
-use crate::helpers::{ok, run, sandbox};
+#![allow(clippy::unwrap_used)] // test helpers and fakes fail loudly
+
+use crate::helpers::{caps, ok, run, run_with, sandbox, sandbox_with};
+use crate::server::TestServer;
+use lambdabox_runtime::Capabilities;
+use lambdabox_services::egress::{Allowlist, EgressClient};
 use serde_json::json;
+use std::sync::Arc;
 
-const BUILTINS: [&str; 11] = [
+const BUILTINS: [&str; 13] = [
     "assert",
     "buffer",
     "events",
+    "http",
+    "https",
     "path",
     "querystring",
     "string_decoder",
@@ -17,6 +26,11 @@ const BUILTINS: [&str; 11] = [
     "util",
     "crypto",
 ];
+
+fn with_allowlist(entries: &[&str]) -> Capabilities {
+    let client = EgressClient::new(Allowlist::new(entries.iter().copied())).unwrap();
+    caps().with_http(Arc::new(client))
+}
 
 /// A V1 lambda whose body may `await` and ends with `callback`.
 fn lambda(body: &str) -> String {
@@ -278,4 +292,69 @@ async fn the_buffer_module_exports_node_s_names() {
         json!({ "same": true, "maxLength": true, "names": [true, true, true, true], "digest": true, "hex": 64,
                 "isEncoding": [true, true, false] })
     );
+}
+
+#[tokio::test]
+async fn http_get_and_request_go_through_the_egress() {
+    let server = TestServer::start().await;
+    let sandbox = sandbox_with(5000, 1);
+    let code = lambda(&format!(
+        "const http = require('http');
+  const collect = (res) => new Promise((resolve, reject) => {{
+    let body = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk) => {{ body += chunk; }});
+    res.on('end', () => resolve({{ status: res.statusCode, message: res.statusMessage, type: res.headers['content-type'], body }}));
+    res.on('error', reject);
+  }});
+  const got = await new Promise((resolve, reject) => http.get('{hello}', (res) => collect(res).then(resolve)).on('error', reject));
+  const posted = await new Promise((resolve, reject) => {{
+    const req = http.request({{ method: 'POST', hostname: '127.0.0.1', port: {port}, path: '/echo?q=1', headers: {{ 'Content-Type': 'application/json', 'X-Test': 'yes' }} }}, (res) => collect(res).then(resolve));
+    req.on('error', reject);
+    req.write(JSON.stringify({{ a: 1 }}).slice(0, 4));
+    req.end(JSON.stringify({{ a: 1 }}).slice(4));
+  }});
+  const echo = JSON.parse(posted.body);
+  const missing = await new Promise((resolve) => http.get(new URL('{missing}'), (res) => {{
+    const chunks = []; res.on('data', (c) => chunks.push(c)); res.on('end', () => resolve([res.statusCode, Buffer.isBuffer(chunks[0]), Buffer.concat(chunks).toString()]));
+  }}));
+  callback(null, {{ got, posted: [posted.status, echo.method, echo.query, echo.headers['content-type'], echo.headers['x-test'], echo.body], missing }});",
+        hello = server.url("/hello"),
+        port = server.port,
+        missing = server.url("/status/404"),
+    ));
+    let result = run_with(&sandbox, &code, with_allowlist(&["127.0.0.1"])).await;
+    assert_eq!(
+        ok(&result),
+        json!({
+            "got": { "status": 200, "message": "OK", "type": "text/plain", "body": "hello" },
+            "posted": [200, "POST", "q=1", "application/json", "yes", "{\"a\":1}"],
+            "missing": [404, true, "status 404"],
+        })
+    );
+}
+
+#[tokio::test]
+async fn http_to_a_refused_host_emits_socket_is_closed() {
+    let server = TestServer::start().await;
+    let sandbox = sandbox_with(5000, 1);
+    let code = lambda(&format!(
+        "const refused = (mod, url) => new Promise((resolve) => {{
+    const req = require(mod).get(url, () => resolve('responded'));
+    req.on('error', (e) => resolve([String(e), e.code, e.message]));
+  }});
+  let protocol;
+  try {{ require('https').get('{hello}'); }} catch (e) {{ protocol = [e.name, e.code]; }}
+  callback(null, {{ http: await refused('http', '{hello}'), https: await refused('node:https', 'https://127.0.0.1:{port}/hello'), protocol }});",
+        hello = server.url("/hello"),
+        port = server.port,
+    ));
+    let result = run_with(&sandbox, &code, with_allowlist(&["*.example.com"])).await;
+    let refused = json!(["Error [ERR_SOCKET_CLOSED]: Socket is closed", "ERR_SOCKET_CLOSED", "Socket is closed"]);
+    assert_eq!(
+        ok(&result),
+        json!({ "http": refused, "https": refused, "protocol": ["TypeError", "ERR_INVALID_PROTOCOL"] })
+    );
+    let why = result.logs.iter().map(|entry| entry.message.as_str()).collect::<Vec<_>>().join("\n");
+    assert!(why.contains("127.0.0.1") && why.contains("*.example.com"), "{why}");
 }
