@@ -252,6 +252,8 @@ async fn buffer_is_node_s_buffer() {
     fill: Buffer.alloc(4, 'ab').toString(), copy: (() => { const t = Buffer.alloc(3); Buffer.from('xyz').copy(t, 1, 0, 2); return t.toString('hex'); })(),
     bigint: Buffer.from('0102030405060708', 'hex').readBigUInt64BE().toString(),
     double: (() => { const d = Buffer.alloc(8); d.writeDoubleLE(1.5); return d.readDoubleLE(0); })(),
+    utf8: [Buffer.from('a\\uD800b').toString('hex'), Buffer.from([0xff, 0x61, 0xe2, 0x82]).toString(), Buffer.from('😀').toString('hex'),
+      Buffer.from('é'.repeat(100000)).toString('utf-8', 2).length, Buffer.from('xyz').toString(undefined, 1, 2), Buffer.from.name],
   });",
     );
     assert_eq!(
@@ -270,6 +272,7 @@ async fn buffer_is_node_s_buffer() {
             "fill": "abab", "copy": "007879",
             "bigint": "72623859790382856",
             "double": 1.5,
+            "utf8": ["61efbfbd62", "\u{fffd}a\u{fffd}", "f09f9880", 99_999, "y", "from"],
         })
     );
 }
