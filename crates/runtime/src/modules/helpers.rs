@@ -5,7 +5,8 @@
 
 use crate::natives::Inert;
 use base64::Engine as _;
-use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::engine::DecodePaddingMode;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD, URL_SAFE_NO_PAD};
 use hmac::{Hmac, Mac};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey};
 use rand::RngCore;
@@ -101,9 +102,18 @@ fn hmac<'js>(ctx: Ctx<'js>, algorithm: String, key: Bytes<'js>, data: Bytes<'js>
     Bytes::new(ctx, out)
 }
 
-/// Decodes standard or URL-safe base64, with or without padding (like Node's Buffer).
+/// Base64 as Node's Buffer reads it: the unused bits of the last character may be set.
+const LENIENT: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    GeneralPurposeConfig::new()
+        .with_decode_allow_trailing_bits(true)
+        .with_decode_padding_mode(DecodePaddingMode::RequireNone),
+);
+
+/// Decodes standard or URL-safe base64, with or without padding (like Node's Buffer): a last
+/// lone character (six bits, no whole byte) is dropped.
 fn base64_decode<'js>(ctx: Ctx<'js>, text: String) -> Result<Bytes<'js>> {
-    let cleaned: String = text
+    let mut cleaned: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '=')
         .map(|c| match c {
@@ -112,7 +122,10 @@ fn base64_decode<'js>(ctx: Ctx<'js>, text: String) -> Result<Bytes<'js>> {
             other => other,
         })
         .collect();
-    let decoded = base64::engine::general_purpose::STANDARD_NO_PAD.decode(cleaned.as_bytes()).unwrap_or_default();
+    if cleaned.len() % 4 == 1 {
+        cleaned.pop();
+    }
+    let decoded = LENIENT.decode(cleaned.as_bytes()).unwrap_or_default();
     Bytes::new(ctx, decoded)
 }
 

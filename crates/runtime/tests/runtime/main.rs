@@ -12,6 +12,7 @@ mod limits;
 mod logs;
 mod modules;
 mod mtls;
+mod node_builtins;
 mod scale;
 mod server;
 mod toolbelt;
