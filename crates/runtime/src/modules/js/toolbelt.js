@@ -2,8 +2,11 @@
 // OrchestratorClient over host operations; the conversation helpers that need no cloud
 // (scanConversationForKeywords, getSDEsFromConv); LivePerson-cloud clients refuse clearly.
 'use strict';
-const { Buffer } = require('lambdabox:buffer');
-const { URLSearchParams } = require('lambdabox:url');
+// Buffer and URLSearchParams are loaded only by the calls that need them: most lambdas use
+// the Toolbelt for plain JSON requests and secrets, and each module costs every invocation
+// that loads it.
+const bytes = () => require('lambdabox:buffer').Buffer;
+const query = (fields) => new (require('lambdabox:url').URLSearchParams)(fields).toString();
 
 // LivePerson's names (Invalid, Failure, NotFound, AuthFailure…), and lambdabox's longer
 // names of the same codes.
@@ -78,17 +81,17 @@ function request(uriOrOptions, maybeOptions) {
   let url = String(options.uri || options.url || '');
   if (options.baseUrl) url = String(options.baseUrl).replace(/\/$/, '') + '/' + url.replace(/^\//, '');
   if (options.qs && Object.keys(options.qs).length) {
-    url += (url.includes('?') ? '&' : '?') + new URLSearchParams(options.qs).toString();
+    url += (url.includes('?') ? '&' : '?') + query(options.qs);
   }
   const method = String(options.method || 'GET').toUpperCase();
   const headers = headerPairs(options.headers);
   const has = (name) => headers.some(([k]) => k === name);
   const args = { method, url, headers, timeoutMs: options.timeout };
   if (options.form !== undefined) {
-    args.body = typeof options.form === 'string' ? options.form : new URLSearchParams(options.form).toString();
+    args.body = typeof options.form === 'string' ? options.form : query(options.form);
     if (!has('content-type')) headers.push(['content-type', 'application/x-www-form-urlencoded']);
   } else if (options.body !== undefined) {
-    if (Buffer.isBuffer(options.body) || options.body instanceof Uint8Array) args.bodyBase64 = Buffer.from(options.body).toString('base64');
+    if (options.body instanceof Uint8Array) args.bodyBase64 = bytes().from(options.body).toString('base64');
     else if (options.json && typeof options.body !== 'string') args.body = JSON.stringify(options.body);
     else args.body = String(options.body);
     if (options.json && !has('content-type')) headers.push(['content-type', 'application/json']);
@@ -223,7 +226,7 @@ function OrchestratorClient() {
 // PEM text from a string or a Buffer.
 function pemText(value) {
   if (typeof value === 'string') return value;
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
+  if (value instanceof Uint8Array) return bytes().from(value).toString('utf8');
   return undefined;
 }
 
@@ -254,7 +257,7 @@ function MTLSClient(config) {
     const pairs = headerPairs(headers);
     const args = { method, url, headers: pairs, timeoutMs: options.timeout, tls: { cert, key, ca, allowSelfSigned: Boolean(options.allowSelfSigned) } };
     if (body !== undefined && body !== null) {
-      if (body instanceof Uint8Array) args.bodyBase64 = Buffer.from(body).toString('base64');
+      if (body instanceof Uint8Array) args.bodyBase64 = bytes().from(body).toString('base64');
       else if (typeof body === 'object') {
         args.body = JSON.stringify(body);
         if (!pairs.some(([k]) => k === 'content-type')) pairs.push(['content-type', 'application/json']);
@@ -373,9 +376,17 @@ const SDETypes = {
   MARKETING_SOURCE: 'mrktInfo', PERSONAL_INFO: 'personal', LEAD: 'lead', SERVICE_ACTIVITY: 'service',
   VISITOR_ERROR: 'error', SEARCHED_CONTENT: 'searchInfo',
 };
-const ConversationContentTypes = {};
-for (const name of ['info', 'sdes', 'unAuthSdes', 'campaign', 'messageRecords', 'agentParticipants', 'agentParticipantsActive', 'consumerParticipants', 'transfers', 'interactions', 'messageScores', 'messageStatuses', 'skillChanges', 'conversationSurveys', 'agentParticipantsLeave', 'coBrowseSessions', 'summary', 'monitoring', 'dialogs', 'responseTime', 'intents', 'uniqueIntents', 'latestAgentSurvey', 'previouslySubmittedAgentSurveys']) {
-  ConversationContentTypes[name === 'coBrowseSessions' ? 'COBROWSE_SESSIONS' : name.replace(/[A-Z]/g, (c) => '_' + c).toUpperCase()] = name;
-}
+const ConversationContentTypes = {
+  INFO: 'info', SDES: 'sdes', UN_AUTH_SDES: 'unAuthSdes', CAMPAIGN: 'campaign',
+  MESSAGE_RECORDS: 'messageRecords', AGENT_PARTICIPANTS: 'agentParticipants',
+  AGENT_PARTICIPANTS_ACTIVE: 'agentParticipantsActive', CONSUMER_PARTICIPANTS: 'consumerParticipants',
+  TRANSFERS: 'transfers', INTERACTIONS: 'interactions', MESSAGE_SCORES: 'messageScores',
+  MESSAGE_STATUSES: 'messageStatuses', SKILL_CHANGES: 'skillChanges',
+  CONVERSATION_SURVEYS: 'conversationSurveys', AGENT_PARTICIPANTS_LEAVE: 'agentParticipantsLeave',
+  COBROWSE_SESSIONS: 'coBrowseSessions', SUMMARY: 'summary', MONITORING: 'monitoring', DIALOGS: 'dialogs',
+  RESPONSE_TIME: 'responseTime', INTENTS: 'intents', UNIQUE_INTENTS: 'uniqueIntents',
+  LATEST_AGENT_SURVEY: 'latestAgentSurvey',
+  PREVIOUSLY_SUBMITTED_AGENT_SURVEYS: 'previouslySubmittedAgentSurveys',
+};
 
 module.exports = { Toolbelt, LpServices, SDETypes, ConversationContentTypes, ErrorCodes, ErrorStrategy, SecretError, MTLSError };
