@@ -127,11 +127,11 @@ impl std::fmt::Debug for Sandbox {
 
 impl Sandbox {
     /// Starts `workers` JS threads (at least one) with a queue of `queue` waiting jobs, and
-    /// compiles the prelude and bundled modules.
+    /// compiles the prelude (the bundled modules are compiled when first loaded).
     pub fn start(limits: Limits, workers: usize, queue: usize) -> Result<Self, RuntimeError> {
         let limits = limits.checked();
         let prelude = compile::compile_source(PRELUDE, "prelude.js", false)?;
-        let bundles = modules::Bundles::compile()?;
+        let bundles = modules::Bundles::lazy();
         let io = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .thread_name("lambdabox-js-io")

@@ -1,5 +1,6 @@
 //! `require()`: the fixed set of modules a lambda may load. Bundled JS (vendored npm
-//! packages and our own wrappers) is compiled to bytecode once at sandbox start; native
+//! packages and our own wrappers) is compiled to bytecode once per sandbox, on first use (the
+//! server checks at start that every module compiles); native
 //! helpers (hashing, HMAC, JWT, encodings) are Rust functions on a `natives` object that only
 //! the modules which need them receive (the prelude's `GRANTS` table, prelude-extras.js).
 
@@ -7,7 +8,7 @@ use super::bytecode;
 use super::compile::{CompileError, compile_source};
 use super::state::HostState;
 use rquickjs::{Ctx, Exception, Function, Object, Result};
-use std::collections::HashMap;
+use std::sync::OnceLock;
 
 mod helpers;
 
@@ -54,29 +55,58 @@ const SOURCES: &[(&str, &[&str])] = &[
 /// The prelude's lazily loaded part: loadable once per context (by the prelude, first).
 const RUNTIME_MODULE: &str = "lambdabox:runtime";
 
-/// Bytecode of every bundled module, compiled once per sandbox.
-#[derive(Debug, Default)]
+/// Bytecode of the bundled modules, each compiled once per sandbox when first loaded: a
+/// process that runs one lambda (`lambdabox invoke --local`) or a worker that never sees a
+/// lambda load luxon does not spend the time compiling it.
+#[derive(Debug)]
 pub(crate) struct Bundles {
-    bytecode: HashMap<&'static str, Vec<u8>>,
+    /// By the index of the module in [`SOURCES`]; `None` for a module that did not compile.
+    bytecode: Vec<OnceLock<Option<Vec<u8>>>>,
 }
 
 impl Bundles {
-    /// Compiles every bundled module.
-    pub(crate) fn compile() -> std::result::Result<Self, CompileError> {
-        let mut bytecode = HashMap::new();
-        for (name, parts) in SOURCES {
-            let source = parts.join("\n");
-            let wrapped = format!("(function (module, exports, require, natives, op) {{{source}\n}})");
-            bytecode.insert(*name, compile_source(&wrapped, &format!("{name}.js"), false)?);
-        }
-        Ok(Self { bytecode })
+    /// Nothing compiled yet.
+    pub(crate) fn lazy() -> Self {
+        Self { bytecode: SOURCES.iter().map(|_| OnceLock::new()).collect() }
     }
+
+    /// Compiles every bundled module now (the server's check at start).
+    pub(crate) fn compile() -> std::result::Result<Self, CompileError> {
+        let bundles = Self::lazy();
+        for (index, (name, parts)) in SOURCES.iter().enumerate() {
+            let code = compile_module(name, parts)?;
+            if let Some(slot) = bundles.bytecode.get(index) {
+                let _ = slot.set(Some(code));
+            }
+        }
+        Ok(bundles)
+    }
+
+    /// The bytecode of module `name`, compiled now if this is its first use.
+    fn get(&self, name: &str) -> Option<&[u8]> {
+        let index = SOURCES.iter().position(|(known, _)| *known == name)?;
+        let (_, parts) = SOURCES.get(index)?;
+        let code = self.bytecode.get(index)?.get_or_init(|| match compile_module(name, parts) {
+            Ok(code) => Some(code),
+            Err(e) => {
+                tracing::error!(module = name, error = %e, "a bundled module does not compile");
+                None
+            }
+        });
+        code.as_deref()
+    }
+}
+
+fn compile_module(name: &str, parts: &[&str]) -> std::result::Result<Vec<u8>, CompileError> {
+    let source = parts.join("\n");
+    let wrapped = format!("(function (module, exports, require, natives, op) {{{source}\n}})");
+    compile_source(&wrapped, &format!("{name}.js"), false)
 }
 
 /// Returns the factory function of module `name`, or throws "module X is not available".
 pub(crate) fn load<'js>(ctx: &Ctx<'js>, state: &HostState, name: &str) -> Result<Function<'js>> {
     let refused = name == RUNTIME_MODULE && !state.first_runtime_module_load();
-    let Some(code) = state.shared.bundles.bytecode.get(name).filter(|_| !refused) else {
+    let Some(code) = state.shared.bundles.get(name).filter(|_| !refused) else {
         return Err(Exception::throw_message(ctx, &format!("module {name} is not available")));
     };
     bytecode::run_script(ctx, code)?.get()
@@ -85,4 +115,15 @@ pub(crate) fn load<'js>(ctx: &Ctx<'js>, state: &HostState, name: &str) -> Result
 /// The native helpers of the bundled modules, as a frozen object without prototype.
 pub(crate) fn natives<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     helpers::make(ctx)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // tests fail loudly
+
+    /// Sandboxes compile modules on first use; the server checks them all at start with this.
+    #[test]
+    fn every_bundled_module_compiles() {
+        super::Bundles::compile().unwrap();
+    }
 }
