@@ -17,6 +17,7 @@ use crate::error::Error;
 use crate::state::AppState;
 use lambdabox_domain::events::{self, NO_EVENT};
 use lambdabox_domain::lambda::{EnvVar, LambdaId, LambdaState};
+use lambdabox_domain::skills::parse_skill_list;
 use lambdabox_services::lifecycle::{Deployment, Lambda, OutcomeCounts};
 use lambdabox_services::lifecycle::{SaveLambda, Saved};
 
@@ -39,6 +40,8 @@ pub struct Row {
     pub name: String,
     /// Event display name.
     pub event: String,
+    /// Skill ids, comma-separated (empty: none).
+    pub skills: String,
     /// State.
     pub state: LambdaState,
     /// Cause of a Build/Deploy Error.
@@ -56,6 +59,7 @@ impl Row {
             id: l.id.to_string(),
             name: l.name.clone(),
             event: event_name(l.event_id.as_deref()),
+            skills: l.skills.join(", "),
             state: l.state(),
             cause: l.failure_cause().unwrap_or_default().to_owned(),
             changed: format_time(l.updated_at),
@@ -161,6 +165,10 @@ struct EditPage {
     name: String,
     description: String,
     event: String,
+    /// Whether the event takes skills (the field is shown only then).
+    skills_filter: bool,
+    /// Skill ids, comma-separated.
+    skills: String,
     version: i64,
     code: String,
     env: Vec<EnvVar>,
@@ -233,6 +241,8 @@ fn edit_page(account: &str, caller: &Caller, lambda: &Lambda, notice: Option<&st
         name: lambda.name.clone(),
         description: lambda.description.clone(),
         event: event_name(lambda.event_id.as_deref()),
+        skills_filter: lambda.event_id.as_deref().and_then(events::event).is_some_and(|e| e.skills_filter),
+        skills: lambda.skills.join(", "),
         version: lambda.version,
         code: lambda.code.clone(),
         env: lambda.env.clone(),
@@ -285,6 +295,11 @@ fn parse_editor(fields: &[(String, String)]) -> Result<SaveLambda, Error> {
     let env = keys.zip(values).filter(|(k, _)| !k.is_empty()).map(|(key, value)| EnvVar { key, value }).collect();
     let sample_input = serde_json::from_str(&get("sample"))
         .map_err(|e| Error::BadInput(format!("the sample input is not valid JSON: {e}")))?;
+    // Only the editor of an event with a skills filter has the field; others keep theirs.
+    let skills = match fields.iter().any(|(k, _)| k == "skills") {
+        true => Some(parse_skill_list(&get("skills")).map_err(Error::BadInput)?),
+        false => None,
+    };
     Ok(SaveLambda {
         version: get("version").parse().map_err(|_| Error::BadInput("version is missing".into()))?,
         name: get("name"),
@@ -292,6 +307,7 @@ fn parse_editor(fields: &[(String, String)]) -> Result<SaveLambda, Error> {
         code: get("code").replace("\r\n", "\n"),
         env,
         sample_input,
+        skills,
     })
 }
 
@@ -328,6 +344,7 @@ async fn save_function(
     page.name = get("name");
     page.description = get("description");
     page.sample = get("sample");
+    page.skills = get("skills");
     page.errors = vec![message];
     page.unsaved = true;
     let html = page.render().map_err(Error::internal)?;

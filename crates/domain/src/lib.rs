@@ -11,6 +11,7 @@ pub mod permission;
 pub mod report;
 pub mod schedule;
 pub mod secret;
+pub mod skills;
 pub mod time;
 
 pub use ids::{AccountId, ProfileId, UserId, Username};
