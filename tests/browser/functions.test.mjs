@@ -57,7 +57,7 @@ browserSuite(TEST, (step) => {
     ]);
     assert.deepEqual(
       await page.locator('#create-form input[name=template]').evaluateAll((els) => els.map((e) => e.value)),
-      ['auto_message'],
+      ['conversation_end'],
     );
     assert.match(await page.locator('#event-form .hint').innerText(), /At most 1 function/);
     await Promise.all([
