@@ -15,6 +15,7 @@ use crate::auth::permission::marker::{LambdaRead, LambdaWrite};
 use crate::auth::{Authorized, Caller, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
+use lambdabox_domain::declaration::move_declaration_to_first_line;
 use lambdabox_domain::events::{self, NO_EVENT};
 use lambdabox_domain::lambda::{EnvVar, LambdaId, LambdaState};
 use lambdabox_domain::skills::parse_skill_list;
@@ -28,6 +29,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(wizard::create_function)
         .service(edit_function)
         .service(save_function)
+        .service(fix_declaration)
         .service(remove_function)
         .service(show_deployment);
 }
@@ -181,6 +183,8 @@ struct EditPage {
     modules: &'static [(&'static str, &'static str)],
     can_write: bool,
     unsaved: bool,
+    /// Offer "Move the declaration to the first line" (the code was refused for it).
+    fix_declaration: bool,
     metrics: Vec<MetricsRow>,
 }
 
@@ -255,6 +259,7 @@ fn edit_page(account: &str, caller: &Caller, lambda: &Lambda, notice: Option<&st
         modules: MODULES,
         can_write: Action::LambdaWrite.allows(&caller.user.permissions),
         unsaved: false,
+        fix_declaration: false,
         metrics: Vec::new(),
     }
 }
@@ -345,8 +350,48 @@ async fn save_function(
     page.description = get("description");
     page.sample = get("sample");
     page.skills = get("skills");
+    page.fix_declaration = move_declaration_to_first_line(&page.code).is_ok();
     page.errors = vec![message];
     page.unsaved = true;
+    let html = page.render().map_err(Error::internal)?;
+    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html))
+}
+
+/// "Move the declaration to the first line": the editor form comes back with its code
+/// rewritten (not saved yet) and everything else as typed.
+#[post("/functions/{id}/fix-declaration")]
+async fn fix_declaration(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: Guarded<Authorized<LambdaWrite>, web::Form<Vec<(String, String)>>>,
+) -> Result<HttpResponse, PageError> {
+    let (auth, fields) = (req.auth, req.body.into_inner());
+    let id = parse_id(&path)?;
+    let lambda = auth.caller.lambdas(&state).get(&id).await?;
+    let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let mut page = edit_page(&account(&state), &auth.caller, &lambda, None);
+    page.name = get("name");
+    page.description = get("description");
+    page.sample = get("sample");
+    if page.skills_filter {
+        page.skills = get("skills");
+    }
+    page.version = get("version").parse().unwrap_or(lambda.version);
+    page.unsaved = true;
+    let code = get("code").replace("\r\n", "\n");
+    let status = match move_declaration_to_first_line(&code) {
+        Ok(moved) => {
+            page.code = moved.code;
+            page.layout.notice = super::layout::notice(Some("declaration-moved"));
+            page.errors = moved.note.into_iter().collect();
+            actix_web::http::StatusCode::OK
+        }
+        Err(why) => {
+            page.code = code;
+            page.errors = vec![format!("The declaration could not be moved: {why}")];
+            actix_web::http::StatusCode::BAD_REQUEST
+        }
+    };
     let html = page.render().map_err(Error::internal)?;
     Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html))
 }

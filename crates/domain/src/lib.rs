@@ -2,6 +2,7 @@
 //! check input at the edge so the rest of the code can trust these values.
 
 pub mod allowlist;
+pub mod declaration;
 pub mod events;
 pub mod ids;
 pub mod input;
