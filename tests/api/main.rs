@@ -21,6 +21,7 @@ mod schedules;
 mod schedules_ui;
 mod settings;
 mod setup;
+mod skills;
 mod tokens;
 mod users;
 mod workers;
