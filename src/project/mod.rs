@@ -173,7 +173,10 @@ pub async fn push(args: PushArgs) -> anyhow::Result<()> {
     }
     let mut local = Vec::new();
     for name in &names {
-        let function = project.read(name)?;
+        let mut function = project.read(name)?;
+        if args.fix_declaration {
+            fix_declaration(name, &mut function.code)?;
+        }
         local.push(function);
     }
     let api = connect().await?;
@@ -218,6 +221,24 @@ pub async fn push(args: PushArgs) -> anyhow::Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+/// `push --fix-declaration`: moves the lambda's declaration to the first line when it is not
+/// there, and says so (the file itself is left as it is).
+fn fix_declaration(name: &str, code: &mut String) -> anyhow::Result<()> {
+    use lambdabox_domain::declaration::{is_declaration, move_declaration_to_first_line};
+    if is_declaration(code.trim_start_matches('\u{feff}').lines().next().unwrap_or("")) {
+        return Ok(());
+    }
+    let moved = move_declaration_to_first_line(code).map_err(|why| {
+        anyhow::anyhow!("functions/{name}/index.js: cannot move the declaration to the first line: {why}")
+    })?;
+    println!("{name}: moved the lambda declaration to the first line");
+    if let Some(note) = moved.note {
+        println!("{name}: {note}");
+    }
+    *code = moved.code;
     Ok(())
 }
 

@@ -189,6 +189,23 @@ async fn a_project_goes_from_init_to_the_server_and_back() {
     let missing = cli.fails(dir, &["invoke", "nothing", "--local"]).await;
     assert!(missing.contains("functions/nothing") && missing.contains("no function nothing"), "{missing}");
 
+    // Code from LivePerson with a require above the declaration: refused with its line, pushed
+    // with --fix-declaration (the local file stays as it is).
+    std::fs::write(&config_path, serde_json::to_string_pretty(&config).unwrap()).unwrap();
+    let brought = "const _ = require('lodash');\n\nfunction lambda(input, callback) {\n  callback(null, _.kebabCase('Hello World'));\n}\n";
+    std::fs::write(dir.join("functions/greeter/index.js"), brought).unwrap();
+    let refused = cli.fails(dir, &["push", "greeter", "--yes"]).await;
+    assert!(refused.contains("line 3"), "the refusal names the declaration's line: {refused}");
+    let fixed = cli.ok(dir, &["push", "greeter", "--yes", "--fix-declaration"]).await;
+    assert!(fixed.contains("greeter: moved the lambda declaration to the first line"), "{fixed}");
+    assert!(fixed.contains("greeter: updated"), "{fixed}");
+    assert!(cli.ok(dir, &["deploy", "greeter", "--yes"]).await.contains("greeter: deployed"));
+    assert_eq!(
+        serde_json::from_str::<Value>(&cli.ok(dir, &["invoke", "greeter"]).await).unwrap(),
+        json!("hello-world")
+    );
+    assert_eq!(std::fs::read_to_string(dir.join("functions/greeter/index.js")).unwrap(), brought);
+
     assert!(cli.ok(dir, &["logout"]).await.contains("Logged out"));
     assert!(!stored.exists());
 }
