@@ -1,7 +1,8 @@
 //! `require()`: the fixed set of modules a lambda may load. Bundled JS (vendored npm
 //! packages and our own wrappers) is compiled to bytecode once at sandbox start; native
-//! helpers (hashing, HMAC, JWT, encodings) are Rust functions on a `natives` object that only
-//! the modules which need them receive (the prelude's `GRANTS` table, prelude-extras.js).
+//! helpers (hashing, HMAC, keys, signatures, ciphers, JWT, encodings) are Rust functions on
+//! a `natives` object that only the modules which need them receive (the prelude's `GRANTS`
+//! table, prelude-extras.js).
 
 use super::bytecode;
 use super::compile::{CompileError, compile_source};
@@ -9,7 +10,10 @@ use super::state::HostState;
 use rquickjs::{Ctx, Exception, Function, Object, Result};
 use std::collections::HashMap;
 
+mod ciphers;
 mod helpers;
+mod keys;
+mod sign;
 
 /// Module name → JS source, wrapped as `(function (module, exports, require, natives, op) {…})`.
 /// `lambdabox:*` modules are internals behind globals (Buffer, URL, TextEncoder, fetch) and
