@@ -20,7 +20,16 @@ mod sign;
 /// the part of the prelude set up on first use (`lambdabox:runtime`).
 const SOURCES: &[(&str, &[&str])] = &[
     ("lp-faas-toolbelt", &[include_str!("js/toolbelt.js")]),
-    ("crypto", &[include_str!("js/crypto.js")]),
+    (
+        "crypto",
+        &[
+            include_str!("js/crypto/base.js"),
+            include_str!("js/crypto/keys.js"),
+            include_str!("js/crypto/ciphers.js"),
+            include_str!("js/crypto/subtle.js"),
+            include_str!("js/crypto/exports.js"),
+        ],
+    ),
     ("jsonwebtoken", &[include_str!("js/jsonwebtoken.js")]),
     ("lodash", &[include_str!("vendor/lodash/lodash.min.js")]),
     ("luxon", &[include_str!("js/intl-shim.js"), include_str!("vendor/luxon/luxon.js")]),

@@ -2,6 +2,7 @@
 //! fixtures from `tests/lambdas` and real HTTP servers on 127.0.0.1.
 
 mod contract;
+mod crypto;
 mod fixtures;
 mod helpers;
 mod host_reach;
