@@ -1,7 +1,7 @@
 //! Rust helpers behind the bundled `crypto`, `jsonwebtoken`, `Buffer`, `TextEncoder` and
 //! `URL`: digests, HMAC, randomness, UTF-8/base64, JWS signatures (jsonwebtoken crate) and
-//! WHATWG URL parsing (url crate). Exposed only on the `natives` object that the bundled
-//! modules which need them receive.
+//! WHATWG URL parsing (url crate), plus those of `keys`, `sign` and `ciphers`. Exposed only
+//! on the `natives` object that the bundled modules which need them receive.
 
 use crate::natives::Inert;
 use base64::Engine as _;
@@ -15,11 +15,11 @@ use rquickjs::object::Property;
 use rquickjs::{Ctx, Exception, Function, Object, Result, TypedArray};
 use sha2::Digest;
 
-type Bytes<'js> = TypedArray<'js, u8>;
+pub(super) type Bytes<'js> = TypedArray<'js, u8>;
 
 /// Copies a Uint8Array's bytes out of the JS heap.
 #[allow(unsafe_code)]
-fn copy(bytes: &Bytes<'_>) -> Vec<u8> {
+pub(super) fn copy(bytes: &Bytes<'_>) -> Vec<u8> {
     match bytes.as_raw() {
         // SAFETY: the pointer covers the array's live bytes; no JS runs (nothing can detach or
         // resize the buffer) while they are copied.
@@ -60,6 +60,9 @@ pub(crate) fn make<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     natives.define("jwsSign", Function::new(ctx.clone(), jws_sign)?)?;
     natives.define("jwsVerify", Function::new(ctx.clone(), jws_verify)?)?;
     natives.define("parseUrl", Function::new(ctx.clone(), parse_url)?)?;
+    super::keys::define(ctx, &natives)?;
+    super::sign::define(ctx, &natives)?;
+    super::ciphers::define(ctx, &natives)?;
     natives.freeze()
 }
 

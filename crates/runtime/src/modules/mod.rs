@@ -1,8 +1,8 @@
 //! `require()`: the fixed set of modules a lambda may load. Bundled JS (vendored npm
 //! packages and our own wrappers) is compiled to bytecode once per sandbox, on first use (the
-//! server checks at start that every module compiles); native
-//! helpers (hashing, HMAC, JWT, encodings) are Rust functions on a `natives` object that only
-//! the modules which need them receive (the prelude's `GRANTS` table, prelude-extras.js).
+//! server checks at start that every module compiles); native helpers (hashing, HMAC, keys,
+//! signatures, ciphers, JWT, encodings) are Rust functions on a `natives` object that only the
+//! modules which need them receive (the prelude's `GRANTS` table, prelude-extras.js).
 
 use super::bytecode;
 use super::compile::{CompileError, compile_source};
@@ -10,14 +10,26 @@ use super::state::HostState;
 use rquickjs::{Ctx, Exception, Function, Object, Result};
 use std::sync::OnceLock;
 
+mod ciphers;
 mod helpers;
+mod keys;
+mod sign;
 
 /// Module name → JS source, wrapped as `(function (module, exports, require, natives, op) {…})`.
 /// `lambdabox:*` modules are internals behind globals (Buffer, URL, TextEncoder, fetch) and
 /// the part of the prelude set up on first use (`lambdabox:runtime`).
 const SOURCES: &[(&str, &[&str])] = &[
     ("lp-faas-toolbelt", &[include_str!("js/toolbelt.js")]),
-    ("crypto", &[include_str!("js/crypto.js")]),
+    (
+        "crypto",
+        &[
+            include_str!("js/crypto/base.js"),
+            include_str!("js/crypto/keys.js"),
+            include_str!("js/crypto/ciphers.js"),
+            include_str!("js/crypto/subtle.js"),
+            include_str!("js/crypto/exports.js"),
+        ],
+    ),
     ("jsonwebtoken", &[include_str!("js/jsonwebtoken.js")]),
     ("lodash", &[include_str!("vendor/lodash/lodash.min.js")]),
     ("luxon", &[include_str!("js/intl-shim.js"), include_str!("vendor/luxon/luxon.js")]),

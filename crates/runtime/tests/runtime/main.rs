@@ -3,6 +3,7 @@
 
 mod after_callback;
 mod contract;
+mod crypto;
 mod fixtures;
 mod helpers;
 mod host_reach;
