@@ -2,7 +2,13 @@
 // output conversions, Node-style errors, createHash, createHmac, randomness, pbkdf2 and
 // timingSafeEqual. Digests, MACs and key derivation are computed by the host (RustCrypto).
 'use strict';
-const { Buffer } = require('lambdabox:buffer');
+// Buffer is loaded on first use: for the common hash and HMAC to hex or base64 it is not
+// needed, and loading it costs an invocation more than the hashing.
+let bufferClass;
+const bufferOf = () => bufferClass || (bufferClass = require('lambdabox:buffer').Buffer);
+const HEX = '0123456789abcdef';
+// The host encodes UTF-8 unless the text has a lone surrogate (Buffer writes that as U+FFFD).
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 function nodeError(Ctor, message, code) {
   const error = new Ctor(message);
@@ -17,7 +23,12 @@ function isBytes(data) {
 }
 // The bytes of a string (in `encoding`), ArrayBuffer or view, as a Uint8Array over the same memory.
 function bytesOf(data, encoding, name) {
-  if (typeof data === 'string') return Buffer.from(data, encoding);
+  if (typeof data === 'string') {
+    if ((encoding === undefined || encoding === 'utf8' || encoding === 'utf-8') && !LONE_SURROGATE.test(data)) {
+      return natives.utf8Encode(data);
+    }
+    return bufferOf().from(data, encoding);
+  }
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   throw invalidArg(name || 'data', 'of type string or an instance of Buffer, TypedArray, DataView or ArrayBuffer');
@@ -34,7 +45,14 @@ function concatBytes(list) {
   return out;
 }
 function output(bytes, encoding) {
-  const buf = Buffer.fromBytes(bytes);
+  if (encoding === 'hex') {
+    let text = '';
+    for (let i = 0; i < bytes.length; i++) text += HEX[bytes[i] >> 4] + HEX[bytes[i] & 15];
+    return text;
+  }
+  if (encoding === 'base64') return natives.base64Encode(bytes);
+  if (encoding === 'base64url') return natives.base64Encode(bytes, true);
+  const buf = bufferOf().fromBytes(bytes);
   return encoding && encoding !== 'buffer' ? buf.toString(encoding) : buf;
 }
 
@@ -68,7 +86,7 @@ function createHmac(algorithm, key) {
   return new Hash(algorithm, key instanceof KeyObject ? secretOf(key) : bytesOf(key, undefined, 'key').slice());
 }
 function randomBytes(size, callback) {
-  const bytes = Buffer.fromBytes(natives.randomBytes(size));
+  const bytes = bufferOf().fromBytes(natives.randomBytes(size));
   if (typeof callback === 'function') {
     setTimeout(() => callback(null, bytes), 0);
     return undefined;
@@ -132,7 +150,7 @@ function pbkdf2Sync(password, salt, iterations, keylen, digest) {
   }
   const algorithm = digest.toLowerCase().replace(/^sha-/, 'sha');
   try {
-    return Buffer.fromBytes(natives.pbkdf2(algorithm, bytesOf(password, 'utf8', 'password'), bytesOf(salt, 'utf8', 'salt'), iterations, keylen));
+    return bufferOf().fromBytes(natives.pbkdf2(algorithm, bytesOf(password, 'utf8', 'password'), bytesOf(salt, 'utf8', 'salt'), iterations, keylen));
   } catch (e) {
     if (e instanceof TypeError) throw nodeError(TypeError, 'Invalid digest: ' + digest, 'ERR_CRYPTO_INVALID_DIGEST');
     throw e;

@@ -40,7 +40,7 @@ class Decoder {
     const all = concatBytes([this.pending, bytes]);
     const cut = last ? all.length : all.length - this.keep(all);
     this.pending = all.slice(cut);
-    return Buffer.fromBytes(all.subarray(0, cut)).toString(this.encoding);
+    return bufferOf().fromBytes(all.subarray(0, cut)).toString(this.encoding);
   }
 }
 
@@ -76,7 +76,7 @@ class Cipheriv {
     this._decoder = undefined;
   }
   _output(bytes, encoding, last) {
-    if (!encoding || encoding === 'buffer') return Buffer.fromBytes(bytes);
+    if (!encoding || encoding === 'buffer') return bufferOf().fromBytes(bytes);
     if (!this._decoder) this._decoder = new Decoder(encoding);
     return this._decoder.write(bytes, last);
   }
@@ -144,7 +144,7 @@ class Cipheriv {
   }
   getAuthTag() {
     if (this._decrypt || this._mode !== 'gcm' || !this._finished) this._fail('getAuthTag');
-    return Buffer.fromBytes(this._tag.slice());
+    return bufferOf().fromBytes(this._tag.slice());
   }
   setAuthTag(tag) {
     if (!this._decrypt || this._mode !== 'gcm' || this._finished) this._fail('setAuthTag');

@@ -26,7 +26,7 @@ class KeyObject {
     const format = (options && options.format) || (this._type === 'secret' ? 'buffer' : undefined);
     if (this._type === 'secret') {
       if (format === 'jwk') return { kty: 'oct', k: natives.base64Encode(this._material, true) };
-      return Buffer.fromBytes(this._material.slice());
+      return bufferOf().fromBytes(this._material.slice());
     }
     if (format === 'jwk') return JSON.parse(natives.keyExport(this._material, '', 'jwk'));
     if (format !== 'pem' && format !== 'der') {
@@ -35,7 +35,7 @@ class KeyObject {
     const structure = (options && options.type) || (this._type === 'private' ? 'pkcs8' : 'spki');
     if (options && options.cipher) throw new Error('Encrypted private keys are not supported');
     const exported = natives.keyExport(this._material, structure, format);
-    return typeof exported === 'string' ? exported : Buffer.fromBytes(exported);
+    return typeof exported === 'string' ? exported : bufferOf().fromBytes(exported);
   }
   equals(other) {
     if (!(other instanceof KeyObject) || other._type !== this._type) return false;
@@ -61,7 +61,7 @@ function keyMaterial(key) {
     if (key.passphrase !== undefined) throw new Error('Encrypted private keys are not supported');
     if (key.key instanceof KeyObject) return keyMaterial(key.key);
     const format = key.format || 'pem';
-    if (format === 'jwk') return [Buffer.from(JSON.stringify(key.key)), 'jwk', ''];
+    if (format === 'jwk') return [bufferOf().from(JSON.stringify(key.key)), 'jwk', ''];
     if (format === 'der') return [bytesOf(key.key, key.encoding, 'key'), 'der', key.type || ''];
     return [bytesOf(key.key, key.encoding || 'utf8', 'key'), 'pem', ''];
   }

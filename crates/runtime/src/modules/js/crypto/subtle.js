@@ -41,7 +41,7 @@ const P256_SPKI_PREFIX = [0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 
 
 function importAsymmetric(format, keyData, algorithm) {
   let material;
-  if (format === 'jwk') material = [Buffer.from(JSON.stringify(keyData)), 'jwk', ''];
+  if (format === 'jwk') material = [bufferOf().from(JSON.stringify(keyData)), 'jwk', ''];
   else if (format === 'spki' || format === 'pkcs8') material = [dataOf(keyData), 'der', format];
   else if (format === 'raw' && algorithm.name === 'ECDSA') material = [concatBytes([Uint8Array.from(P256_SPKI_PREFIX), dataOf(keyData)]), 'der', 'spki'];
   else throw webError('NotSupportedError', 'Unsupported key format ' + format + ' for ' + algorithm.name);
