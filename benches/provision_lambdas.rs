@@ -35,6 +35,7 @@ async fn main() -> anyhow::Result<()> {
             description: String::new(),
             event_id: None,
             template_id: None,
+            skills: vec![],
             code: CODE.to_owned(),
             env: vec![],
             sample_input: serde_json::json!({"headers": [], "payload": {}}),

@@ -1,4 +1,6 @@
-//! Command-line interface: `serve` (the default), `setup` and `credentials create`.
+//! Command-line interface: `serve` (the default), `setup`, `credentials create`, and the
+//! lpf-style commands for a project folder (`login`, `init`, `pull`, `push`, `deploy`,
+//! `undeploy`, `invoke`, `get`, `logs`; see `src/project/`).
 //! Every flag has a `LAMBDABOX_*` environment variable; the doc comments are the `--help` text.
 
 use std::net::SocketAddr;
@@ -55,6 +57,128 @@ pub enum Command {
     /// worker processes this way, and talks to them over standard input).
     #[command(hide = true)]
     Worker,
+    /// Store a lambdabox server and API credentials for the project commands (checked with a
+    /// token exchange). LAMBDABOX_SERVER, LAMBDABOX_CLIENT_ID and LAMBDABOX_CLIENT_SECRET
+    /// override what is stored.
+    Login(LoginArgs),
+    /// Forget the stored server and credentials.
+    Logout,
+    /// Make an lpf project in the current folder, or add functions to it:
+    /// functions/NAME/index.js (Hello World) and functions/NAME/config.json.
+    Init(InitArgs),
+    /// Overwrite local functions with the server's (all of the server's without names).
+    Pull(SyncArgs),
+    /// Create or update the server's functions from the local folders (all without names).
+    Push(PushArgs),
+    /// Deploy functions by name.
+    Deploy(NamesArgs),
+    /// Undeploy functions by name.
+    Undeploy(NamesArgs),
+    /// Invoke a deployed function with the `input` of its config.json, or run index.js here
+    /// with --local (no server needed).
+    Invoke(InvokeArgs),
+    /// Show the server's functions, deployments, account or events as tables.
+    Get(GetArgs),
+    /// Print a function's logs as CSV (lambdaUUID;requestID;timestamp;level;message;extras).
+    Logs(LogsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    /// The server's base URL, e.g. http://127.0.0.1:8080.
+    #[arg(long)]
+    pub server: String,
+    /// API client id (`lambdabox credentials create` prints one).
+    #[arg(long)]
+    pub client_id: String,
+    /// API client secret.
+    #[arg(long)]
+    pub client_secret: String,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Functions to create (letters, digits and underscores).
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Function names; none means all.
+    pub names: Vec<String>,
+    /// Do not ask for confirmation.
+    #[arg(short, long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    #[command(flatten)]
+    pub sync: SyncArgs,
+    /// Move the `function lambda(...)` declaration to the first line where it is not (code
+    /// brought from LivePerson with requires or helpers above it), and say so.
+    #[arg(long)]
+    pub fix_declaration: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NamesArgs {
+    /// Function names.
+    #[arg(required = true)]
+    pub names: Vec<String>,
+    /// Do not ask for confirmation.
+    #[arg(short, long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InvokeArgs {
+    /// Function name (its folder under functions/).
+    pub name: String,
+    /// Run functions/NAME/index.js in this process, with secrets and the allowlist from
+    /// functions/settings.json.
+    #[arg(short, long)]
+    pub local: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GetArgs {
+    /// What to show.
+    #[arg(required = true, value_enum)]
+    pub what: Vec<GetWhat>,
+    /// Print the server's JSON instead of tables.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The lists `get` shows.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum GetWhat {
+    Functions,
+    Deployments,
+    Account,
+    Events,
+}
+
+#[derive(Debug, Args)]
+pub struct LogsArgs {
+    /// Function name.
+    pub name: String,
+    /// From this time (epoch milliseconds); default: the last 24 hours.
+    #[arg(short, long)]
+    pub start: Option<i64>,
+    /// Until this time (epoch milliseconds); default: now.
+    #[arg(short, long)]
+    pub end: Option<i64>,
+    /// Only these levels (Info, Warn, Error).
+    #[arg(short, long, num_args = 1..)]
+    pub levels: Vec<String>,
+    /// Omit the CSV header line.
+    #[arg(short, long)]
+    pub remove_header: bool,
+    /// Keep printing new entries as they come (every 2 s) until interrupted.
+    #[arg(short, long)]
+    pub follow: bool,
 }
 
 #[derive(Debug, Args)]

@@ -26,6 +26,22 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Worker) => {
             bail!("`lambdabox worker` is started by the server, with its socket on standard input")
         }
+        Some(Command::Login(args)) => runtime.block_on(crate::project::login(args)),
+        Some(Command::Logout) => crate::project::logout(),
+        Some(Command::Init(args)) => crate::project::init(args),
+        Some(Command::Pull(args)) => runtime.block_on(crate::project::pull(args)),
+        Some(Command::Push(args)) => runtime.block_on(crate::project::push(args)),
+        Some(Command::Deploy(args)) => runtime.block_on(crate::project::deploy(args, true)),
+        Some(Command::Undeploy(args)) => runtime.block_on(crate::project::deploy(args, false)),
+        Some(Command::Invoke(args)) => {
+            if runtime.block_on(crate::project::invoke(args))? {
+                Ok(())
+            } else {
+                bail!("the invocation failed")
+            }
+        }
+        Some(Command::Get(args)) => runtime.block_on(crate::project::get(args)),
+        Some(Command::Logs(args)) => runtime.block_on(crate::project::logs(args)),
         Some(Command::RotateKey(args)) => runtime.block_on(async {
             let n = lambdabox_services::data_dir::rotate_key(&args.data_dir).await?;
             println!("Master key rotated; {n} secret(s) re-encrypted. API tokens issued before no longer work.");

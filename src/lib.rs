@@ -13,6 +13,7 @@ pub mod config;
 pub mod error;
 pub mod middleware;
 pub mod probes;
+pub mod project;
 pub mod respond;
 pub mod startup;
 pub mod state;

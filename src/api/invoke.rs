@@ -108,11 +108,13 @@ async fn invoke_event(
     let input = parse_input(req.body.into_inner())?;
     let account = state.account().cloned().ok_or(Error::NotProvisioned)?;
     let invoking = req.auth.invoking(&state);
-    let serving = invoking.serving_for_event(&event_id).await?;
+    let query = query.into_inner();
+    let serving = invoking.serving_for_event(&event_id, query.skill_id.as_deref()).await?;
     let request_id = request_id(&http);
-    let external_system = query.into_inner().external_system;
+    let external_system = query.external_system;
     let mut results = Vec::with_capacity(serving.len());
-    // Like LivePerson, every productive lambda of the event runs in turn; a failure ends the chain.
+    // Like LivePerson, every productive lambda of the event (or, with a skillId, those of the
+    // skill, else the default one) runs in turn; a failure ends the chain.
     for deployment in serving {
         let invocation = invoking
             .invoke(InvokeRequest {
@@ -144,8 +146,7 @@ async fn is_implemented(
     let (account, event_id) = path.into_inner();
     check_account(&state, &account)?;
     query.check()?;
-    let _ = &query.skill_id;
     events::event(&event_id).ok_or_else(|| Error::BadInput(format!("unknown event '{event_id}'")))?;
-    let serving = _auth.invoking(&state).serving_for_event(&event_id).await?;
+    let serving = _auth.invoking(&state).serving_for_event(&event_id, query.skill_id.as_deref()).await?;
     Ok(HttpResponse::Ok().json(json!({"implemented": !serving.is_empty()})))
 }

@@ -56,6 +56,7 @@ pub fn lambda_json(l: &Lambda) -> Value {
         "name": l.name,
         "description": l.description,
         "eventId": l.event_id,
+        "skills": l.skills,
         "samplePayload": l.sample_input,
         "state": l.state().as_str(),
         "runtime": {"uuid": RUNTIME_UUID, "name": "QuickJS (lambdabox)", "baseImageName": "lambdabox-quickjs"},
@@ -154,6 +155,21 @@ pub struct LambdaBody {
     implementation: Implementation,
     sample_payload: Option<Value>,
     version: Option<i64>,
+    /// Skill ids, as strings or numbers.
+    skills: Option<Vec<Value>>,
+}
+
+/// Skill ids from the body: LivePerson's clients send them as strings or numbers.
+fn skill_ids(raw: Option<Vec<Value>>) -> Result<Option<Vec<String>>, Error> {
+    let Some(raw) = raw else { return Ok(None) };
+    raw.into_iter()
+        .map(|v| match v {
+            Value::String(s) => Ok(s),
+            Value::Number(n) => Ok(n.to_string()),
+            other => Err(Error::BadInput(format!("skills must be skill ids (strings or numbers), not {other}"))),
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
 }
 
 #[post("/api/account/{accountId}/lambdas")]
@@ -172,6 +188,7 @@ async fn create_lambda(
         code: body.implementation.code,
         env: body.implementation.environment_variables,
         sample_input: body.sample_payload,
+        skills: skill_ids(body.skills)?.unwrap_or_default(),
     };
     let lambda = req.auth.lambda_editor(&state).create(create).await?;
     Ok(HttpResponse::Created().json(lambda_json(&lambda)))
@@ -196,6 +213,7 @@ async fn update_lambda(
         code: body.implementation.code.unwrap_or(current.code),
         env: body.implementation.environment_variables,
         sample_input: body.sample_payload.unwrap_or(current.sample_input),
+        skills: skill_ids(body.skills)?,
     };
     match req.auth.lambda_editor(&state).save(&id, save).await? {
         Saved::Unchanged => Ok(HttpResponse::NotModified().finish()),

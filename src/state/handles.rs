@@ -104,9 +104,9 @@ impl Invoking<'_> {
         self.0.invoker.invoke(request).await
     }
 
-    /// The deployments serving an event.
-    pub async fn serving_for_event(&self, event_id: &str) -> Result<Vec<Deployment>> {
-        lifecycle::serving_for_event(&self.0.store, event_id).await
+    /// The deployments an invocation of the event runs (by `skillId` when given).
+    pub async fn serving_for_event(&self, event_id: &str, skill_id: Option<&str>) -> Result<Vec<Deployment>> {
+        lifecycle::serving_for_event(&self.0.store, event_id, skill_id).await
     }
 
     /// Runs code that is not deployed (the test page): not counted, logs not stored.

@@ -112,9 +112,10 @@ impl<'a> Hooks<'a> {
         &self.0.reporter
     }
 
-    /// Stores the invocations and log entries still queued.
+    /// Lets the work invocations left running after their answers end, and stores the
+    /// invocations and log entries still queued.
     pub async fn flush(&self) {
-        self.0.invoker.flush().await;
+        self.0.invoker.drain().await;
     }
 
     /// Process ids of the lambdas' worker processes (for operators' tools and tests).

@@ -15,8 +15,10 @@ use crate::auth::permission::marker::{LambdaRead, LambdaWrite};
 use crate::auth::{Authorized, Caller, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
+use lambdabox_domain::declaration::move_declaration_to_first_line;
 use lambdabox_domain::events::{self, NO_EVENT};
 use lambdabox_domain::lambda::{EnvVar, LambdaId, LambdaState};
+use lambdabox_domain::skills::parse_skill_list;
 use lambdabox_services::lifecycle::{Deployment, Lambda, OutcomeCounts};
 use lambdabox_services::lifecycle::{SaveLambda, Saved};
 
@@ -27,6 +29,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(wizard::create_function)
         .service(edit_function)
         .service(save_function)
+        .service(fix_declaration)
         .service(remove_function)
         .service(show_deployment);
 }
@@ -39,6 +42,8 @@ pub struct Row {
     pub name: String,
     /// Event display name.
     pub event: String,
+    /// Skill ids, comma-separated (empty: none).
+    pub skills: String,
     /// State.
     pub state: LambdaState,
     /// Cause of a Build/Deploy Error.
@@ -56,6 +61,7 @@ impl Row {
             id: l.id.to_string(),
             name: l.name.clone(),
             event: event_name(l.event_id.as_deref()),
+            skills: l.skills.join(", "),
             state: l.state(),
             cause: l.failure_cause().unwrap_or_default().to_owned(),
             changed: format_time(l.updated_at),
@@ -161,6 +167,10 @@ struct EditPage {
     name: String,
     description: String,
     event: String,
+    /// Whether the event takes skills (the field is shown only then).
+    skills_filter: bool,
+    /// Skill ids, comma-separated.
+    skills: String,
     version: i64,
     code: String,
     env: Vec<EnvVar>,
@@ -173,6 +183,8 @@ struct EditPage {
     modules: &'static [(&'static str, &'static str)],
     can_write: bool,
     unsaved: bool,
+    /// Offer "Move the declaration to the first line" (the code was refused for it).
+    fix_declaration: bool,
     metrics: Vec<MetricsRow>,
 }
 
@@ -233,6 +245,8 @@ fn edit_page(account: &str, caller: &Caller, lambda: &Lambda, notice: Option<&st
         name: lambda.name.clone(),
         description: lambda.description.clone(),
         event: event_name(lambda.event_id.as_deref()),
+        skills_filter: lambda.event_id.as_deref().and_then(events::event).is_some_and(|e| e.skills_filter),
+        skills: lambda.skills.join(", "),
         version: lambda.version,
         code: lambda.code.clone(),
         env: lambda.env.clone(),
@@ -245,6 +259,7 @@ fn edit_page(account: &str, caller: &Caller, lambda: &Lambda, notice: Option<&st
         modules: MODULES,
         can_write: Action::LambdaWrite.allows(&caller.user.permissions),
         unsaved: false,
+        fix_declaration: false,
         metrics: Vec::new(),
     }
 }
@@ -285,6 +300,11 @@ fn parse_editor(fields: &[(String, String)]) -> Result<SaveLambda, Error> {
     let env = keys.zip(values).filter(|(k, _)| !k.is_empty()).map(|(key, value)| EnvVar { key, value }).collect();
     let sample_input = serde_json::from_str(&get("sample"))
         .map_err(|e| Error::BadInput(format!("the sample input is not valid JSON: {e}")))?;
+    // Only the editor of an event with a skills filter has the field; others keep theirs.
+    let skills = match fields.iter().any(|(k, _)| k == "skills") {
+        true => Some(parse_skill_list(&get("skills")).map_err(Error::BadInput)?),
+        false => None,
+    };
     Ok(SaveLambda {
         version: get("version").parse().map_err(|_| Error::BadInput("version is missing".into()))?,
         name: get("name"),
@@ -292,6 +312,7 @@ fn parse_editor(fields: &[(String, String)]) -> Result<SaveLambda, Error> {
         code: get("code").replace("\r\n", "\n"),
         env,
         sample_input,
+        skills,
     })
 }
 
@@ -328,8 +349,49 @@ async fn save_function(
     page.name = get("name");
     page.description = get("description");
     page.sample = get("sample");
+    page.skills = get("skills");
+    page.fix_declaration = move_declaration_to_first_line(&page.code).is_ok();
     page.errors = vec![message];
     page.unsaved = true;
+    let html = page.render().map_err(Error::internal)?;
+    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html))
+}
+
+/// "Move the declaration to the first line": the editor form comes back with its code
+/// rewritten (not saved yet) and everything else as typed.
+#[post("/functions/{id}/fix-declaration")]
+async fn fix_declaration(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: Guarded<Authorized<LambdaWrite>, web::Form<Vec<(String, String)>>>,
+) -> Result<HttpResponse, PageError> {
+    let (auth, fields) = (req.auth, req.body.into_inner());
+    let id = parse_id(&path)?;
+    let lambda = auth.caller.lambdas(&state).get(&id).await?;
+    let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let mut page = edit_page(&account(&state), &auth.caller, &lambda, None);
+    page.name = get("name");
+    page.description = get("description");
+    page.sample = get("sample");
+    if page.skills_filter {
+        page.skills = get("skills");
+    }
+    page.version = get("version").parse().unwrap_or(lambda.version);
+    page.unsaved = true;
+    let code = get("code").replace("\r\n", "\n");
+    let status = match move_declaration_to_first_line(&code) {
+        Ok(moved) => {
+            page.code = moved.code;
+            page.layout.notice = super::layout::notice(Some("declaration-moved"));
+            page.errors = moved.note.into_iter().collect();
+            actix_web::http::StatusCode::OK
+        }
+        Err(why) => {
+            page.code = code;
+            page.errors = vec![format!("The declaration could not be moved: {why}")];
+            actix_web::http::StatusCode::BAD_REQUEST
+        }
+    };
     let html = page.render().map_err(Error::internal)?;
     Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html))
 }

@@ -58,6 +58,10 @@ const NOTICES: &[(&str, &str)] = &[
     ("welcome", "Your account is ready. Welcome to lambdabox!"),
     ("lambda-created", "Function created. Edit its code, save, then deploy it."),
     (
+        "declaration-moved",
+        "The declaration of the lambda is now on line 1, the rest of the code below it. Review it, then Save.",
+    ),
+    (
         "lambda-created-domains",
         "Function created, and its domains were added to the allowlist. Edit its code, save, then deploy it.",
     ),

@@ -55,11 +55,12 @@ async fn setup_and_credentials_from_the_command_line_then_serve_and_stop() {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
             if let Some(rest) = line.split("listening on http://").nth(1) {
                 let addr: String = rest.chars().take_while(|c| !c.is_whitespace()).collect();
-                let _ = tx.send(addr);
+                let _ = tx.send((addr, line.clone()));
             }
         }
     });
-    let addr = rx.recv_timeout(std::time::Duration::from_secs(20)).expect("server reports its address");
+    let (addr, line) = rx.recv_timeout(std::time::Duration::from_secs(20)).expect("server reports its address");
+    assert!(!line.contains('\u{1b}'), "colour codes in a log written to a pipe: {line:?}");
     let client = reqwest::Client::new();
     let res = client
         .post(format!("http://{addr}/oauth/token"))

@@ -12,21 +12,28 @@ async fn every_template_deploys_and_runs_on_its_sample_input() {
     let api = Api::start().await;
     for (n, event) in EVENTS.iter().enumerate() {
         for (i, template) in templates_for(event).into_iter().enumerate() {
-            if event.id != NO_EVENT && i > 0 {
-                continue;
-            }
             let name = format!("{}_{n}", template.id);
-            let res = api.post("/lambdas", json!({"name": name, "eventId": event.id, "templateId": template.id})).await;
+            // Templates of one skills-filtered event get a skill each, so they can live side by side.
+            let skill = (i + 1).to_string();
+            let skills = if event.skills_filter { json!([skill]) } else { json!([]) };
+            let body = json!({"name": name, "eventId": event.id, "templateId": template.id, "skills": skills});
+            let res = api.post("/lambdas", body).await;
             assert_eq!(res.status(), StatusCode::CREATED, "{} / {}", event.id, template.id);
             let lambda: Value = res.json().await.unwrap();
             let uuid = lambda["uuid"].as_str().unwrap().to_owned();
             assert_eq!(lambda["state"], "Draft");
             assert_eq!(api.deploy(&uuid).await.status(), StatusCode::OK, "{} deploys", template.id);
             let sample = lambda["samplePayload"].clone();
+            assert_eq!(
+                sample["payload"],
+                serde_json::from_str::<Value>(event.sample_payload).unwrap(),
+                "{}: the event's sample",
+                event.id
+            );
             let res = if event.id == NO_EVENT {
                 api.post(&format!("/lambdas/{uuid}/invoke?v=1&externalSystem=t"), sample).await
             } else {
-                api.post(&format!("/events/{}/invoke?v=1&externalSystem=t", event.id), sample).await
+                api.post(&format!("/events/{}/invoke?v=1&externalSystem=t&skillId={skill}", event.id), sample).await
             };
             let status = res.status();
             let body: Value = res.json().await.unwrap();
@@ -35,11 +42,60 @@ async fn every_template_deploys_and_runs_on_its_sample_input() {
                 "http" | "secret" => assert_eq!(status.as_u16(), 901, "{}: {body}", template.id),
                 _ => assert_eq!(status, StatusCode::OK, "{} on {}: {body}", template.id, event.id),
             }
-            if event.id != NO_EVENT {
-                assert_eq!(body[0]["uuid"], uuid.as_str(), "event invoke answers per lambda");
+            if event.id == NO_EVENT {
+                continue;
+            }
+            assert_eq!(body.as_array().map(Vec::len), Some(1), "{}: one lambda answers: {body}", event.id);
+            assert_eq!(body[0]["uuid"], uuid.as_str(), "event invoke answers per lambda");
+            let result = &body[0]["result"];
+            if event.id.starts_with("controllerbot_") || event.id.starts_with("surveybot_") {
+                let text = result[0]["text"].as_str().unwrap_or_default();
+                assert_eq!(result[0]["type"], "systemMessage", "{}: {result}", template.id);
+                assert!(!text.is_empty(), "{}: {result}", template.id);
+            }
+            // The templates read the nested fields of their samples.
+            let expected = match template.id {
+                "new_conversation" => Some("first time"),
+                "conversation_routing" => Some("Billing"),
+                "conversation_end" => Some("Thank you for chatting"),
+                "ttr" => Some("urgent: expect an answer within 5 minute(s)"),
+                "participants_change" => Some("connected to an agent"),
+                _ => None,
+            };
+            if let Some(expected) = expected {
+                let text = result[0]["text"].as_str().unwrap_or_default();
+                assert!(text.contains(expected), "{}: {text}", template.id);
             }
         }
     }
+}
+
+#[tokio::test]
+async fn event_samples_have_liveperson_s_nested_shape() {
+    let api = Api::start().await;
+    let events: Vec<Value> = api.get("/events").await.json().await.unwrap();
+    let routing = events.iter().find(|e| e["eventId"] == "controllerbot_messaging_conversation_routing").unwrap();
+    assert_eq!(routing["samplePayload"]["general"]["convId"], "c1f4e3a2-0000-4000-8000-000000000004");
+    assert_eq!(routing["samplePayload"]["routing"]["newSkillId"], "2");
+    assert_eq!(routing["templates"][0]["id"], "conversation_routing");
+    let step_up = events.iter().find(|e| e["eventName"] == "Messaging Consumer Step Up").unwrap();
+    assert_eq!(step_up["samplePayload"]["general"]["cbotEventType"], "CONSUMER_STEP_UP");
+
+    let res = api
+        .post(
+            "/lambdas",
+            json!({"name": "nested", "eventId": "controllerbot_messaging_conversation_routing", "implementation": {
+                "code": "function lambda(input, callback) {\n  callback(null, input.payload.general.convId + ' ' + input.payload.routing.newSkillId);\n}\n"
+            }}),
+        )
+        .await;
+    let lambda: Value = res.json().await.unwrap();
+    assert_eq!(api.deploy(lambda["uuid"].as_str().unwrap()).await.status(), StatusCode::OK);
+    let res = api
+        .post("/events/controllerbot_messaging_conversation_routing/invoke?v=1", lambda["samplePayload"].clone())
+        .await;
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body[0]["result"], "c1f4e3a2-0000-4000-8000-000000000004 2", "a lambda reads the nested sample");
 }
 
 #[tokio::test]

@@ -247,3 +247,46 @@ async fn the_wizards_allowlist_step_needs_the_csrf_token() {
     assert_eq!(allowlist(&app, &admin).await, Vec::<String>::new());
     assert!(!app.get(&admin, "/functions").await.text().await.unwrap().contains("forged"));
 }
+
+#[tokio::test]
+async fn code_declared_below_the_first_line_is_offered_the_move_and_saves_after_it() {
+    let (app, admin) = TestApp::provisioned().await;
+    let res = app
+        .post_form(&admin, "/functions", &[("event", "no_event"), ("template", "greeting"), ("name", "moved")])
+        .await;
+    let id = location(&res).split('/').nth(2).unwrap().to_owned();
+    let below = "const BASE = 40;\nconst GREETING = BASE + 1;\n\nfunction lambda(input, callback) {\n  callback(null, GREETING + 1);\n}\n";
+    let form = |code: &'static str| {
+        [("version", "1"), ("name", "moved"), ("description", "kept"), ("code", code), ("sample", "{\"payload\": {}}")]
+    };
+    let res = app.post_form(&admin, &format!("/functions/{id}"), &form(below)).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("first line must declare the lambda"), "the refusal says why");
+    assert!(page.contains("id=\"fix-declaration\"") && page.contains("Move the declaration to the first line"));
+    assert!(page.contains(&format!("formaction=\"/functions/{id}/fix-declaration\"")));
+
+    let res = app.post_form(&admin, &format!("/functions/{id}/fix-declaration"), &form(below)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let page = res.text().await.unwrap();
+    let code = inner(&page, "code", "</textarea>");
+    assert_eq!(
+        code,
+        "function lambda(input, callback) {\n  callback(null, GREETING + 1);\n}\n\nconst BASE = 40;\nconst GREETING = BASE + 1;\n",
+        "declaration on line 1, the rest below"
+    );
+    assert!(page.contains("declaration of the lambda is now on line 1"), "notice");
+    assert!(page.contains("value=\"kept\""), "the other fields as typed");
+    assert!(!page.contains("id=\"fix-declaration\""), "nothing left to fix");
+    let lambda = app.get(&admin, &format!("/functions/{id}/edit")).await.text().await.unwrap();
+    assert!(!lambda.contains("GREETING"), "rewriting saves nothing");
+
+    let fixed: &'static str = Box::leak(code.to_owned().into_boxed_str());
+    let res = app.post_form(&admin, &format!("/functions/{id}"), &form(fixed)).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(location(&res).contains("notice=lambda-saved"), "the moved code passes the check and compiles");
+
+    let res = app.post_form(&admin, &format!("/functions/{id}/fix-declaration"), &form("const x = 1;\n")).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(res.text().await.unwrap().contains("could not be moved"));
+}

@@ -106,3 +106,25 @@ async fn old_entries_are_purged_and_logs_survive_a_restart() {
         "old entries go"
     );
 }
+
+/// Work after the callback runs on in the worker process, and what it logs is stored under
+/// the invocation's request id, after the answer went out.
+#[tokio::test]
+async fn entries_written_after_the_callback_are_stored_with_the_invocation() {
+    let api = Api::start().await;
+    let code = "function lambda(input, callback) {
+  console.info('answering');
+  callback(null, 'answered');
+  setTimeout(() => console.info('after the answer', input.payload.n), 50);
+}";
+    let uuid = api.deployed("tail", code).await;
+    let res = api.invoke(&uuid, json!({"n": 7})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let request_id = res.headers()["x-request-id"].to_str().unwrap().to_owned();
+    assert_eq!(res.json::<Value>().await.unwrap(), json!("answered"));
+    api.app.state.hooks().flush().await;
+    let logs: Value = api.get(&format!("/logs?requestId={request_id}")).await.json().await.unwrap();
+    let mut messages: Vec<&str> = logs.as_array().unwrap().iter().map(|e| e["message"].as_str().unwrap()).collect();
+    messages.sort_unstable();
+    assert_eq!(messages, ["after the answer", "answering"], "{logs:?}");
+}

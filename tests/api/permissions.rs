@@ -17,6 +17,7 @@ const ROUTES: &[(Method, &str, Action)] = &[
     (Method::GET, "/functions/{id}/edit", Action::LambdaRead),
     (Method::POST, "/functions/{id}", Action::LambdaWrite),
     (Method::POST, "/functions/{id}/remove", Action::LambdaWrite),
+    (Method::POST, "/functions/{id}/fix-declaration", Action::LambdaWrite),
     (Method::GET, "/functions/{id}/deployments/1", Action::LambdaRead),
     (Method::GET, "/functions/{id}/test", Action::LambdaInvoke),
     (Method::POST, "/functions/{id}/test", Action::LambdaInvoke),

@@ -2,7 +2,8 @@
 // preview, allowlist domains, name) opens the editor; the code is changed there and saved,
 // reviewed and deployed (Productive), tried on the test page (pretty result, duration, outcome,
 // console logs with debug), changed again (Modified), then broken: the failed deployment shows
-// its cause while the previous one keeps serving. A FaaS-Developer without FaaS-Admin finds the
+// its cause while the previous one keeps serving; code declared below its first line is refused
+// and one click moves the declaration up. A FaaS-Developer without FaaS-Admin finds the
 // wizard's allowlist step read-only.
 
 import assert from 'node:assert/strict';
@@ -57,7 +58,7 @@ browserSuite(TEST, (step) => {
     ]);
     assert.deepEqual(
       await page.locator('#create-form input[name=template]').evaluateAll((els) => els.map((e) => e.value)),
-      ['auto_message'],
+      ['conversation_end'],
     );
     assert.match(await page.locator('#event-form .hint').innerText(), /At most 1 function/);
     await Promise.all([
@@ -232,6 +233,25 @@ browserSuite(TEST, (step) => {
     assert.equal(history.length, 2);
     assert.match(history[0], /^v4\s+BuildError/);
     assert.match(history[1], /^v2 serving\s+Succeeded/);
+  });
+
+  step('code declared below its first line is refused; one click moves the declaration up', async ({ page, shot }) => {
+    await visit(page, `/functions/${id}/edit`);
+    await page.locator('.lambdabox-editor .cm-editor').waitFor({ state: 'visible' });
+    await replaceCode(page, `const PREFIX = "Hello ";\n\n${CODE.replace('"Hello " + ', 'PREFIX + ')}`);
+    const refused = await submit(page, page.locator('#save'));
+    assert.equal(refused.status(), 400);
+    assert.match(await page.locator('.notice.error:not(#failure-cause)').innerText(), /declared on line 3/);
+    await shot('editor-declaration-below');
+    const moved = await submit(page, page.locator('#fix-declaration'));
+    assert.equal(moved.status(), 200);
+    const lines = (await page.locator('.lambdabox-editor .cm-content').innerText()).split('\n');
+    assert.equal(lines[0], 'function lambda(input, callback) {');
+    assert.ok(lines.includes('const PREFIX = "Hello ";'), 'the rest stays below');
+    assert.equal(await page.locator('#unsaved-marker').isVisible(), true, 'not saved yet');
+    await shot('editor-declaration-moved');
+    await submit(page, page.locator('#save'));
+    assert.equal(pathOf(page), `/functions/${id}/edit?notice=lambda-saved`);
   });
 
   step('a FaaS-Developer sees the allowlist step read-only and still creates a function', async ({ page, shot }) => {

@@ -2,6 +2,7 @@
 //! check input at the edge so the rest of the code can trust these values.
 
 pub mod allowlist;
+pub mod declaration;
 pub mod events;
 pub mod ids;
 pub mod input;
@@ -11,6 +12,7 @@ pub mod permission;
 pub mod report;
 pub mod schedule;
 pub mod secret;
+pub mod skills;
 pub mod time;
 
 pub use ids::{AccountId, ProfileId, UserId, Username};

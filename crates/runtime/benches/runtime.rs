@@ -16,6 +16,30 @@ const LOGGING: &str = "function lambda(input, callback) {\n  console.info('paylo
 /// The first use of Intl: a date formatted in a time zone and locale (Intl and its natives are
 /// made on first use; a context that never touches them pays nothing for them).
 const INTL: &str = "function lambda(input, callback) {\n  callback(null, new Date(0).toLocaleString('de-DE', { timeZone: 'Europe/Berlin' }));\n}";
+/// Lambdas that use one module each the way LivePerson lambdas commonly do.
+const MODULE_USES: &[(&str, &str)] = &[
+    (
+        "require the Toolbelt",
+        "function lambda(input, callback) {\n  const { Toolbelt } = require('lp-faas-toolbelt');\n  callback(null, typeof Toolbelt.HTTPClient());\n}",
+    ),
+    (
+        "Buffer to base64",
+        "function lambda(input, callback) {\n  callback(null, Buffer.from('user:password').toString('base64'));\n}",
+    ),
+    (
+        "crypto sha256 to hex",
+        "function lambda(input, callback) {\n  callback(null, require('crypto').createHash('sha256').update('x').digest('hex'));\n}",
+    ),
+    (
+        "jsonwebtoken sign and verify",
+        "function lambda(input, callback) {\n  const jwt = require('jsonwebtoken');\n  callback(null, jwt.verify(jwt.sign({ sub: 'x' }, 'secret'), 'secret').sub);\n}",
+    ),
+    ("lodash", "function lambda(input, callback) {\n  callback(null, require('lodash').kebabCase('Hello World'));\n}"),
+    (
+        "luxon",
+        "function lambda(input, callback) {\n  const { DateTime } = require('luxon');\n  callback(null, DateTime.fromMillis(0, { zone: 'utc' }).toISO());\n}",
+    ),
+];
 
 fn input() -> Value {
     json!({ "timestamp": 0, "headers": [], "payload": {} })
@@ -138,6 +162,14 @@ fn main() {
         let mut per_call: Vec<f64> = (0..7).map(|_| batch(&rt, &sandbox, compiled, 20_000, 64)).collect();
         per_call.sort_by(f64::total_cmp);
         println!("{name} throughput, 1 worker, 64 in flight: median {:.1} µs/invocation", per_call[3]);
+    }
+
+    // What the modules LivePerson lambdas load cost an invocation, on top of a hello world.
+    for (name, code) in MODULE_USES {
+        let compiled = sandbox.compile(code).unwrap();
+        let mut per_call: Vec<f64> = (0..3).map(|_| batch(&rt, &sandbox, &compiled, 5_000, 64)).collect();
+        per_call.sort_by(f64::total_cmp);
+        println!("{name}, 1 worker, 64 in flight: median {:.1} µs/invocation", per_call[1]);
     }
 
     // Memory: idle worker, then 2000 invocations parked on a timer.

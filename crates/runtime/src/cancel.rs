@@ -78,10 +78,23 @@ impl Cancel {
 }
 
 /// Cancels the run when the caller's future is dropped before the answer arrived.
-pub(crate) struct CancelOnDrop(pub(crate) Cancel);
+pub(crate) struct CancelOnDrop(Option<Cancel>);
+
+impl CancelOnDrop {
+    pub(crate) fn new(cancel: Cancel) -> Self {
+        Self(Some(cancel))
+    }
+
+    /// The run answered and goes on by itself: dropping this no longer cancels it.
+    pub(crate) fn disarm(mut self) {
+        self.0 = None;
+    }
+}
 
 impl Drop for CancelOnDrop {
     fn drop(&mut self) {
-        self.0.cancel();
+        if let Some(cancel) = &self.0 {
+            cancel.cancel();
+        }
     }
 }

@@ -57,6 +57,28 @@ pub struct HttpRequest {
     pub body: Option<Vec<u8>>,
     /// Per-request timeout asked for by the lambda.
     pub timeout: Option<Duration>,
+    /// A client certificate to present (`Toolbelt.MTLSClient`).
+    pub client_tls: Option<ClientTls>,
+}
+
+/// The TLS material of a mutual-TLS request, as the lambda handed it over (PEM text).
+#[derive(Clone, PartialEq, Eq)]
+pub struct ClientTls {
+    /// The client certificate chain.
+    pub cert_pem: String,
+    /// The client's private key (PKCS#8, PKCS#1 or SEC1).
+    pub key_pem: String,
+    /// Extra certificate authorities to trust for the server.
+    pub ca_pem: Option<String>,
+    /// Accept a server certificate that does not verify (a self-signed test server).
+    pub allow_self_signed: bool,
+}
+
+impl std::fmt::Debug for ClientTls {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the key.
+        f.debug_struct("ClientTls").field("allow_self_signed", &self.allow_self_signed).finish_non_exhaustive()
+    }
 }
 
 /// The answer to an [`HttpRequest`] (after redirects).
@@ -84,6 +106,9 @@ pub enum HttpError {
     /// Too many requests per second from this lambda.
     #[error("429 Too Many Requests: at most {0} outgoing requests per second")]
     RateLimited(u32),
+    /// The client certificate or key of a mutual-TLS request cannot be used.
+    #[error("{0}")]
+    ClientIdentity(String),
     /// Connection or protocol failure.
     #[error("{0}")]
     Failed(String),
@@ -96,6 +121,7 @@ impl HttpError {
             Self::Refused(_) => "ERR_SOCKET_CLOSED",
             Self::Timeout(_) => "ETIMEDOUT",
             Self::RateLimited(_) => "ERR_TOO_MANY_REQUESTS",
+            Self::ClientIdentity(_) => "ERR_TLS_CLIENT_IDENTITY",
             Self::Failed(_) => "ECONNRESET",
         }
     }

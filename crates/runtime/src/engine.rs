@@ -43,7 +43,7 @@ pub(crate) struct Warm {
     // frees nothing: the prelude goes with the runtime, released wholesale.
     pub(crate) entry: Persistent<Function<'static>>,
     pub(crate) context: Context,
-    pub(crate) _runtime: Runtime,
+    pub(crate) runtime: Runtime,
     pub(crate) state: Rc<HostState>,
 }
 
@@ -70,6 +70,6 @@ impl Warm {
             lazy::set_locale_handler(&ctx, &entry)?;
             Ok(Persistent::save(&ctx, entry))
         })?;
-        Ok(Self { entry, context, _runtime: runtime, state })
+        Ok(Self { entry, context, runtime, state })
     }
 }

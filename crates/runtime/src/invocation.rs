@@ -13,26 +13,53 @@ use lambdabox_domain::outcome::{FailureCode, RunOutcome};
 use rquickjs::{Ctx, Value};
 use std::time::Instant;
 
-/// Runs `job` in `warm` to completion and sends the outcome to the caller.
-pub(crate) async fn run(warm: Warm, job: Job, health: &Health) {
-    let outcome = drive(&warm, &job, health).await;
-    job.reply.send(outcome);
+/// Runs `job` in `warm` to completion: answers at settlement, then lets the work the lambda
+/// left running (timers, promises, host operations) go on until it ends or the deadline.
+pub(crate) async fn run(warm: Warm, mut job: Job, health: &Health) {
+    drive(&warm, &mut job, health).await;
     // Drop JS-facing state (ops hold no JS values) before tearing down context and runtime.
     warm.state.new_ops.borrow_mut().clear();
     drop(warm);
+    // Dropping the job's reply tells whoever waits for the work after the answer that it ended.
+    drop(job);
 }
 
-async fn drive(warm: &Warm, job: &Job, health: &Health) -> RunOutcome {
+async fn drive(warm: &Warm, job: &mut Job, health: &Health) {
     let state = &warm.state;
     state.begin(job.id, job.caps.clone(), job.logs.clone(), job.deadline);
     state.interrupt.set_cancel(job.cancel.clone());
     let started = health.slice(job.deadline, &warm.context, || warm.context.with(|ctx| start(&ctx, warm, job)));
     fail_unless_stopped(warm, started);
     let mut ops = FuturesUnordered::new();
+    let mut answered = false;
     loop {
         health.slice(job.deadline, &warm.context, || warm.context.with(|ctx| drain_jobs(&ctx, state, job.deadline)));
-        if state.is_settled() || state.log_limit_hit() || job.cancel.is_cancelled() || Instant::now() >= job.deadline {
-            break;
+        for (id, task) in state.new_ops.borrow_mut().drain(..) {
+            ops.push(async move { (id, task.await) });
+        }
+        let stopped = state.log_limit_hit() || job.cancel.is_cancelled() || Instant::now() >= job.deadline;
+        let jobs_pending = warm.runtime.is_job_pending();
+        let pending = jobs_pending || !ops.is_empty() || state.timers.borrow().next_due().is_some();
+        if !answered && (state.is_settled() || stopped) {
+            answered = true;
+            job.reply.send(decide(warm, job), pending && !stopped);
+        }
+        if stopped {
+            if answered && pending && !state.log_limit_hit() && !job.cancel.is_cancelled() {
+                state.warn_system(&format!(
+                    "work left running after the callback was stopped at the invocation's time limit ({} ms)",
+                    job.timeout.as_millis()
+                ));
+            }
+            return;
+        }
+        if answered && !pending {
+            return;
+        }
+        if jobs_pending {
+            // Promise jobs queued after the answer: run them, but let others run in between.
+            tokio::task::yield_now().await;
+            continue;
         }
         let now = Instant::now();
         let due = state.timers.borrow_mut().pop_due(now);
@@ -44,9 +71,6 @@ async fn drive(warm: &Warm, job: &Job, health: &Health) -> RunOutcome {
             tokio::task::yield_now().await;
             continue;
         }
-        for (id, task) in state.new_ops.borrow_mut().drain(..) {
-            ops.push(async move { (id, task.await) });
-        }
         let wake_at = state.timers.borrow().next_due().map_or(job.deadline, |due| due.min(job.deadline));
         tokio::select! {
             Some((id, answer)) = ops.next(), if !ops.is_empty() => {
@@ -57,7 +81,6 @@ async fn drive(warm: &Warm, job: &Job, health: &Health) -> RunOutcome {
             () = job.cancel.cancelled() => {}
         }
     }
-    decide(warm, job)
 }
 
 /// An exception escaping the prelude fails the run, unless it is the interrupt we caused
@@ -82,7 +105,9 @@ fn decide(warm: &Warm, job: &Job) -> RunOutcome {
             ),
         );
     }
-    match state.settlement.borrow_mut().take() {
+    // Cloned, not taken: a settled run stays settled while its work after the answer goes on.
+    let settlement = state.settlement.borrow().clone();
+    match settlement {
         Some(Settlement::Ok(json)) => match serde_json::from_str(&json) {
             Ok(value) => RunOutcome::Ok(value),
             Err(e) => RunOutcome::failure(FailureCode::RuntimeException, format!("the result is not valid JSON: {e}")),

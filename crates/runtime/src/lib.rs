@@ -23,7 +23,7 @@ mod shared;
 mod state;
 
 pub use capabilities::{
-    BoxFuture, Capabilities, HttpEgress, HttpError, HttpRequest, HttpResponse, Nothing, Orchestrator,
+    BoxFuture, Capabilities, ClientTls, HttpEgress, HttpError, HttpRequest, HttpResponse, Nothing, Orchestrator,
     OrchestratorReply, SecretError, SecretStore,
 };
 pub use compile::{CompileError, Compiled, EXPECTED_FIRST_LINE, LambdaStyle, MAX_CODE_CHARS};
@@ -127,11 +127,11 @@ impl std::fmt::Debug for Sandbox {
 
 impl Sandbox {
     /// Starts `workers` JS threads (at least one) with a queue of `queue` waiting jobs, and
-    /// compiles the prelude and bundled modules.
+    /// compiles the prelude (the bundled modules are compiled when first loaded).
     pub fn start(limits: Limits, workers: usize, queue: usize) -> Result<Self, RuntimeError> {
         let limits = limits.checked();
         let prelude = compile::compile_source(PRELUDE, "prelude.js", false)?;
-        let bundles = modules::Bundles::compile()?;
+        let bundles = modules::Bundles::lazy();
         let io = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .thread_name("lambdabox-js-io")
@@ -236,7 +236,8 @@ impl Sandbox {
 
     /// `run` with options: an earlier deadline than the time limit (an orchestrated call
     /// never outlives its parent). Dropping the returned future before it completes ends the
-    /// run at its next interrupt poll or wake-up.
+    /// run at its next interrupt poll or wake-up. Work the lambda leaves running after its
+    /// answer still runs to its end or the deadline, unseen: see [`Sandbox::run_with_tail`].
     pub async fn run_with(
         &self,
         compiled: &Compiled,
@@ -244,6 +245,17 @@ impl Sandbox {
         caps: Capabilities,
         options: RunOptions,
     ) -> Result<RunResult, Refused> {
+        Ok(self.run_with_tail(compiled, input, caps, options).await?.0)
+    }
+
+    /// `run_with`, and the [`Tail`] of a lambda that left work running after it answered.
+    pub async fn run_with_tail(
+        &self,
+        compiled: &Compiled,
+        input: serde_json::Value,
+        caps: Capabilities,
+        options: RunOptions,
+    ) -> Result<(RunResult, Option<Tail>), Refused> {
         if let Some(pool) = self.inner.processes()
             && pool.resident_bytes() >= pool.budget_bytes()
         {
@@ -257,8 +269,9 @@ impl Sandbox {
         let timeout = std::time::Duration::from_millis(left.as_micros().div_ceil(1000) as u64);
         let logs = Arc::new(Mutex::new(Vec::new()));
         let (reply, answer) = oneshot::channel();
+        let (finished, ended) = oneshot::channel();
         let cancel = cancel::Cancel::default();
-        let _cancel_on_drop = cancel::CancelOnDrop(cancel.clone());
+        let cancel_on_drop = cancel::CancelOnDrop::new(cancel.clone());
         let input = serde_json::to_string(&input).unwrap_or_else(|_| "null".to_owned());
         let job = Job {
             id: 0,
@@ -268,20 +281,47 @@ impl Sandbox {
             deadline,
             timeout,
             logs: logs.clone(),
-            reply: shared::Reply::Caller(reply),
+            reply: shared::Reply::Caller { answer: Some(reply), _finished: finished },
             cancel,
         };
         match &self.inner.backend {
             Backend::Processes(pool) => pool.submit(job)?,
             Backend::Threads { jobs, .. } => jobs.try_send(job).map_err(|_| Refused::Busy)?,
         }
-        let outcome = match tokio::time::timeout_at((deadline + CALLER_GRACE).into(), answer).await {
-            Ok(Ok(outcome)) => outcome,
-            Ok(Err(_)) => RunOutcome::failure(FailureCode::PlatformFailure, "the sandbox worker stopped unexpectedly"),
-            Err(_) => RunOutcome::timeout(timeout),
+        let (outcome, tail) = match tokio::time::timeout_at((deadline + CALLER_GRACE).into(), answer).await {
+            Ok(Ok(answer)) => (answer.outcome, answer.tail),
+            Ok(Err(_)) => {
+                (RunOutcome::failure(FailureCode::PlatformFailure, "the sandbox worker stopped unexpectedly"), false)
+            }
+            Err(_) => (RunOutcome::timeout(timeout), false),
         };
-        let logs = logs.lock().map(|logs| logs.clone()).unwrap_or_default();
-        Ok(RunResult { outcome, logs, duration: started.elapsed() })
+        let logs_so_far = logs.lock().map(|logs| logs.clone()).unwrap_or_default();
+        let tail = tail.then(|| {
+            // Answered: the work after the answer is the lambda's, not the caller's, to end.
+            cancel_on_drop.disarm();
+            Tail { from: logs_so_far.len(), logs, ended, deadline }
+        });
+        Ok((RunResult { outcome, logs: logs_so_far, duration: started.elapsed() }, tail))
+    }
+}
+
+/// Work a lambda left running after it answered (timers, promises, host operations, as on
+/// LivePerson Functions, where the instance goes on after the callback): it runs with the
+/// invocation's capabilities and limits until it ends or the invocation's deadline.
+#[derive(Debug)]
+pub struct Tail {
+    logs: Arc<Mutex<Vec<LogEntry>>>,
+    from: usize,
+    ended: oneshot::Receiver<()>,
+    deadline: Instant,
+}
+
+impl Tail {
+    /// Waits until the work has ended and returns the log entries written after the answer.
+    pub async fn finished(self) -> Vec<LogEntry> {
+        // The run ends by its deadline; the bound only matters if a worker is lost.
+        let _ = tokio::time::timeout_at((self.deadline + CALLER_GRACE).into(), self.ended).await;
+        self.logs.lock().map(|logs| logs.get(self.from..).unwrap_or_default().to_vec()).unwrap_or_default()
     }
 }
 
@@ -356,7 +396,7 @@ mod tests {
         let Backend::Threads { shared, .. } = &sandbox.inner.backend else { panic!("threads") };
         let warm = engine::Warm::new(shared).unwrap();
         let predefined = i64::from(rquickjs::qjs::JS_ATOM_END);
-        let made = warm._runtime.memory_usage().atom_count - predefined;
+        let made = warm.runtime.memory_usage().atom_count - predefined;
         assert!(
             made <= MAX_RUNTIME_ATOMS_OF_A_FRESH_CONTEXT,
             "a fresh context makes {made} atoms at run time (it made {MAX_RUNTIME_ATOMS_OF_A_FRESH_CONTEXT}): add the \

@@ -2,7 +2,7 @@
 //! on the sandbox's I/O runtime so a waiting lambda holds no CPU worker; its JSON answer is
 //! handed back to the prelude's `opDone`. Dropping an [`IoTask`] aborts the work.
 
-use super::capabilities::{Capabilities, HttpError, HttpRequest, HttpResponse};
+use super::capabilities::{Capabilities, ClientTls, HttpError, HttpRequest, HttpResponse};
 use super::rate::RateLimits;
 use super::state::HostState;
 use base64::Engine as _;
@@ -132,7 +132,8 @@ fn http_error(error: &HttpError, status: Option<u16>) -> Value {
     value
 }
 
-/// Reads `{method, url, headers: [[k, v]], body (string), bodyBase64, timeoutMs}`.
+/// Reads `{method, url, headers: [[k, v]], body (string), bodyBase64, timeoutMs, tls: {cert,
+/// key, ca, allowSelfSigned}}`.
 fn http_request(args: &Value) -> Result<HttpRequest, String> {
     let url = args.get("url").and_then(Value::as_str).ok_or("request has no url")?.to_owned();
     let method = args.get("method").and_then(Value::as_str).unwrap_or("GET").to_ascii_uppercase();
@@ -152,7 +153,16 @@ fn http_request(args: &Value) -> Result<HttpRequest, String> {
         (None, None) => None,
     };
     let timeout = args.get("timeoutMs").and_then(Value::as_u64).filter(|ms| *ms > 0).map(Duration::from_millis);
-    Ok(HttpRequest { method, url, headers, body, timeout })
+    let client_tls = args.get("tls").filter(|tls| tls.is_object()).map(|tls| {
+        let pem = |key: &str| tls.get(key).and_then(Value::as_str).map(str::to_owned);
+        ClientTls {
+            cert_pem: pem("cert").unwrap_or_default(),
+            key_pem: pem("key").unwrap_or_default(),
+            ca_pem: pem("ca"),
+            allow_self_signed: tls.get("allowSelfSigned").and_then(Value::as_bool).unwrap_or(false),
+        }
+    });
+    Ok(HttpRequest { method, url, headers, body, timeout, client_tls })
 }
 
 fn http_response(response: HttpResponse) -> Value {

@@ -92,20 +92,23 @@ async fn worker_loop(health: Arc<Health>) {
         if let Some(link) = &shared.link {
             link.ready(shared.jobs.len());
         }
-        let Ok(job) = shared.jobs.recv().await else {
+        let Ok(mut job) = shared.jobs.recv().await else {
             break;
         };
         // Under overload a job can wait in the queue past its deadline; its caller has
         // already been answered, so don't spend a context on it.
         if job.reply.is_closed() || job.cancel.is_cancelled() || Instant::now() >= job.deadline {
-            job.reply.send(RunOutcome::timeout(job.timeout));
+            job.reply.send(RunOutcome::timeout(job.timeout), false);
             continue;
         }
         let Some(ready) = warm.take().or_else(|| prepare(&shared)) else {
-            job.reply.send(RunOutcome::failure(
-                super::FailureCode::RuntimeException,
-                "the sandbox could not create a JavaScript context",
-            ));
+            job.reply.send(
+                RunOutcome::failure(
+                    super::FailureCode::RuntimeException,
+                    "the sandbox could not create a JavaScript context",
+                ),
+                false,
+            );
             continue;
         };
         in_flight.set(in_flight.get() + 1);

@@ -33,29 +33,57 @@ pub(crate) struct Job {
     pub(crate) cancel: super::cancel::Cancel,
 }
 
-/// Where a job's outcome goes.
+/// What a run answers: its outcome, and whether the lambda left work running after it (the
+/// run goes on until that work ends or the deadline; see [`Reply`]).
+#[derive(Debug)]
+pub(crate) struct Answer {
+    pub(crate) outcome: RunOutcome,
+    pub(crate) tail: bool,
+}
+
+/// Where a job's outcome goes. The answer is sent once, at settlement; the reply itself lives
+/// until the run has ended, work after the answer included, and its drop says so.
 pub(crate) enum Reply {
-    /// To the caller of `Sandbox::run` in this process.
-    Caller(oneshot::Sender<RunOutcome>),
-    /// In a worker process: to the server, straight from the JS thread.
-    Server { link: Arc<Link>, id: u64 },
+    /// To the caller of `Sandbox::run` in this process; `finished` closes when the reply is
+    /// dropped (the caller's [`crate::Tail`] waits for that).
+    Caller { answer: Option<oneshot::Sender<Answer>>, _finished: oneshot::Sender<()> },
+    /// In a worker process: to the server, straight from the JS thread. `answered` is the
+    /// answer's `tail` once it was sent; the server hears of the run's end when a reply that
+    /// answered with a tail is dropped.
+    Server { link: Arc<Link>, id: u64, answered: Option<bool> },
 }
 
 impl Reply {
-    pub(crate) fn send(self, outcome: RunOutcome) {
+    /// Sends the answer (only the first call of a run does).
+    pub(crate) fn send(&mut self, outcome: RunOutcome, tail: bool) {
         match self {
-            Self::Caller(reply) => {
-                let _ = reply.send(outcome);
+            Self::Caller { answer, .. } => {
+                if let Some(answer) = answer.take() {
+                    let _ = answer.send(Answer { outcome, tail });
+                }
             }
-            Self::Server { link, id } => link.done(id, outcome),
+            Self::Server { link, id, answered } => {
+                if answered.is_none() {
+                    *answered = Some(tail);
+                    link.done(*id, outcome, tail);
+                }
+            }
         }
     }
 
     /// The caller stopped waiting (the server says so with a cancellation instead).
     pub(crate) fn is_closed(&self) -> bool {
         match self {
-            Self::Caller(reply) => reply.is_closed(),
+            Self::Caller { answer, .. } => answer.as_ref().is_none_or(oneshot::Sender::is_closed),
             Self::Server { .. } => false,
+        }
+    }
+}
+
+impl Drop for Reply {
+    fn drop(&mut self) {
+        if let Self::Server { link, id, answered: Some(true) } = self {
+            link.end(*id);
         }
     }
 }

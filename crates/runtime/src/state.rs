@@ -213,6 +213,11 @@ impl HostState {
         self.push(LogEntry { level, message, extras, timestamp: now_ms() });
     }
 
+    /// A runtime warning in the invocation's log.
+    pub(crate) fn warn_system(&self, message: &str) {
+        self.log(LogLevel::Warn, message.to_owned(), Vec::new(), 0, true);
+    }
+
     fn push(&self, entry: LogEntry) {
         if let Some(link) = &self.shared.link {
             link.log(self.job.get(), &entry);

@@ -3,10 +3,12 @@
 //! addresses (the client connects only to addresses that passed), so DNS rebinding and
 //! numeric hosts cannot reach loopback, private or link-local networks unless listed.
 
-use lambdabox_runtime::{BoxFuture, HttpEgress, HttpError, HttpRequest, HttpResponse};
+use lambdabox_runtime::{BoxFuture, ClientTls, HttpEgress, HttpError, HttpRequest, HttpResponse};
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use url::{Host, Url};
 
@@ -15,6 +17,9 @@ const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 /// Longest any request may take (the invocation limit is 30 s anyway).
 const MAX_TIMEOUT: Duration = Duration::from_secs(30);
 const MAX_REDIRECTS: usize = 10;
+/// Clients with a client certificate kept for reuse (their connections stay open), per
+/// allowlist; past this many the cache starts over.
+const MAX_IDENTITY_CLIENTS: usize = 32;
 
 /// An account's allowed destinations.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -186,6 +191,8 @@ impl Resolve for CheckedResolver {
 pub struct EgressClient {
     allowlist: Arc<Allowlist>,
     client: reqwest::Client,
+    /// Clients that present a client certificate (mutual TLS), by a digest of their material.
+    with_identity: Arc<Mutex<HashMap<[u8; 32], reqwest::Client>>>,
 }
 
 impl std::fmt::Debug for EgressClient {
@@ -198,6 +205,12 @@ impl EgressClient {
     /// Builds the client (TLS via rustls, no proxies, checked DNS and redirects).
     pub fn new(allowlist: Allowlist) -> Result<Self, reqwest::Error> {
         let allowlist = Arc::new(allowlist);
+        let client = Self::builder(&allowlist).build()?;
+        Ok(Self { allowlist, client, with_identity: Arc::default() })
+    }
+
+    /// Every client's settings: the allowlist checked on names, addresses and redirects.
+    fn builder(allowlist: &Arc<Allowlist>) -> reqwest::ClientBuilder {
         let for_redirects = allowlist.clone();
         let policy = reqwest::redirect::Policy::custom(move |attempt| {
             if attempt.previous().len() >= MAX_REDIRECTS {
@@ -208,14 +221,50 @@ impl EgressClient {
                 Err(refusal) => attempt.error(refusal),
             }
         });
-        let client = reqwest::Client::builder()
+        reqwest::Client::builder()
             .no_proxy()
             .redirect(policy)
             .dns_resolver(Arc::new(CheckedResolver(allowlist.clone())))
             .connect_timeout(Duration::from_secs(10))
             .user_agent("lambdabox")
-            .build()?;
-        Ok(Self { allowlist, client })
+    }
+
+    /// The client presenting `tls`'s certificate (built once per certificate, key and
+    /// trust settings).
+    fn client_with(&self, tls: &ClientTls) -> Result<reqwest::Client, HttpError> {
+        let mut digest = Sha256::new();
+        for part in [tls.cert_pem.as_str(), tls.key_pem.as_str(), tls.ca_pem.as_deref().unwrap_or("")] {
+            digest.update((part.len() as u64).to_le_bytes());
+            digest.update(part.as_bytes());
+        }
+        digest.update([u8::from(tls.allow_self_signed)]);
+        let key: [u8; 32] = digest.finalize().into();
+        if let Some(client) = self.with_identity.lock().ok().and_then(|clients| clients.get(&key).cloned()) {
+            return Ok(client);
+        }
+        let identity = reqwest::Identity::from_pem(format!("{}\n{}", tls.cert_pem, tls.key_pem).as_bytes())
+            .map_err(|e| HttpError::ClientIdentity(format!("the client certificate or key cannot be used: {e}")))?;
+        let mut builder = Self::builder(&self.allowlist).identity(identity);
+        if let Some(ca) = &tls.ca_pem {
+            for cert in reqwest::Certificate::from_pem_bundle(ca.as_bytes())
+                .map_err(|e| HttpError::ClientIdentity(format!("the CA certificate cannot be read: {e}")))?
+            {
+                builder = builder.add_root_certificate(cert);
+            }
+        }
+        if tls.allow_self_signed {
+            builder = builder.danger_accept_invalid_certs(true);
+        }
+        let client = builder
+            .build()
+            .map_err(|e| HttpError::ClientIdentity(format!("the client certificate or key cannot be used: {e}")))?;
+        if let Ok(mut clients) = self.with_identity.lock() {
+            if clients.len() >= MAX_IDENTITY_CLIENTS {
+                clients.clear();
+            }
+            clients.insert(key, client.clone());
+        }
+        Ok(client)
     }
 
     /// The allowlist this client enforces.
@@ -279,7 +328,12 @@ fn classify(error: &reqwest::Error) -> HttpError {
 
 impl HttpEgress for EgressClient {
     fn send(&self, request: HttpRequest) -> BoxFuture<Result<HttpResponse, HttpError>> {
-        Box::pin(Self::send_checked(self.client.clone(), self.allowlist.clone(), request))
+        let client = match &request.client_tls {
+            None => Ok(self.client.clone()),
+            Some(tls) => self.client_with(tls),
+        };
+        let allowlist = self.allowlist.clone();
+        Box::pin(async move { Self::send_checked(client?, allowlist, request).await })
     }
 }
 

@@ -13,6 +13,7 @@ pub mod housekeeping;
 mod identity_cache;
 pub mod invoke;
 pub mod lifecycle;
+pub mod local;
 pub mod logsearch;
 pub mod overview;
 pub mod reports;

@@ -6,8 +6,10 @@ use serde_json::Value;
 
 use crate::Error;
 use crate::invoke::Invoker;
+use lambdabox_domain::events::Event;
 use lambdabox_domain::events::{self, NO_EVENT};
 use lambdabox_domain::lambda::{self as rules, EnvVar, LambdaId, MAX_LAMBDAS};
+use lambdabox_domain::skills::{self, Neighbour};
 use lambdabox_runtime::CompileError;
 use lambdabox_store::invocations;
 pub use lambdabox_store::invocations::OutcomeCounts;
@@ -32,6 +34,8 @@ pub struct CreateLambda {
     pub env: Vec<EnvVar>,
     /// Sample input; the event's sample payload if `None`.
     pub sample_input: Option<Value>,
+    /// Skill ids, for events with a skills filter (none: the event's default lambda).
+    pub skills: Vec<String>,
 }
 
 /// What a user submits to change a lambda.
@@ -49,6 +53,8 @@ pub struct SaveLambda {
     pub env: Vec<EnvVar>,
     /// New sample input.
     pub sample_input: Value,
+    /// New skill ids; `None` keeps them.
+    pub skills: Option<Vec<String>>,
 }
 
 /// Result of a save the caller must show.
@@ -99,6 +105,7 @@ pub async fn create(store: &Store, invoker: &Invoker, user: &str, req: CreateLam
     let code = req.code.or_else(|| template.map(|t| t.code.to_owned())).unwrap_or_default();
     check_code(invoker, &code)?;
     let env = rules::parse_env(req.env).map_err(Error::BadInput)?;
+    let skills = parse_skills(event, &req.skills)?;
     let sample_input = match req.sample_input {
         Some(v) => v,
         None => serde_json::json!({
@@ -111,12 +118,12 @@ pub async fn create(store: &Store, invoker: &Invoker, user: &str, req: CreateLam
         description,
         event_id,
         template_id: template.map(|t| t.id.to_owned()),
+        skills,
         code,
         env,
         sample_input,
     };
     let user = user.to_owned();
-    let limit = event.lambda_limit;
     let id = store
         .write(move |tx| {
             let (total, _) = lambdas::count_lambdas(tx)?;
@@ -125,10 +132,8 @@ pub async fn create(store: &Store, invoker: &Invoker, user: &str, req: CreateLam
                     "the account already has the maximum of {MAX_LAMBDAS} lambdas"
                 )));
             }
-            if let Some(event_id) = &new.event_id
-                && lambdas::count_for_event(tx, event_id)? >= i64::from(limit)
-            {
-                return Err(StoreError::Conflict(format!("event '{event_id}' allows at most {limit} lambda(s)")));
+            if new.event_id.is_some() {
+                check_neighbours(tx, event, None, &new.skills)?;
             }
             let id = lambdas::insert_lambda(tx, &new, &user)?;
             activity::insert_activity(tx, &user, "lambda.created", &new.name, &format!("Created lambda {}", new.name))?;
@@ -137,6 +142,32 @@ pub async fn create(store: &Store, invoker: &Invoker, user: &str, req: CreateLam
         .await
         .map_err(store_error)?;
     get(store, &id).await
+}
+
+/// Validates skills for a lambda of `event`: only events with a skills filter take them.
+fn parse_skills(event: &Event, raw: &[String]) -> Result<Vec<String>, Error> {
+    let skills = skills::parse_skills(raw).map_err(Error::BadInput)?;
+    if !skills.is_empty() && !event.skills_filter {
+        return Err(Error::BadInput(format!(
+            "the event '{}' has no skills filter; only automatic messages and survey events take skills",
+            event.name
+        )));
+    }
+    Ok(skills)
+}
+
+/// Applies the event's rules (skills that do not overlap, a default lambda alone, the limit)
+/// against the other lambdas of the event, inside the write that binds the lambda.
+fn check_neighbours(
+    tx: &lambdabox_store::Transaction<'_>,
+    event: &Event,
+    own: Option<&LambdaId>,
+    skills: &[String],
+) -> Result<(), StoreError> {
+    let others: Vec<_> =
+        lambdas::list_event_skills(tx, event.id)?.into_iter().filter(|(id, _, _)| Some(id) != own).collect();
+    let neighbours: Vec<Neighbour<'_>> = others.iter().map(|(_, name, skills)| Neighbour { name, skills }).collect();
+    skills::check_event_skills(event, skills, &neighbours).map_err(StoreError::Conflict)
 }
 
 /// One lambda, or 404.
@@ -158,10 +189,16 @@ pub async fn count(store: &Store) -> Result<(i64, i64), Error> {
     Ok(store.read(lambdas::count_lambdas).await?)
 }
 
-/// The deployments serving an event, one per deployed lambda registered for it.
-pub async fn serving_for_event(store: &Store, event_id: &str) -> Result<Vec<Deployment>, Error> {
+/// The deployments an invocation of the event runs: every deployed lambda bound to it, or with
+/// `skill_id`, those listing the skill, else the event's default lambda (no skills).
+pub async fn serving_for_event(
+    store: &Store,
+    event_id: &str,
+    skill_id: Option<&str>,
+) -> Result<Vec<Deployment>, Error> {
     let event_id = event_id.to_owned();
-    Ok(store.read(move |conn| lambdas::list_serving_for_event(conn, &event_id)).await?)
+    let serving = store.read(move |conn| lambdas::list_serving_for_event(conn, &event_id)).await?;
+    Ok(skills::select_for_skill(&serving, skill_id).into_iter().cloned().collect())
 }
 
 /// One of a lambda's kept deployments.
@@ -202,33 +239,52 @@ pub async fn save(
     id: &LambdaId,
     req: SaveLambda,
 ) -> Result<Saved, Error> {
+    let current = get(store, id).await?;
+    // The event never changes: its rules can be read before the write.
+    let event = current.event_id.as_deref().and_then(events::event);
+    let skills = match (&req.skills, event) {
+        (None, _) => current.skills.clone(),
+        (Some(raw), Some(event)) => parse_skills(event, raw)?,
+        (Some(raw), None) => match skills::parse_skills(raw).map_err(Error::BadInput)? {
+            list if list.is_empty() => list,
+            _ => return Err(Error::BadInput("a function without an event takes no skills".into())),
+        },
+    };
     let changes = LambdaChanges {
         name: rules::parse_name(&req.name).map_err(Error::BadInput)?,
         description: rules::parse_description(&req.description).map_err(Error::BadInput)?,
         code: req.code,
         env: rules::parse_env(req.env).map_err(Error::BadInput)?,
         sample_input: req.sample_input,
+        skills,
     };
     let warning = check_code(invoker, &changes.code)?;
     let (id, user) = (id.clone(), user.to_owned());
     let outcome = store
         .write(move |tx| {
+            if let Some(event) = event
+                && event.skills_filter
+                && changes.skills != current.skills
+            {
+                check_neighbours(tx, event, Some(&id), &changes.skills)?;
+            }
             let outcome = lambdas::update_lambda(tx, &id, req.version, &changes, &user)?;
-            if let SaveOutcome::Saved(v) = outcome {
-                activity::insert_activity(
-                    tx,
-                    &user,
-                    "lambda.edited",
-                    &changes.name,
-                    &format!("Saved lambda {} as version {v}", changes.name),
-                )?;
+            let entry = match outcome {
+                SaveOutcome::Saved(v) => Some(format!("Saved lambda {} as version {v}", changes.name)),
+                SaveOutcome::SkillsSaved(_) => {
+                    Some(format!("Changed the skills of lambda {} to [{}]", changes.name, changes.skills.join(", ")))
+                }
+                _ => None,
+            };
+            if let Some(entry) = entry {
+                activity::insert_activity(tx, &user, "lambda.edited", &changes.name, &entry)?;
             }
             Ok(outcome)
         })
         .await
         .map_err(store_error)?;
     match outcome {
-        SaveOutcome::Saved(v) => Ok(Saved::Version(v, warning)),
+        SaveOutcome::Saved(v) | SaveOutcome::SkillsSaved(v) => Ok(Saved::Version(v, warning)),
         SaveOutcome::Unchanged => Ok(Saved::Unchanged),
         SaveOutcome::Stale { current } => Err(Error::Conflict(format!(
             "the lambda was changed by someone else (now version {current}, you edited version {}); reload it, \

@@ -46,6 +46,8 @@ pub struct Lambda {
     pub event_id: Option<String>,
     /// Template it was created from.
     pub template_id: Option<String>,
+    /// Skill ids it answers on an event with a skills filter; empty: the default lambda.
+    pub skills: Vec<String>,
     /// Current (saved) code.
     pub code: String,
     /// Current environment variables.
@@ -129,13 +131,14 @@ fn last_attempt(conn: &Connection, lambda: &str) -> Result<Option<Deployment>, S
 
 const LAMBDA_COLUMNS: &str =
     "uuid, name, description, event_id, template_id, code, env_json, sample_input_json, version,
-     serving_deployment_id, created_at, created_by, updated_at, updated_by";
+     serving_deployment_id, created_at, created_by, updated_at, updated_by, skills_json";
 
 fn lambda_from_row(conn: &Connection, row: &Row<'_>) -> Result<Lambda, StoreError> {
     let uuid: String = row.get(0)?;
     let env_json: String = row.get(6)?;
     let sample: String = row.get(7)?;
     let serving_id: Option<i64> = row.get(9)?;
+    let skills: String = row.get(14)?;
     let serving = match serving_id {
         Some(id) => get_deployment_row(conn, id)?,
         None => None,
@@ -147,6 +150,7 @@ fn lambda_from_row(conn: &Connection, row: &Row<'_>) -> Result<Lambda, StoreErro
         description: row.get(2)?,
         event_id: row.get(3)?,
         template_id: row.get(4)?,
+        skills: serde_json::from_str(&skills).unwrap_or_default(),
         code: row.get(5)?,
         env: serde_json::from_str(&env_json).unwrap_or_default(),
         sample_input: serde_json::from_str(&sample).unwrap_or(serde_json::Value::Null),
@@ -202,6 +206,8 @@ pub struct NewLambda {
     pub event_id: Option<String>,
     /// Template used.
     pub template_id: Option<String>,
+    /// Skills (validated by the caller).
+    pub skills: Vec<String>,
     /// Code.
     pub code: String,
     /// Environment variables.
@@ -214,10 +220,11 @@ pub struct NewLambda {
 pub fn insert_lambda(tx: &Transaction<'_>, new: &NewLambda, user: &str) -> Result<LambdaId, StoreError> {
     let id = LambdaId::generate();
     let env = serde_json::to_string(&new.env).map_err(|e| StoreError::Task(e.to_string()))?;
+    let skills = serde_json::to_string(&new.skills).map_err(|e| StoreError::Task(e.to_string()))?;
     tx.execute(
         "INSERT INTO lambdas (uuid, name, description, event_id, template_id, code, env_json, sample_input_json,
-                              version, created_at, created_by, updated_at, updated_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?10, ?9, ?10)",
+                              version, created_at, created_by, updated_at, updated_by, skills_json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?10, ?9, ?10, ?11)",
         params![
             id.as_str(),
             new.name,
@@ -228,7 +235,8 @@ pub fn insert_lambda(tx: &Transaction<'_>, new: &NewLambda, user: &str) -> Resul
             env,
             new.sample_input.to_string(),
             now_ms(),
-            user
+            user,
+            skills
         ],
     )
     .map_err(|e| unique_violation(e, format!("a lambda named '{}' already exists", new.name)))?;
@@ -248,6 +256,8 @@ pub struct LambdaChanges {
     pub env: Vec<EnvVar>,
     /// Sample input.
     pub sample_input: serde_json::Value,
+    /// Skills (validated by the caller).
+    pub skills: Vec<String>,
 }
 
 /// Result of a save.
@@ -255,6 +265,9 @@ pub struct LambdaChanges {
 pub enum SaveOutcome {
     /// Saved as this new version.
     Saved(i64),
+    /// Only the skills changed: saved without a new version (skills are not deployed, they
+    /// apply to the next invocation).
+    SkillsSaved(i64),
     /// Nothing differed from the stored version.
     Unchanged,
     /// The lambda changed since `expected_version` was read.
@@ -285,13 +298,21 @@ pub fn update_lambda(
         && current.code == changes.code
         && current.env == changes.env
         && current.sample_input == changes.sample_input;
-    if same {
+    let skills = serde_json::to_string(&changes.skills).map_err(|e| StoreError::Task(e.to_string()))?;
+    if same && current.skills == changes.skills {
         return Ok(SaveOutcome::Unchanged);
+    }
+    if same {
+        tx.execute(
+            "UPDATE lambdas SET skills_json = ?2, updated_at = ?3, updated_by = ?4 WHERE uuid = ?1 AND version = ?5",
+            params![id.as_str(), skills, now_ms(), user, expected_version],
+        )?;
+        return Ok(SaveOutcome::SkillsSaved(expected_version));
     }
     let env = serde_json::to_string(&changes.env).map_err(|e| StoreError::Task(e.to_string()))?;
     tx.execute(
         "UPDATE lambdas SET name = ?2, description = ?3, code = ?4, env_json = ?5, sample_input_json = ?6,
-                version = version + 1, updated_at = ?7, updated_by = ?8
+                version = version + 1, updated_at = ?7, updated_by = ?8, skills_json = ?10
          WHERE uuid = ?1 AND version = ?9",
         params![
             id.as_str(),
@@ -302,7 +323,8 @@ pub fn update_lambda(
             changes.sample_input.to_string(),
             now_ms(),
             user,
-            expected_version
+            expected_version,
+            skills
         ],
     )
     .map_err(|e| unique_violation(e, format!("a lambda named '{}' already exists", changes.name)))?;
@@ -384,16 +406,43 @@ pub fn get_deployment(conn: &Connection, lambda: &LambdaId, deployment: i64) -> 
     Ok(get_deployment_row(conn, deployment)?.filter(|d| &d.lambda == lambda))
 }
 
-/// The serving deployment of every deployed lambda of an event (for event invocation).
-pub fn list_serving_for_event(conn: &Connection, event_id: &str) -> Result<Vec<Deployment>, StoreError> {
+/// The serving deployment of every deployed lambda of an event (for event invocation), with
+/// the lambda's current skills.
+pub fn list_serving_for_event(conn: &Connection, event_id: &str) -> Result<Vec<(Deployment, Vec<String>)>, StoreError> {
     let sql = format!(
-        "SELECT {} FROM deployments d JOIN lambdas l ON l.serving_deployment_id = d.id
+        "SELECT {}, l.skills_json FROM deployments d JOIN lambdas l ON l.serving_deployment_id = d.id
          WHERE l.event_id = ?1 ORDER BY l.name COLLATE NOCASE",
         DEPLOYMENT_COLUMNS.split(", ").map(|c| format!("d.{c}")).collect::<Vec<_>>().join(", ")
     );
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([event_id], deployment_from_row)?.collect::<Result<_, _>>()?;
+    let rows = stmt
+        .query_map([event_id], |row| {
+            let skills: String = row.get(11)?;
+            Ok((deployment_from_row(row)?, serde_json::from_str(&skills).unwrap_or_default()))
+        })?
+        .collect::<Result<_, _>>()?;
     Ok(rows)
+}
+
+/// The name and skills of every lambda bound to an event (for the skill rules).
+pub fn list_event_skills(
+    conn: &Connection,
+    event_id: &str,
+) -> Result<Vec<(LambdaId, String, Vec<String>)>, StoreError> {
+    let mut stmt =
+        conn.prepare("SELECT uuid, name, skills_json FROM lambdas WHERE event_id = ?1 ORDER BY name COLLATE NOCASE")?;
+    let mut rows = stmt.query([event_id])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let uuid: String = row.get(0)?;
+        let skills: String = row.get(2)?;
+        out.push((
+            LambdaId::parse(&uuid).map_err(StoreError::Corrupt)?,
+            row.get(1)?,
+            serde_json::from_str(&skills).unwrap_or_default(),
+        ));
+    }
+    Ok(out)
 }
 
 /// The serving deployment of one lambda.

@@ -17,6 +17,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0005_email_reports.sql"),
     include_str!("../migrations/0006_log_terms.sql"),
     include_str!("../migrations/0007_log_lambda_index.sql"),
+    include_str!("../migrations/0008_lambda_skills.sql"),
 ];
 
 /// The schema version this binary writes.

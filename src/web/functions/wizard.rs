@@ -18,6 +18,7 @@ use crate::web::page_error::PageError;
 use crate::web::redirect;
 use lambdabox_domain::allowlist::parse_entries;
 use lambdabox_domain::events::{self, EVENTS, Event, Template as LambdaTemplate};
+use lambdabox_domain::skills::parse_skill_list;
 use lambdabox_services::Error as ServiceError;
 use lambdabox_services::allowlist::AddedEntries;
 use lambdabox_services::lifecycle::CreateLambda;
@@ -33,6 +34,8 @@ struct NewPage {
     template: String,
     name: String,
     description: String,
+    /// Skill ids as typed (events with a skills filter).
+    skills: String,
     step2: AllowlistStep,
 }
 
@@ -58,6 +61,9 @@ pub struct WizardForm {
     name: String,
     #[serde(default)]
     description: String,
+    /// Skill ids, comma-separated (events with a skills filter).
+    #[serde(default)]
+    skills: String,
     /// Step 2's domains, one per line (or separated by spaces or commas).
     #[serde(default)]
     domains: String,
@@ -87,6 +93,7 @@ async fn wizard(state: &AppState, caller: &Caller, form: WizardForm, step2: Allo
         template,
         name: form.name,
         description: form.description,
+        skills: form.skills,
         step2: AllowlistStep {
             can_read,
             can_write: Action::WhitelistWrite.allows(perms),
@@ -156,11 +163,19 @@ pub(super) async fn create_function(
             return show_again(&state, &auth.caller, form, step2, vec![]).await;
         }
     };
+    let skills = match parse_skill_list(&form.skills) {
+        Ok(skills) => skills,
+        Err(msg) => {
+            let step2 = AllowlistStep { domains: form.domains.clone(), ..AllowlistStep::default() };
+            return show_again(&state, &auth.caller, form, step2, vec![msg]).await;
+        }
+    };
     let create = CreateLambda {
         name: form.name.clone(),
         description: form.description.clone(),
         event_id: form.event.clone(),
         template_id: form.template.clone(),
+        skills,
         ..CreateLambda::default()
     };
     let lambda = match auth.lambda_editor(&state).create(create).await {

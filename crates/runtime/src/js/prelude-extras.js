@@ -82,16 +82,25 @@ module.exports = function (core) {
 
   // What each bundled module gets besides `module` and `exports`: NATIVES the native helpers,
   // OP the host operations, INTERNAL a require() that also loads the `lambdabox:*` modules.
-  // The vendored npm packages (lodash, luxon, oauth-1.0a) get the lambda's require() only.
+  // The vendored npm packages (lodash, luxon, oauth-1.0a, Node's built-ins) get the lambda's
+  // require() only, except where our code is appended to them (buffer, url).
   const NATIVES = 1;
   const OP = 2;
   const INTERNAL = 4;
   const GRANTS = {
     __proto__: null,
     crypto: NATIVES | INTERNAL, jsonwebtoken: NATIVES | INTERNAL, 'lp-faas-toolbelt': OP | INTERNAL,
-    'lambdabox:buffer': NATIVES, 'lambdabox:encoding': NATIVES, 'lambdabox:url': NATIVES,
-    'lambdabox:fetch': OP | INTERNAL,
-    'lambdabox:intl': NATIVES,
+    buffer: NATIVES | INTERNAL, url: INTERNAL, http: INTERNAL, https: INTERNAL,
+    'lambdabox:base64': NATIVES, 'lambdabox:encoding': NATIVES, 'lambdabox:url': NATIVES,
+    'lambdabox:fetch': OP | INTERNAL, 'lambdabox:http': OP | INTERNAL, 'lambdabox:intl': NATIVES,
+  };
+  // Node's built-ins answer to their `node:` names too (the same module object).
+  const NODE_BUILTINS = {
+    __proto__: null,
+    'node:assert': 'assert', 'node:buffer': 'buffer', 'node:crypto': 'crypto', 'node:events': 'events',
+    'node:http': 'http', 'node:https': 'https', 'node:path': 'path', 'node:querystring': 'querystring',
+    'node:string_decoder': 'string_decoder', 'node:timers': 'timers', 'node:timers/promises': 'timers/promises',
+    'node:url': 'url', 'node:util': 'util',
   };
 
   // require(): bundled and native modules only, cached per invocation. `lambdabox:*` names
@@ -100,7 +109,7 @@ module.exports = function (core) {
   function require(name) {
     name = StringCtor(name);
     if (apply(startsWith, name, ['lambdabox:'])) throw new ErrorCtor('module ' + name + ' is not available');
-    return load(name);
+    return load(NODE_BUILTINS[name] || name);
   }
   function load(name) {
     const cached = modules[name];
@@ -134,6 +143,7 @@ module.exports = function (core) {
     version: 'v20.0.0',
     versions: {},
     platform: 'linux',
+    cwd: () => '/',
     nextTick: (fn, ...args) => enqueue(() => apply(fn, undefined, args)),
   };
 

@@ -1,11 +1,12 @@
 //! Rust helpers behind the bundled `crypto`, `jsonwebtoken`, `Buffer`, `TextEncoder` and
 //! `URL`: digests, HMAC, randomness, UTF-8/base64, JWS signatures (jsonwebtoken crate) and
-//! WHATWG URL parsing (url crate). Exposed only on the `natives` object that the bundled
-//! modules which need them receive.
+//! WHATWG URL parsing (url crate), plus those of `keys`, `sign` and `ciphers`. Exposed only
+//! on the `natives` object that the bundled modules which need them receive.
 
 use crate::natives::Inert;
 use base64::Engine as _;
-use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::engine::DecodePaddingMode;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD, URL_SAFE_NO_PAD};
 use hmac::{Hmac, Mac};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey};
 use rand::RngCore;
@@ -14,11 +15,11 @@ use rquickjs::object::Property;
 use rquickjs::{Ctx, Exception, Function, Object, Result, TypedArray};
 use sha2::Digest;
 
-type Bytes<'js> = TypedArray<'js, u8>;
+pub(super) type Bytes<'js> = TypedArray<'js, u8>;
 
 /// Copies a Uint8Array's bytes out of the JS heap.
 #[allow(unsafe_code)]
-fn copy(bytes: &Bytes<'_>) -> Vec<u8> {
+pub(super) fn copy(bytes: &Bytes<'_>) -> Vec<u8> {
     match bytes.as_raw() {
         // SAFETY: the pointer covers the array's live bytes; no JS runs (nothing can detach or
         // resize the buffer) while they are copied.
@@ -60,6 +61,9 @@ pub(crate) fn make<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     natives.define("jwsVerify", Function::new(ctx.clone(), jws_verify)?)?;
     natives.define("parseUrl", Function::new(ctx.clone(), parse_url)?)?;
     super::intl::define(ctx, &natives)?;
+    super::keys::define(ctx, &natives)?;
+    super::sign::define(ctx, &natives)?;
+    super::ciphers::define(ctx, &natives)?;
     natives.freeze()
 }
 
@@ -102,9 +106,18 @@ fn hmac<'js>(ctx: Ctx<'js>, algorithm: String, key: Bytes<'js>, data: Bytes<'js>
     Bytes::new(ctx, out)
 }
 
-/// Decodes standard or URL-safe base64, with or without padding (like Node's Buffer).
+/// Base64 as Node's Buffer reads it: the unused bits of the last character may be set.
+const LENIENT: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    GeneralPurposeConfig::new()
+        .with_decode_allow_trailing_bits(true)
+        .with_decode_padding_mode(DecodePaddingMode::RequireNone),
+);
+
+/// Decodes standard or URL-safe base64, with or without padding (like Node's Buffer): a last
+/// lone character (six bits, no whole byte) is dropped.
 fn base64_decode<'js>(ctx: Ctx<'js>, text: String) -> Result<Bytes<'js>> {
-    let cleaned: String = text
+    let mut cleaned: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '=')
         .map(|c| match c {
@@ -113,7 +126,10 @@ fn base64_decode<'js>(ctx: Ctx<'js>, text: String) -> Result<Bytes<'js>> {
             other => other,
         })
         .collect();
-    let decoded = base64::engine::general_purpose::STANDARD_NO_PAD.decode(cleaned.as_bytes()).unwrap_or_default();
+    if cleaned.len() % 4 == 1 {
+        cleaned.pop();
+    }
+    let decoded = LENIENT.decode(cleaned.as_bytes()).unwrap_or_default();
     Bytes::new(ctx, decoded)
 }
 

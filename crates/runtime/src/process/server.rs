@@ -198,15 +198,31 @@ impl Live {
         }));
     }
 
-    fn finish(&self, id: u64, outcome: RunOutcome) {
-        let Some(job) = self.in_flight.lock().ok().and_then(|mut in_flight| in_flight.remove(&id)) else {
+    /// Job `id` answered; with `tail`, its work after the answer goes on (with its
+    /// capabilities, host operations and log) until the worker says it [`ended`](Self::end).
+    fn finish(&self, id: u64, outcome: RunOutcome, tail: bool) {
+        if tail {
+            if let Ok(mut in_flight) = self.in_flight.lock()
+                && let Some(job) = in_flight.get_mut(&id)
+            {
+                job.reply.send(outcome, true);
+            }
             return;
-        };
+        }
+        if let Some(mut job) = self.end(id) {
+            job.reply.send(outcome, false);
+        }
+    }
+
+    /// Job `id` ended: its host operations still running are dropped, and dropping its reply
+    /// tells the caller that the work after the answer is over.
+    fn end(&self, id: u64) -> Option<InFlight> {
+        let job = self.in_flight.lock().ok().and_then(|mut in_flight| in_flight.remove(&id))?;
         job.cancel.clear_hook();
         for op in &job.ops {
             op.abort();
         }
-        job.reply.send(outcome);
+        Some(job)
     }
 
     /// Ends every job still in flight (the process is gone).
@@ -217,7 +233,7 @@ impl Live {
             .map(|mut in_flight| in_flight.drain().map(|(_, job)| job).collect())
             .unwrap_or_default();
         let now = Instant::now();
-        for job in jobs {
+        for mut job in jobs {
             job.cancel.clear_hook();
             for op in &job.ops {
                 op.abort();
@@ -227,7 +243,8 @@ impl Live {
             } else {
                 RunOutcome::failure(FailureCode::PlatformFailure, why)
             };
-            job.reply.send(outcome);
+            // A no-op for a job that answered already (its work after the answer is lost).
+            job.reply.send(outcome, false);
         }
     }
 }
@@ -324,9 +341,9 @@ impl PoolShared {
         while let Some(live) = self.claim() {
             match self.jobs.try_recv() {
                 // Its caller has been answered already (overload): don't spend a context on it.
-                Ok(job) if job.reply.is_closed() || job.cancel.is_cancelled() || Instant::now() >= job.deadline => {
+                Ok(mut job) if job.reply.is_closed() || job.cancel.is_cancelled() || Instant::now() >= job.deadline => {
                     live.credits.fetch_add(1, Ordering::AcqRel);
-                    job.reply.send(RunOutcome::timeout(job.timeout));
+                    job.reply.send(RunOutcome::timeout(job.timeout), false);
                 }
                 Ok(job) => live.dispatch(self.next_job.fetch_add(1, Ordering::Relaxed), job),
                 Err(_) => {
@@ -491,7 +508,8 @@ fn handle(shared: &Arc<PoolShared>, live: &Arc<Live>, message: FromWorker) {
                 logs.push(entry);
             }
         }
-        FromWorker::Done { id, outcome } => live.finish(id, outcome),
+        FromWorker::Done { id, outcome, tail } => live.finish(id, outcome, tail),
+        FromWorker::End { id } => drop(live.end(id)),
         FromWorker::Op { id, op, name, args_json } => {
             let Ok(mut jobs) = live.in_flight.lock() else {
                 return;

@@ -72,9 +72,15 @@ pub(crate) enum FromWorker {
         id: u64,
         entry: LogEntry,
     },
+    /// Job `id` answered; `tail`: work the lambda left running goes on, and `End` follows.
     Done {
         id: u64,
         outcome: RunOutcome,
+        tail: bool,
+    },
+    /// Job `id`, which answered with a tail, has ended.
+    End {
+        id: u64,
     },
     /// A host operation (`http`, `secret.read`, …) for the server to run with the job's
     /// capabilities.
@@ -163,9 +169,10 @@ pub(crate) fn encode_from_worker(message: &FromWorker, out: &mut Vec<u8>) {
             w.str(&serde_json::Value::Array(entry.extras.clone()).to_string());
             w.u64(entry.timestamp as u64);
         }
-        FromWorker::Done { id, outcome } => {
+        FromWorker::Done { id, outcome, tail } => {
             w.u8(12);
             w.u64(*id);
+            w.u8(u8::from(*tail));
             match outcome {
                 RunOutcome::Ok(value) => {
                     w.u8(0);
@@ -183,6 +190,10 @@ pub(crate) fn encode_from_worker(message: &FromWorker, out: &mut Vec<u8>) {
             w.u64(*op);
             w.str(name);
             w.str(args_json);
+        }
+        FromWorker::End { id } => {
+            w.u8(14);
+            w.u64(*id);
         }
     }
     w.finish();
@@ -250,12 +261,18 @@ pub(crate) fn decode_from_worker(body: &[u8]) -> Result<FromWorker, Malformed> {
         }
         12 => {
             let id = r.u64()?;
+            let tail = match r.u8()? {
+                0 => false,
+                1 => true,
+                _ => return Err(Malformed("bad tail flag")),
+            };
             let outcome = match r.u8()? {
                 0 => RunOutcome::Ok(serde_json::from_str(&r.string()?).map_err(|_| Malformed("result is not JSON"))?),
                 tag => RunOutcome::Failure { code: failure_of(tag - 1)?, message: r.string()? },
             };
-            FromWorker::Done { id, outcome }
+            FromWorker::Done { id, outcome, tail }
         }
+        14 => FromWorker::End { id: r.u64()? },
         13 => FromWorker::Op { id: r.u64()?, op: r.u64()?, name: r.string()?, args_json: r.string()? },
         _ => return Err(Malformed("unknown message")),
     };
@@ -439,8 +456,13 @@ mod tests {
                 timestamp: 1_700_000_000_000,
             },
         });
-        round_trip_from(FromWorker::Done { id: 2, outcome: RunOutcome::Ok(serde_json::json!([1, "x"])) });
-        round_trip_from(FromWorker::Done { id: 2, outcome: RunOutcome::failure(FailureCode::PlatformFailure, "gone") });
+        round_trip_from(FromWorker::Done { id: 2, outcome: RunOutcome::Ok(serde_json::json!([1, "x"])), tail: false });
+        round_trip_from(FromWorker::Done {
+            id: 2,
+            outcome: RunOutcome::failure(FailureCode::PlatformFailure, "gone"),
+            tail: true,
+        });
+        round_trip_from(FromWorker::End { id: 2 });
         round_trip_from(FromWorker::Op { id: 4, op: 5, name: "http".to_owned(), args_json: "{}".to_owned() });
     }
 

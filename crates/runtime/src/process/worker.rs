@@ -67,12 +67,21 @@ impl Link {
         }
     }
 
-    /// Job `id` ended: its outcome goes to the server.
-    pub(crate) fn done(&self, id: u64, outcome: RunOutcome) {
+    /// Job `id` answered: its outcome goes to the server. With `tail`, the lambda left work
+    /// running after its answer, and [`Link::end`] follows when that is over.
+    pub(crate) fn done(&self, id: u64, outcome: RunOutcome, tail: bool) {
+        if !tail && let Ok(mut cancels) = self.cancels.lock() {
+            cancels.remove(&id);
+        }
+        self.send(&FromWorker::Done { id, outcome, tail });
+    }
+
+    /// Job `id`, which answered with a tail, has ended.
+    pub(crate) fn end(&self, id: u64) {
         if let Ok(mut cancels) = self.cancels.lock() {
             cancels.remove(&id);
         }
-        self.send(&FromWorker::Done { id, outcome });
+        self.send(&FromWorker::End { id });
     }
 
     /// A job the worker asked for arrived.
@@ -162,7 +171,8 @@ fn serve() -> io::Result<()> {
     }
     .checked();
     let prelude = compile::compile_source(PRELUDE, "prelude.js", false).map_err(io::Error::other)?;
-    let bundles = modules::Bundles::compile().map_err(io::Error::other)?;
+    // The server checked at start that every module compiles.
+    let bundles = modules::Bundles::lazy();
     socket.set_nonblocking(true)?;
     let link = Arc::new(Link {
         out: Outbox::new(socket.try_clone()?),
@@ -257,7 +267,7 @@ impl Jobs {
                 }
                 let Some(compiled) = self.code.get(&code_id).cloned() else {
                     let outcome = RunOutcome::failure(FailureCode::PlatformFailure, "the worker process lost the code");
-                    self.link.done(id, outcome);
+                    self.link.done(id, outcome, false);
                     return;
                 };
                 let mut caps = Capabilities::new("", &lambda_uuid);
@@ -299,12 +309,12 @@ impl Jobs {
             deadline: Instant::now() + Duration::from_micros(remaining_us),
             timeout: Duration::from_micros(timeout_us),
             logs: Arc::default(),
-            reply: Reply::Server { link: self.link.clone(), id },
+            reply: Reply::Server { link: self.link.clone(), id, answered: None },
             cancel,
         };
         if let Err(refused) = self.jobs.try_send(job) {
             let outcome = RunOutcome::failure(FailureCode::PlatformFailure, "the worker process is stopping");
-            refused.into_inner().reply.send(outcome);
+            refused.into_inner().reply.send(outcome, false);
         }
     }
 }

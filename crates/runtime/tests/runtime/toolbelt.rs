@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 #[derive(Default)]
-struct MemorySecrets(Mutex<HashMap<String, Value>>);
+pub(crate) struct MemorySecrets(pub(crate) Mutex<HashMap<String, Value>>);
 
 impl SecretStore for MemorySecrets {
     fn read(&self, key: &str) -> BoxFuture<Result<Value, SecretError>> {
@@ -35,6 +35,8 @@ impl Orchestrator for EchoOrchestrator {
     fn invoke(&self, uuid: &str, input: Value) -> BoxFuture<Result<OrchestratorReply, String>> {
         let reply = if uuid == "broken" {
             Ok(OrchestratorReply { status_code: 901, body: json!({ "errorCode": "x" }) })
+        } else if uuid == "unreachable" {
+            Err("no such lambda".to_owned())
         } else {
             Ok(OrchestratorReply { status_code: 200, body: json!({ "uuid": uuid, "payload": input["payload"] }) })
         };
@@ -77,13 +79,20 @@ async fn secret_client_reads_updates_and_reports_error_codes() {
 #[tokio::test]
 async fn orchestrator_client_invokes_other_lambdas() {
     let code = r#"async function lambda(input, callback) {
-  const { Toolbelt } = require('lp-faas-toolbelt');
+  const { Toolbelt, ErrorStrategy } = require('lp-faas-toolbelt');
   const orchestrator = Toolbelt.OrchestratorClient();
   const results = await orchestrator.invoke([{ uuid: 'a', payload: { x: 1 } }, { uuid: 'b', payload: { x: 2 } }], 5000, { invokeParallel: true });
   let failure;
   try { await orchestrator.invoke([{ uuid: 'broken', payload: {}, retries: 0 }], 5000); } catch (e) { failure = e.code; }
   const relaxed = await orchestrator.invoke([{ uuid: 'broken', payload: {}, retries: 0 }], 5000, { errorStrategy: 'ContinueOnError' });
-  callback(null, { bodies: results.map((r) => r.body), failure, relaxed: relaxed[0].statusCode });
+  // retryFunction(statusCode, error): the status of an answer, or the error of a call without one.
+  const seen = [];
+  const retryFunction = (statusCode, error) => { seen.push([statusCode === undefined ? null : statusCode, error ? error.message : null]); return true; };
+  const retried = await orchestrator.invoke([{ uuid: 'broken', payload: {}, retries: 1, retryFunction }, { uuid: 'unreachable', payload: {}, retries: 1, retryFunction }], 5000, { errorStrategy: ErrorStrategy.ContinueOnError });
+  let badStrategy;
+  try { await orchestrator.invoke([{ uuid: 'a' }], 5000, { errorStrategy: 'Sometimes' }); } catch (e) { badStrategy = e.name; }
+  callback(null, { bodies: results.map((r) => r.body), failure, relaxed: relaxed[0].statusCode, seen,
+    retried: retried.map((r) => [r.statusCode, r.error ? r.error.code : null]), strategies: ErrorStrategy, badStrategy });
 }"#;
     let result = run_with(&sandbox(), code, caps().with_orchestrator(Arc::new(EchoOrchestrator))).await;
     assert_eq!(
@@ -91,7 +100,11 @@ async fn orchestrator_client_invokes_other_lambdas() {
         json!({
             "bodies": [{ "uuid": "a", "payload": { "x": 1 } }, { "uuid": "b", "payload": { "x": 2 } }],
             "failure": "com.liveperson.faas.orchestrator-fn.invocation-failed",
-            "relaxed": 901
+            "relaxed": 901,
+            "seen": [[901, null], [null, "no such lambda"]],
+            "retried": [[901, null], [500, "com.liveperson.faas.orchestrator-fn.invocation-failed"]],
+            "strategies": { "ExitOnError": "ExitOnError", "ContinueOnError": "ContinueOnError" },
+            "badStrategy": "TypeError"
         })
     );
 }

@@ -7,6 +7,7 @@ pub mod capabilities;
 pub mod recorder;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -17,11 +18,13 @@ use lambdabox_domain::lambda::{EnvVar, LambdaId};
 pub use lambdabox_runtime::CompileError;
 /// The sandbox's limits, as the server configures them.
 pub use lambdabox_runtime::Limits;
-use lambdabox_runtime::{Compiled, FailureCode, LogEntry, Refused, RunOptions, RunOutcome, RuntimeError, Sandbox};
+use lambdabox_runtime::{
+    Compiled, FailureCode, LogEntry, Refused, RunOptions, RunOutcome, RuntimeError, Sandbox, Tail,
+};
 pub use lambdabox_runtime::{ProcessOptions, default_memory_total_bytes, worker_main};
 use lambdabox_store::{Store, StoreError, lambdas};
 use recorder::Recorder;
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore};
 
 /// Who asked for an invocation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,6 +204,14 @@ struct Inner {
     caps: capabilities::CapabilityFactory,
     limits: InvokeLimits,
     in_flight: Arc<Semaphore>,
+    tails: Tails,
+}
+
+/// Invocations whose work after the answer still runs (`flush` waits for them).
+#[derive(Default)]
+struct Tails {
+    running: AtomicUsize,
+    idle: Notify,
 }
 
 impl Invoker {
@@ -248,7 +259,16 @@ impl Invoker {
         let recorder = Recorder::start(store.clone());
         let in_flight = Arc::new(Semaphore::new(limits.max_in_flight.max(1)));
         Self {
-            inner: Arc::new(Inner { sandbox, store, cache: DeployCache::default(), recorder, caps, limits, in_flight }),
+            inner: Arc::new(Inner {
+                sandbox,
+                store,
+                cache: DeployCache::default(),
+                recorder,
+                caps,
+                limits,
+                in_flight,
+                tails: Tails::default(),
+            }),
         }
     }
 
@@ -286,7 +306,7 @@ impl Invoker {
             Some(d) => d,
             None => self.load(&request).await?,
         };
-        let _slot = match self.admit() {
+        let slot = match self.admit() {
             Ok(slot) => slot,
             Err(err) => {
                 self.inner.recorder.record(&request, Outcome::PlatformFailure, Some("busy"), Duration::ZERO, &[]);
@@ -300,14 +320,17 @@ impl Invoker {
         let children = Chain { depth: request.chain.depth + 1, deadline: Some(deadline) };
         let caps = self.inner.caps.build(self, &request.account, &request.lambda, &deployed.env, children);
         let options = RunOptions { deadline: Some(deadline) };
-        let run = self.inner.sandbox.run_with(&deployed.compiled, request.input.clone(), caps, options).await;
-        let invocation = match run {
-            Ok(result) => Invocation {
-                outcome: Outcome::of(&result.outcome),
-                result: result.outcome,
-                logs: result.logs,
-                duration: result.duration,
-            },
+        let run = self.inner.sandbox.run_with_tail(&deployed.compiled, request.input.clone(), caps, options).await;
+        let (invocation, tail) = match run {
+            Ok((result, tail)) => (
+                Invocation {
+                    outcome: Outcome::of(&result.outcome),
+                    result: result.outcome,
+                    logs: result.logs,
+                    duration: result.duration,
+                },
+                tail,
+            ),
             Err(refused) => {
                 self.inner.recorder.record(&request, Outcome::PlatformFailure, Some("busy"), Duration::ZERO, &[]);
                 return Err(refused.into());
@@ -317,10 +340,32 @@ impl Invoker {
             RunOutcome::Failure { code, .. } => Some(code.as_str()),
             RunOutcome::Ok(_) => None,
         };
-        if request.source != Source::Test {
+        let stored = request.source != Source::Test;
+        if stored {
             self.inner.recorder.record(&request, invocation.outcome, code, invocation.duration, &invocation.logs);
         }
+        if let Some(tail) = tail {
+            self.follow(tail, slot, stored.then_some(request));
+        }
         Ok(invocation)
+    }
+
+    /// Waits in the background for the work a lambda left running after it answered: it keeps
+    /// its place among the invocations in flight until it ends, and the log entries it writes
+    /// are stored under its request id (when `request` is given).
+    fn follow(&self, tail: Tail, slot: OwnedSemaphorePermit, request: Option<InvokeRequest>) {
+        let inner = self.inner.clone();
+        inner.tails.running.fetch_add(1, Ordering::AcqRel);
+        tokio::spawn(async move {
+            let logs = tail.finished().await;
+            if let Some(request) = request {
+                inner.recorder.record_after(&request, &logs);
+            }
+            drop(slot);
+            if inner.tails.running.fetch_sub(1, Ordering::AcqRel) == 1 {
+                inner.tails.idle.notify_waiters();
+            }
+        });
     }
 
     /// Runs unsaved or undeployed code for the test page: not counted, logs not stored.
@@ -336,11 +381,15 @@ impl Invoker {
             Ok(c) => c,
             Err(e) => return Ok(Err(e)),
         };
-        let _slot = self.admit()?;
+        let slot = self.admit()?;
         let deadline = Instant::now() + self.inner.sandbox.limits().timeout;
         let children = Chain { depth: 1, deadline: Some(deadline) };
         let caps = self.inner.caps.build(self, account, lambda, env, children);
-        let result = self.inner.sandbox.run(&compiled, input, caps).await?;
+        let options = RunOptions { deadline: Some(deadline) };
+        let (result, tail) = self.inner.sandbox.run_with_tail(&compiled, input, caps, options).await?;
+        if let Some(tail) = tail {
+            self.follow(tail, slot, None);
+        }
         Ok(Ok(Invocation {
             outcome: Outcome::of(&result.outcome),
             result: result.outcome,
@@ -349,8 +398,22 @@ impl Invoker {
         }))
     }
 
-    /// Waits until every recorded invocation is in the database (tests, shutdown).
+    /// Waits until every recorded invocation is in the database (reads that must see the
+    /// invocations answered just now).
     pub async fn flush(&self) {
+        self.inner.recorder.flush().await;
+    }
+
+    /// Waits until the work invocations left running after their answers has ended (each
+    /// ends by its deadline) and everything recorded is in the database (tests, shutdown).
+    pub async fn drain(&self) {
+        loop {
+            let idle = self.inner.tails.idle.notified();
+            if self.inner.tails.running.load(Ordering::Acquire) == 0 {
+                break;
+            }
+            idle.await;
+        }
         self.inner.recorder.flush().await;
     }
 

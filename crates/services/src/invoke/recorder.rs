@@ -24,6 +24,8 @@ const GATHER: Duration = Duration::from_millis(5);
 
 enum Message {
     Row(InvocationRow, Vec<LogRow>),
+    /// Log entries written after the invocation answered (its row is recorded already).
+    Logs(Vec<LogRow>),
     Flush(oneshot::Sender<()>),
 }
 
@@ -59,21 +61,16 @@ impl Recorder {
             duration_us: i64::try_from(duration.as_micros()).unwrap_or(i64::MAX),
             at: now_ms(),
         };
-        let logs = logs
-            .iter()
-            .filter(|e| e.level != LogLevel::Debug)
-            .map(|e| LogRow {
-                id: 0,
-                lambda_uuid: request.lambda.to_string(),
-                request_id: request.request_id.clone(),
-                level: format!("{:?}", e.level),
-                message: e.message.clone(),
-                extras: serde_json::to_string(&e.extras).unwrap_or_else(|_| "[]".into()),
-                at: e.timestamp,
-            })
-            .collect();
-        if self.tx.try_send(Message::Row(row, logs)).is_err() {
+        if self.tx.try_send(Message::Row(row, log_rows(request, logs))).is_err() {
             tracing::warn!("invocation recorder queue full; dropped one invocation record");
+        }
+    }
+
+    /// Queues the log entries an invocation wrote after it answered, under its request id.
+    pub fn record_after(&self, request: &InvokeRequest, logs: &[LogEntry]) {
+        let rows = log_rows(request, logs);
+        if !rows.is_empty() && self.tx.try_send(Message::Logs(rows)).is_err() {
+            tracing::warn!("invocation recorder queue full; dropped the late log entries of one invocation");
         }
     }
 
@@ -86,12 +83,28 @@ impl Recorder {
     }
 }
 
+/// The stored form of `logs` (debug entries are never stored).
+fn log_rows(request: &InvokeRequest, logs: &[LogEntry]) -> Vec<LogRow> {
+    logs.iter()
+        .filter(|e| e.level != LogLevel::Debug)
+        .map(|e| LogRow {
+            id: 0,
+            lambda_uuid: request.lambda.to_string(),
+            request_id: request.request_id.clone(),
+            level: format!("{:?}", e.level),
+            message: e.message.clone(),
+            extras: serde_json::to_string(&e.extras).unwrap_or_else(|_| "[]".into()),
+            at: e.timestamp,
+        })
+        .collect()
+}
+
 async fn write_batches(store: Store, mut rx: mpsc::Receiver<Message>) {
     let mut rows = Vec::with_capacity(BATCH);
     let mut log_rows = Vec::new();
     let mut waiting = Vec::new();
     while let Some(first) = rx.recv().await {
-        if matches!(first, Message::Row(..)) {
+        if matches!(first, Message::Row(..) | Message::Logs(..)) {
             tokio::time::sleep(GATHER).await;
         }
         let mut next = Some(first);
@@ -102,6 +115,7 @@ async fn write_batches(store: Store, mut rx: mpsc::Receiver<Message>) {
                     rows.push(row);
                     log_rows.extend(logs);
                 }
+                Message::Logs(logs) => log_rows.extend(logs),
                 Message::Flush(done) => waiting.push(done),
             }
             if rows.len() >= BATCH {
@@ -109,7 +123,7 @@ async fn write_batches(store: Store, mut rx: mpsc::Receiver<Message>) {
             }
             next = rx.try_recv().ok();
         }
-        if !rows.is_empty() {
+        if !rows.is_empty() || !log_rows.is_empty() {
             let batch = std::mem::take(&mut rows);
             let batch_logs = std::mem::take(&mut log_rows);
             let n = batch.len();

@@ -1,8 +1,9 @@
 // Global fetch with Headers / Request / Response (subset), through the host's allowlisted
 // egress. Bodies are text; binary bodies go out as base64 and come back as UTF-8 text.
 'use strict';
-const { Buffer } = require('lambdabox:buffer');
-const { URLSearchParams } = require('lambdabox:url');
+// Buffer and URLSearchParams are loaded by the calls that need them (each module loaded costs
+// the invocation that loads it).
+const bytes = () => require('lambdabox:buffer').Buffer;
 
 class Headers {
   constructor(init) {
@@ -49,11 +50,11 @@ class Headers {
 function bodyFields(body, headers) {
   if (body === undefined || body === null) return {};
   if (typeof body === 'string') return { body };
-  if (body instanceof URLSearchParams) {
+  if (body instanceof require('lambdabox:url').URLSearchParams) {
     if (!headers.has('content-type')) headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
     return { body: body.toString() };
   }
-  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return { bodyBase64: Buffer.from(body).toString('base64') };
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return { bodyBase64: bytes().from(body).toString('base64') };
   return { body: String(body) };
 }
 
@@ -97,8 +98,8 @@ class Response {
   }
   arrayBuffer() {
     return this._consume().then((text) => {
-      const bytes = Buffer.from(text);
-      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+      const data = bytes().from(text);
+      return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
     });
   }
   clone() {
