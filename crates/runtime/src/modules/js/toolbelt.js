@@ -73,6 +73,17 @@ function headerObject(pairs) {
   return out;
 }
 
+// A response body parsed as JSON when the caller asked for JSON; text that is not JSON stays
+// text, as request-promise keeps it.
+function jsonIfAsked(body, asked) {
+  if (!asked || typeof body !== 'string' || !body.length) return body;
+  try {
+    return JSON.parse(body);
+  } catch (e) {
+    return body;
+  }
+}
+
 // request-promise: (uri | options, options?) → Promise of the body (or the full response).
 function request(uriOrOptions, maybeOptions) {
   const options = typeof uriOrOptions === 'string'
@@ -99,14 +110,7 @@ function request(uriOrOptions, maybeOptions) {
   if (options.json && !has('accept')) headers.push(['accept', 'application/json']);
   return op('http', args).then(
     (res) => {
-      let body = res.body;
-      if (options.json && typeof body === 'string' && body.length) {
-        try {
-          body = JSON.parse(body);
-        } catch (e) {
-          // request-promise keeps unparsable bodies as text
-        }
-      }
+      const body = jsonIfAsked(res.body, options.json);
       const response = { statusCode: res.status, headers: headerObject(res.headers), body, request: { uri: { href: res.url }, method } };
       if (options.simple !== false && !(res.status >= 200 && res.status < 300)) {
         const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -265,14 +269,7 @@ function MTLSClient(config) {
     }
     return op('http', args).then(
       (res) => {
-        let parsed = res.body;
-        if (options.json && typeof parsed === 'string' && parsed.length) {
-          try {
-            parsed = JSON.parse(parsed);
-          } catch (e) {
-            // kept as text, as a non-JSON answer
-          }
-        }
+        const parsed = jsonIfAsked(res.body, options.json);
         return { statusCode: res.status, headers: headerObject(res.headers), body: parsed };
       },
       (e) => {
