@@ -13,6 +13,7 @@ pub mod oauth;
 pub mod openapi;
 pub mod schedules;
 pub mod settings;
+pub mod users;
 
 use actix_web::web;
 
@@ -29,5 +30,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(settings::configure)
         .configure(logs::configure)
         .configure(schedules::configure)
+        .configure(users::configure)
         .configure(openapi::configure);
 }

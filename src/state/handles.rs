@@ -370,6 +370,16 @@ impl UserAdmin<'_> {
         self.state.accounts.create_profile(&self.actor, name, permissions).await
     }
 
+    /// Renames a custom profile and sets its permissions.
+    pub async fn update_profile(
+        &self,
+        id: ProfileId,
+        name: &str,
+        permissions: Vec<lambdabox_domain::Permission>,
+    ) -> Result<()> {
+        self.state.accounts.update_profile(&self.actor, id, name, permissions).await
+    }
+
     /// Deletes a profile nobody holds.
     pub async fn delete_profile(&self, id: ProfileId) -> Result<()> {
         self.state.accounts.delete_profile(&self.actor, id).await

@@ -24,4 +24,5 @@ mod setup;
 mod skills;
 mod tokens;
 mod users;
+mod users_api;
 mod workers;

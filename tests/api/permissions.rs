@@ -63,6 +63,14 @@ const ROUTES: &[(Method, &str, Action)] = &[
     (Method::POST, "/users/999999/disable", Action::UsersManage),
     (Method::POST, "/users/999999/password", Action::UsersManage),
     (Method::POST, "/users/999999/delete", Action::UsersManage),
+    (Method::GET, "/api/account/{acc}/users", Action::UsersManage),
+    (Method::POST, "/api/account/{acc}/users", Action::UsersManage),
+    (Method::PUT, "/api/account/{acc}/users/999999", Action::UsersManage),
+    (Method::DELETE, "/api/account/{acc}/users/999999", Action::UsersManage),
+    (Method::GET, "/api/account/{acc}/profiles", Action::UsersManage),
+    (Method::POST, "/api/account/{acc}/profiles", Action::UsersManage),
+    (Method::PUT, "/api/account/{acc}/profiles/999999", Action::UsersManage),
+    (Method::DELETE, "/api/account/{acc}/profiles/999999", Action::UsersManage),
     (Method::GET, "/api/account/{acc}/runtimes", Action::LambdaRead),
     (Method::GET, "/api/account/{acc}/events", Action::LambdaRead),
     (Method::GET, "/api/account/{acc}/lambdas", Action::LambdaRead),
@@ -197,6 +205,8 @@ async fn the_openapi_description_covers_every_api_route() {
             .replace("{acc}", "{accountId}")
             .replace("{id}", "{uuid}")
             .replace("proxy-settings/999999", "proxy-settings/{id}")
+            .replace("users/999999", "users/{id}")
+            .replace("profiles/999999", "profiles/{id}")
             .replace("secrets/none", "secrets/{key}")
             .replace("recipients/nobody@example.com", "recipients/{email}")
             .replace("events/conversational_command", "events/{eventId}");

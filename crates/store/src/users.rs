@@ -113,6 +113,17 @@ pub fn count_active_admins(conn: &Connection, except: Option<UserId>) -> Result<
 }
 
 /// Changes a user's profile.
+/// Active users with FaaS-Admin whose profile is not `profile`.
+pub fn count_active_admins_outside(conn: &Connection, profile: ProfileId) -> Result<i64, StoreError> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM users u
+         JOIN profile_permissions pp ON pp.profile_id = u.profile_id AND pp.permission = 'FaaS-Admin'
+         WHERE u.disabled = 0 AND u.profile_id != ?1",
+        [profile.0],
+        |row| row.get(0),
+    )?)
+}
+
 pub fn update_user_profile(tx: &Transaction<'_>, id: UserId, profile: ProfileId) -> Result<bool, StoreError> {
     let n = tx.execute(
         "UPDATE users SET profile_id = ?2, updated_at = ?3 WHERE id = ?1",

@@ -168,16 +168,51 @@ impl Accounts {
         name: &str,
         permissions: Vec<Permission>,
     ) -> Result<ProfileId, Error> {
-        let name = name.trim().to_owned();
-        if name.is_empty() || name.chars().count() > 50 {
-            return Err(Error::BadInput("profile name is required and must be at most 50 characters".into()));
-        }
-        if permissions.is_empty() {
-            return Err(Error::BadInput("choose at least one permission for the profile".into()));
-        }
+        let name = checked_profile(name, &permissions)?;
+        let shown = name.clone();
         let id = self.store.write(move |tx| profiles::insert_profile(tx, &name, &permissions)).await?;
-        self.note(actor, "user.profile_created", "", "Created a profile".to_owned()).await?;
+        self.note(actor, "user.profile_created", &id.0.to_string(), format!("Created the profile {shown}")).await?;
         Ok(id)
+    }
+
+    /// Renames a custom profile and sets its permissions (the built-in Administrator profile
+    /// stays as it is). Taking FaaS-Admin away is refused when the caller holds the profile or
+    /// when no other active user would keep FaaS-Admin.
+    pub async fn update_profile(
+        &self,
+        actor: &Actor,
+        id: ProfileId,
+        name: &str,
+        permissions: Vec<Permission>,
+    ) -> Result<(), Error> {
+        let name = checked_profile(name, &permissions)?;
+        let (shown, me) = (name.clone(), actor.id);
+        if self.store.read(move |c| profiles::get_profile(c, id)).await?.is_none() {
+            return Err(Error::NotFound("no such profile".into()));
+        }
+        self.store
+            .write(move |tx| {
+                let current =
+                    profiles::get_profile(tx, id)?.ok_or_else(|| StoreError::Conflict("no such profile".into()))?;
+                if current.builtin {
+                    return Err(StoreError::Conflict("the built-in Administrator profile cannot be changed".into()));
+                }
+                let loses_admin = current.permissions.contains(&Permission::FaasAdmin)
+                    && !permissions.contains(&Permission::FaasAdmin);
+                if loses_admin {
+                    if users::get_user(tx, me)?.is_some_and(|user| user.profile_id == id) {
+                        return Err(StoreError::Conflict("you cannot remove FaaS-Admin from your own profile".into()));
+                    }
+                    if users::count_active_admins_outside(tx, id)? == 0 {
+                        return Err(StoreError::Conflict(
+                            "cannot remove FaaS-Admin from the profile of the last active users with FaaS-Admin".into(),
+                        ));
+                    }
+                }
+                profiles::update_profile(tx, id, &name, &permissions)
+            })
+            .await?;
+        self.note(actor, "user.profile_updated", &id.0.to_string(), format!("Changed the profile {shown}")).await
     }
 
     /// Deletes a profile nobody holds.
@@ -218,6 +253,18 @@ impl Accounts {
     fn changed(&self) {
         self.identities.invalidate();
     }
+}
+
+/// A profile's trimmed name, if it is 1-50 characters and `permissions` has at least one.
+fn checked_profile(name: &str, permissions: &[Permission]) -> Result<String, Error> {
+    let name = name.trim().to_owned();
+    if name.is_empty() || name.chars().count() > 50 {
+        return Err(Error::BadInput("profile name is required and must be at most 50 characters".into()));
+    }
+    if permissions.is_empty() {
+        return Err(Error::BadInput("choose at least one permission for the profile".into()));
+    }
+    Ok(name)
 }
 
 /// `NotFound(what)` unless a row was changed.
