@@ -20,3 +20,24 @@ access_token() {
   curl -s -d grant_type=client_credentials -d "client_id=$id" -d "client_secret=$secret" "http://127.0.0.1:$1/oauth/token" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
 }
+
+# deploy_lambda BASE TOKEN NAME CODE: creates the lambda (CODE with its newlines written as \n,
+# as in a JSON string) under BASE (…/api/account/ACC) and deploys it; prints its uuid.
+deploy_lambda() {
+  local uuid
+  uuid=$(curl -s -H "Authorization: Bearer $2" -H 'content-type: application/json' \
+    -d "{\"name\":\"$3\",\"implementation\":{\"code\":\"$4\"}}" "$1/lambdas" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["uuid"])')
+  curl -s -o /dev/null -X POST -H "Authorization: Bearer $2" "$1/deployments/$uuid"
+  echo "$uuid"
+}
+
+# post_lua FILE TOKEN BODY: writes a wrk script that POSTs BODY as JSON with the bearer TOKEN.
+post_lua() {
+  cat > "$1" <<LUA
+wrk.method = "POST"
+wrk.body = '$3'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $2"
+LUA
+}

@@ -33,11 +33,7 @@ LBX_PID=$!
 until curl -sf -o /dev/null "http://127.0.0.1:$port/readyz"; do sleep 0.01; done
 token=$(access_token "$port")
 auth="Authorization: Bearer $token"
-code='function lambda(input, callback) {\n  setTimeout(() => callback(null, { waited: 1000 }), 1000);\n}\n'
-uuid=$(curl -s -H "$auth" -H 'content-type: application/json' \
-  -d "{\"name\":\"timer\",\"implementation\":{\"code\":\"$code\"}}" "$base/lambdas" \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["uuid"])')
-curl -s -o /dev/null -X POST -H "$auth" "$base/deployments/$uuid"
+uuid=$(deploy_lambda "$base" "$token" timer 'function lambda(input, callback) {\n  setTimeout(() => callback(null, { waited: 1000 }), 1000);\n}\n')
 curl -s -H "$auth" -H 'content-type: application/json' -d '{}' "$base/lambdas/$uuid/invoke?v=1"; echo
 
 # Resident memory of the server and its workers, in KiB.
@@ -52,12 +48,7 @@ idle=$(rss)
 ( peak=0; while true; do now=$(rss); [ "$now" -gt "$peak" ] && peak=$now && echo "$peak" > "$work/peak"; sleep 0.1; done ) &
 SAMPLER_PID=$!
 
-cat > "$work/post.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '{"payload":{}}'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $token"
-LUA
+post_lua "$work/post.lua" "$token" '{"payload":{}}'
 cat >> "$work/post.lua" <<'LUA'
 local threads = {}
 function setup(thread) table.insert(threads, thread) end

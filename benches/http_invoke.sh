@@ -55,19 +55,10 @@ done
 token=$(access_token "$port")
 auth="Authorization: Bearer $token"
 if [ -z "$uuid" ]; then
-  code='function lambda(input, callback) {\n  callback(null, { hello: input.payload.name });\n}\n'
-  uuid=$(curl -s -H "$auth" -H 'content-type: application/json' \
-    -d "{\"name\":\"hello1\",\"implementation\":{\"code\":\"$code\"}}" "$base/lambdas" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["uuid"])')
-  curl -s -o /dev/null -X POST -H "$auth" "$base/deployments/$uuid"
+  uuid=$(deploy_lambda "$base" "$token" hello1 'function lambda(input, callback) {\n  callback(null, { hello: input.payload.name });\n}\n')
 fi
 
-cat > "$work/post.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '{"timestamp":0,"headers":[],"payload":{"name":"bench"}}'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $token"
-LUA
+post_lua "$work/post.lua" "$token" '{"timestamp":0,"headers":[],"payload":{"name":"bench"}}'
 curl -s -H "$auth" -H 'content-type: application/json' -d '{"payload":{"name":"check"}}' "$base/lambdas/$uuid/invoke?v=1&externalSystem=bench"; echo
 
 node benches/node_vm_server.js > "$work/node.log" &

@@ -46,17 +46,9 @@ token=$(access_token "$port")
 auth="Authorization: Bearer $token"
 curl -sf -o /dev/null -H "$auth" -H 'content-type: application/json' -d '{"domain":"127.0.0.1"}' "$base/proxy-settings"
 code="async function lambda(input, callback) {\\n  const { Toolbelt } = require('lp-faas-toolbelt');\\n  callback(null, await Toolbelt.HTTPClient()({ uri: '$backend_url', json: true }));\\n}\\n"
-uuid=$(curl -s -H "$auth" -H 'content-type: application/json' \
-  -d "{\"name\":\"io1\",\"implementation\":{\"code\":\"$code\"}}" "$base/lambdas" \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["uuid"])')
-curl -s -o /dev/null -X POST -H "$auth" "$base/deployments/$uuid"
+uuid=$(deploy_lambda "$base" "$token" io1 "$code")
 
-cat > "$work/post.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '{"timestamp":0,"headers":[],"payload":{}}'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $token"
-LUA
+post_lua "$work/post.lua" "$token" '{"timestamp":0,"headers":[],"payload":{}}'
 echo "lambdabox answers: $(curl -s -H "$auth" -H 'content-type: application/json' -d '{"payload":{}}' "$base/lambdas/$uuid/invoke?v=1&externalSystem=bench")"
 
 BACKEND_URL=$backend_url node benches/node_vm_server.js > "$work/node.log" &
