@@ -51,8 +51,11 @@ fn profile_json(profile: &Profile) -> Value {
     })
 }
 
-fn id_of(raw: &str, what: &str) -> Result<i64, Error> {
-    raw.parse().map_err(|_| Error::NotFound(format!("no such {what}")))
+/// The `{accountId}/…/{id}` of a route, the account checked: the id, or 404 naming `what`.
+fn account_and_id(state: &AppState, path: web::Path<(String, String)>, what: &str) -> Result<i64, Error> {
+    let (account, id) = path.into_inner();
+    check_account(state, &account)?;
+    id.parse().map_err(|_| Error::NotFound(format!("no such {what}")))
 }
 
 async fn user_by_id(state: &AppState, auth: &Authorized<UsersManage>, id: UserId) -> Result<User, Error> {
@@ -126,10 +129,8 @@ async fn update_user(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
-    let (account, id) = path.into_inner();
-    check_account(&state, &account)?;
+    let target = UserId(account_and_id(&state, path, "user")?);
     let (auth, change) = (req.auth, req.body.into_inner());
-    let target = UserId(id_of(&id, "user")?);
     user_by_id(&state, &auth, target).await?;
     // Checked before anything changes, so a refused password leaves the rest as it was.
     let hash = match change.password {
@@ -155,9 +156,7 @@ async fn delete_user(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
-    let (account, id) = path.into_inner();
-    check_account(&state, &account)?;
-    let target = UserId(id_of(&id, "user")?);
+    let target = UserId(account_and_id(&state, path, "user")?);
     auth.user_admin(&state).delete_user(target).await.map_err(Error::from)?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -199,10 +198,8 @@ async fn update_profile(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
-    let (account, id) = path.into_inner();
-    check_account(&state, &account)?;
+    let id = ProfileId(account_and_id(&state, path, "profile")?);
     let (auth, body) = (req.auth, req.body.into_inner());
-    let id = ProfileId(id_of(&id, "profile")?);
     let permissions = permissions_of(&body.permissions)?;
     auth.user_admin(&state).update_profile(id, &body.name, permissions).await.map_err(Error::from)?;
     Ok(HttpResponse::Ok().json(profile_json(&profile_by_id(&state, &auth, id).await?)))
@@ -214,9 +211,7 @@ async fn delete_profile(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
-    let (account, id) = path.into_inner();
-    check_account(&state, &account)?;
-    let id = ProfileId(id_of(&id, "profile")?);
+    let id = ProfileId(account_and_id(&state, path, "profile")?);
     auth.user_admin(&state).delete_profile(id).await.map_err(Error::from)?;
     Ok(HttpResponse::NoContent().finish())
 }
