@@ -279,8 +279,18 @@ pub struct ServeArgs {
           value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub token_ttl_seconds: u64,
 
-    /// Mark session cookies Secure (set this when lambdabox is served over HTTPS, e.g. behind a
-    /// TLS-terminating proxy).
+    /// Serve HTTPS on --bind with this PEM certificate chain (the server's certificate first);
+    /// needs --tls-key. SIGHUP reads the pair again (new connections get it; a pair that fails
+    /// to load leaves the old one serving).
+    #[arg(long, env = "LAMBDABOX_TLS_CERT", value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+
+    /// PEM private key of --tls-cert (PKCS#8, PKCS#1 or SEC1).
+    #[arg(long, env = "LAMBDABOX_TLS_KEY", value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+
+    /// Mark session cookies Secure. On by itself under --tls-cert; set it when a
+    /// TLS-terminating proxy in front serves lambdabox over HTTPS.
     #[arg(long, env = "LAMBDABOX_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,
 

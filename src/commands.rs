@@ -53,12 +53,38 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let app = App::build(Config::from_serve_args(&args)).await?;
     let handle = app.handle();
+    if let Some(certificate) = app.certificate() {
+        tokio::spawn(reload_on_hangup(certificate));
+    }
     tokio::spawn(async move {
         shutdown_signal().await;
         tracing::info!("shutting down: finishing in-flight requests");
         handle.stop(true).await;
     });
     app.run_until_stopped().await
+}
+
+/// SIGHUP reads the TLS certificate and key again (after a renewal, say).
+async fn reload_on_hangup(certificate: std::sync::Arc<crate::tls::ServingCertificate>) {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let Ok(mut hangups) = signal(SignalKind::hangup()) else {
+            tracing::warn!("cannot watch SIGHUP: the TLS certificate is read only at start");
+            return;
+        };
+        while hangups.recv().await.is_some() {
+            let cert = certificate.files().cert.display().to_string();
+            match certificate.reload() {
+                Ok(()) => tracing::info!(%cert, "SIGHUP: TLS certificate and key reloaded"),
+                Err(e) => tracing::error!(%cert, "SIGHUP: TLS certificate not reloaded, the old one stays: {e:#}"),
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = certificate;
+    }
 }
 
 async fn shutdown_signal() {

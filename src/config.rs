@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::cli::ServeArgs;
+use crate::tls::TlsFiles;
 use lambdabox_domain::schedule::DEFAULT_MAX_SCHEDULED_LAMBDAS;
 use lambdabox_services::clock::Clock;
 use lambdabox_services::invoke::InvokeLimits;
@@ -51,6 +52,8 @@ pub struct Config {
     pub token_ttl: Duration,
     /// Whether cookies carry the Secure attribute.
     pub secure_cookies: bool,
+    /// Serve HTTPS with this certificate and key instead of plain HTTP.
+    pub tls: Option<TlsFiles>,
     /// Failed logins tolerated per user name before it is locked for `lockout`.
     pub max_login_failures_per_user: u32,
     /// Failed logins tolerated per client address before it is locked for `lockout`.
@@ -93,6 +96,7 @@ impl Config {
             session_idle: Duration::from_secs(60 * 60),
             token_ttl: Duration::from_secs(3600),
             secure_cookies: false,
+            tls: None,
             max_login_failures_per_user: 5,
             max_login_failures_per_address: 20,
             lockout: Duration::from_secs(15 * 60),
@@ -133,7 +137,12 @@ impl Config {
         config.max_body_bytes = args.max_body_bytes;
         config.session_idle = Duration::from_secs(args.session_idle_minutes * 60);
         config.token_ttl = Duration::from_secs(args.token_ttl_seconds);
-        config.secure_cookies = args.secure_cookies;
+        config.tls = match (&args.tls_cert, &args.tls_key) {
+            (Some(cert), Some(key)) => Some(TlsFiles { cert: cert.clone(), key: key.clone() }),
+            _ => None,
+        };
+        // Under TLS the browser only ever talks HTTPS to us: cookies need not travel in clear.
+        config.secure_cookies = args.secure_cookies || config.tls.is_some();
         config.max_scheduled_lambdas =
             usize::try_from(args.max_scheduled_lambdas).unwrap_or(DEFAULT_MAX_SCHEDULED_LAMBDAS);
         config

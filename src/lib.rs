@@ -18,6 +18,7 @@ pub mod respond;
 pub mod startup;
 pub mod state;
 pub mod telemetry;
+pub mod tls;
 pub mod web;
 
 pub use config::Config;

@@ -11,6 +11,7 @@ use anyhow::Context;
 
 use crate::config::Config;
 use crate::state::{AppState, Parts};
+use crate::tls::ServingCertificate;
 use lambdabox_services::Store;
 use lambdabox_services::accounts::Accounts;
 use lambdabox_services::allowlist;
@@ -27,6 +28,7 @@ pub struct App {
     addr: SocketAddr,
     state: web::Data<AppState>,
     reports_ticker: Option<tokio::task::JoinHandle<()>>,
+    certificate: Option<Arc<ServingCertificate>>,
 }
 
 impl App {
@@ -48,6 +50,9 @@ impl App {
             state.hooks().store().clone(),
             Retention { logs: config.log_retention, sessions: config.session_idle },
         );
+        // Before anything listens: a wrong certificate or key stops the start, not the first
+        // client.
+        let certificate = config.tls.clone().map(ServingCertificate::load).transpose()?;
         let listener = TcpListener::bind(config.bind).with_context(|| format!("cannot listen on {}", config.bind))?;
         let addr = listener.local_addr()?;
         let data = state.clone();
@@ -72,16 +77,18 @@ impl App {
                 .configure(crate::web::configure)
                 .default_service(web::to(crate::middleware::not_found))
         })
-        .workers(config.http_workers)
-        .listen(listener)?
-        .disable_signals()
-        .shutdown_timeout(30)
-        .run();
+        .workers(config.http_workers);
+        let server = match &certificate {
+            Some(certificate) => server.listen_rustls_0_23(listener, certificate.server_config()?)?,
+            None => server.listen(listener)?,
+        };
+        let server = server.disable_signals().shutdown_timeout(30).run();
         let reports_ticker = config
             .report_interval
             .map(|every| lambdabox_services::reports::spawn_ticker(state.hooks().reporter().clone(), every));
-        tracing::info!(%addr, data_dir = %config.data_dir.display(), "lambdabox listening on http://{addr}");
-        Ok(Self { server, addr, state, reports_ticker })
+        let scheme = if certificate.is_some() { "https" } else { "http" };
+        tracing::info!(%addr, data_dir = %config.data_dir.display(), "lambdabox listening on {scheme}://{addr}");
+        Ok(Self { server, addr, state, reports_ticker, certificate })
     }
 
     /// The bound address.
@@ -92,6 +99,11 @@ impl App {
     /// Handle to stop the server gracefully.
     pub fn handle(&self) -> ServerHandle {
         self.server.handle()
+    }
+
+    /// The certificate served under TLS, which `reload` reads again (SIGHUP).
+    pub fn certificate(&self) -> Option<Arc<ServingCertificate>> {
+        self.certificate.clone()
     }
 
     /// Shared state (for tests that inspect the store).
