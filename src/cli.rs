@@ -38,7 +38,7 @@ pub enum LogFormat {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Start the server (the default when no subcommand is given).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Provision the account and its administrator without a browser.
     ///
     /// The password is read from LAMBDABOX_ADMIN_PASSWORD or, if unset, from the first line of
@@ -289,6 +289,58 @@ pub struct ServeArgs {
     #[arg(long, env = "LAMBDABOX_TLS_KEY", value_name = "FILE", requires = "tls_cert")]
     pub tls_key: Option<PathBuf>,
 
+    /// Sign in with OpenID Connect single sign-on at this issuer (its
+    /// `/.well-known/openid-configuration` is read). Register lambdabox there with the redirect
+    /// URI `<public URL>/login/sso/callback`.
+    #[arg(long, env = "LAMBDABOX_OIDC_ISSUER", value_name = "URL", requires_all = ["oidc_client_id"])]
+    pub oidc_issuer: Option<String>,
+
+    /// The client id lambdabox has at the identity provider.
+    #[arg(long, env = "LAMBDABOX_OIDC_CLIENT_ID", value_name = "ID")]
+    pub oidc_client_id: Option<String>,
+
+    /// The client secret (prefer --oidc-client-secret-file or the environment: command lines
+    /// are visible to other users of the machine).
+    #[arg(
+        long,
+        env = "LAMBDABOX_OIDC_CLIENT_SECRET",
+        value_name = "SECRET",
+        hide_env_values = true,
+        conflicts_with = "oidc_client_secret_file"
+    )]
+    pub oidc_client_secret: Option<String>,
+
+    /// A file holding the client secret (surrounding whitespace is ignored).
+    #[arg(long, env = "LAMBDABOX_OIDC_CLIENT_SECRET_FILE", value_name = "FILE")]
+    pub oidc_client_secret_file: Option<PathBuf>,
+
+    /// Scopes asked for at sign-in, separated by spaces or commas (add the one that releases
+    /// the groups claim if your provider has one, e.g. `groups`).
+    #[arg(long, env = "LAMBDABOX_OIDC_SCOPES", default_value = "openid profile email")]
+    pub oidc_scopes: String,
+
+    /// The claim listing the user's groups (in the ID token, else in the userinfo answer).
+    #[arg(long, env = "LAMBDABOX_OIDC_GROUPS_CLAIM", default_value = "groups")]
+    pub oidc_groups_claim: String,
+
+    /// Which group gives which profile, e.g. `ops=Administrator,devs=Developers`: a user gets
+    /// the profile of their first group in this order (then of the profiles' "SSO groups"
+    /// in Users); a user with no mapped group cannot sign in.
+    #[arg(long, env = "LAMBDABOX_OIDC_GROUP_PROFILES", value_name = "GROUP=PROFILE,...", default_value = "",
+          value_parser = parse_group_profiles)]
+    pub oidc_group_profiles: GroupProfiles,
+
+    /// Only single sign-on: the password form is hidden, and only the administrator created
+    /// at setup can still sign in with a password (at /login?local=1), for when the identity
+    /// provider is down.
+    #[arg(long, env = "LAMBDABOX_OIDC_ONLY", default_value_t = false, requires = "oidc_issuer")]
+    pub oidc_only: bool,
+
+    /// The address users reach lambdabox at, e.g. `https://functions.example.com` (the SSO
+    /// redirect URI is built from it). Default: the scheme and Host of each request.
+    #[arg(long, env = "LAMBDABOX_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
+
     /// Mark session cookies Secure. On by itself under --tls-cert; set it when a
     /// TLS-terminating proxy in front serves lambdabox over HTTPS.
     #[arg(long, env = "LAMBDABOX_SECURE_COOKIES", default_value_t = false)]
@@ -298,6 +350,23 @@ pub struct ServeArgs {
     #[arg(long, env = "LAMBDABOX_MAX_SCHEDULED_LAMBDAS", default_value_t = 10,
           value_parser = clap::value_parser!(u64).range(0..=1000))]
     pub max_scheduled_lambdas: u64,
+}
+
+/// `--oidc-group-profiles`: (group, profile name) pairs in the order given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GroupProfiles(pub Vec<(String, String)>);
+
+fn parse_group_profiles(raw: &str) -> Result<GroupProfiles, String> {
+    let mut pairs = Vec::new();
+    for item in raw.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+        match item.split_once('=') {
+            Some((group, profile)) if !group.trim().is_empty() && !profile.trim().is_empty() => {
+                pairs.push((group.trim().to_owned(), profile.trim().to_owned()));
+            }
+            _ => return Err(format!("{item:?} is not GROUP=PROFILE")),
+        }
+    }
+    Ok(GroupProfiles(pairs))
 }
 
 #[derive(Debug, Args)]

@@ -19,7 +19,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     match cli.command {
         None => runtime.block_on(serve(cli.serve)),
-        Some(Command::Serve(args)) => runtime.block_on(serve(args)),
+        Some(Command::Serve(args)) => runtime.block_on(serve(*args)),
         Some(Command::Setup(args)) => runtime.block_on(setup(args)),
         Some(Command::Credentials(CredentialsCommand::Create(args))) => runtime.block_on(credentials(args)),
         Some(Command::Healthcheck(args)) => healthcheck(&args),
@@ -51,7 +51,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
-    let app = App::build(Config::from_serve_args(&args)).await?;
+    let app = App::build(Config::from_serve_args(&args)?).await?;
     let handle = app.handle();
     if let Some(certificate) = app.certificate() {
         tokio::spawn(reload_on_hangup(certificate));

@@ -5,11 +5,14 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use anyhow::{Context, bail};
+
 use crate::cli::ServeArgs;
 use crate::tls::TlsFiles;
 use lambdabox_domain::schedule::DEFAULT_MAX_SCHEDULED_LAMBDAS;
 use lambdabox_services::clock::Clock;
 use lambdabox_services::invoke::InvokeLimits;
+use lambdabox_services::sso::SsoSettings;
 
 /// Everything the server needs to start.
 #[derive(Debug, Clone)]
@@ -54,6 +57,10 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Serve HTTPS with this certificate and key instead of plain HTTP.
     pub tls: Option<TlsFiles>,
+    /// Single sign-on through an OpenID Connect provider.
+    pub sso: Option<SsoConfig>,
+    /// The address users reach lambdabox at (no trailing slash); `None`: each request's.
+    pub public_url: Option<String>,
     /// Failed logins tolerated per user name before it is locked for `lockout`.
     pub max_login_failures_per_user: u32,
     /// Failed logins tolerated per client address before it is locked for `lockout`.
@@ -67,6 +74,64 @@ pub struct Config {
     /// How often the email reporter checks for a due report; `None` runs no background task
     /// (tests call `Reporter::tick` themselves).
     pub report_interval: Option<Duration>,
+}
+
+/// Single sign-on settings.
+#[derive(Debug, Clone)]
+pub struct SsoConfig {
+    /// The provider and how lambdabox is registered there.
+    pub settings: SsoSettings,
+    /// `--oidc-group-profiles`: (group, profile name), first match wins.
+    pub group_profiles: Vec<(String, String)>,
+    /// Password sign-in only for the administrator created at setup.
+    pub only: bool,
+}
+
+fn sso_from_args(args: &ServeArgs) -> anyhow::Result<Option<SsoConfig>> {
+    let Some(issuer) = args.oidc_issuer.clone() else {
+        return Ok(None);
+    };
+    let client_id = args.oidc_client_id.clone().context("--oidc-issuer needs --oidc-client-id")?;
+    let client_secret = match (&args.oidc_client_secret, &args.oidc_client_secret_file) {
+        (Some(secret), _) => secret.clone(),
+        (None, Some(file)) => std::fs::read_to_string(file)
+            .with_context(|| format!("cannot read the OIDC client secret from {}", file.display()))?
+            .trim()
+            .to_owned(),
+        (None, None) => bail!("--oidc-issuer needs --oidc-client-secret or --oidc-client-secret-file"),
+    };
+    if client_secret.is_empty() {
+        bail!("the OIDC client secret is empty");
+    }
+    let url = url::Url::parse(&issuer).with_context(|| format!("--oidc-issuer {issuer:?} is not a URL"))?;
+    if !matches!(url.scheme(), "https" | "http") {
+        bail!("--oidc-issuer must be an https:// URL");
+    }
+    let mut scopes: Vec<String> =
+        args.oidc_scopes.split([' ', ',']).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+    if !scopes.iter().any(|s| s == "openid") {
+        scopes.insert(0, "openid".into());
+    }
+    Ok(Some(SsoConfig {
+        settings: SsoSettings {
+            issuer,
+            client_id,
+            client_secret,
+            scopes,
+            groups_claim: args.oidc_groups_claim.clone(),
+        },
+        group_profiles: args.oidc_group_profiles.0.clone(),
+        only: args.oidc_only,
+    }))
+}
+
+/// `--public-url` without a trailing slash; it must be an http(s) URL without a path.
+fn checked_public_url(raw: &str) -> anyhow::Result<String> {
+    let url = url::Url::parse(raw).with_context(|| format!("--public-url {raw:?} is not a URL"))?;
+    if !matches!(url.scheme(), "https" | "http") || url.host().is_none() {
+        bail!("--public-url must be an http:// or https:// address, e.g. https://functions.example.com");
+    }
+    Ok(raw.trim_end_matches('/').to_owned())
 }
 
 /// The hard ceiling for a lambda invocation, as on LivePerson Functions.
@@ -97,6 +162,8 @@ impl Config {
             token_ttl: Duration::from_secs(3600),
             secure_cookies: false,
             tls: None,
+            sso: None,
+            public_url: None,
             max_login_failures_per_user: 5,
             max_login_failures_per_address: 20,
             lockout: Duration::from_secs(15 * 60),
@@ -106,8 +173,8 @@ impl Config {
         }
     }
 
-    /// Settings for `lambdabox serve`.
-    pub fn from_serve_args(args: &ServeArgs) -> Self {
+    /// Settings for `lambdabox serve`; fails on settings that cannot work together.
+    pub fn from_serve_args(args: &ServeArgs) -> anyhow::Result<Self> {
         let mut config = Self::new(args.bind, args.data.data_dir.clone());
         // This very binary, even after an upgrade replaced the file: the workers must speak
         // the server's protocol.
@@ -145,6 +212,8 @@ impl Config {
         config.secure_cookies = args.secure_cookies || config.tls.is_some();
         config.max_scheduled_lambdas =
             usize::try_from(args.max_scheduled_lambdas).unwrap_or(DEFAULT_MAX_SCHEDULED_LAMBDAS);
-        config
+        config.public_url = args.public_url.as_deref().map(checked_public_url).transpose()?;
+        config.sso = sso_from_args(args)?;
+        Ok(config)
     }
 }

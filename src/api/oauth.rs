@@ -1,6 +1,8 @@
 //! `POST /oauth/token` (OAuth 2.0 client credentials grant, RFC 6749 §4.4): client id and
 //! secret in the form body or in HTTP Basic auth; answers a bearer JWT with `expires_in`.
 //! Errors use the OAuth error shape (`{"error": ..., "error_description": ...}`).
+//! `POST /sentinel/api/account/{accountId}/app/token` is the same grant where LivePerson's
+//! client libraries ask for it (LivePerson's Java client sends the fields in the query string).
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, post, web};
@@ -12,9 +14,9 @@ use super::error_body::ApiError;
 use crate::auth::token::{self, GrantError};
 use crate::state::AppState;
 
-/// Registers `/oauth/token`.
+/// Registers `/oauth/token` and LivePerson's sentinel token route.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(issue_token);
+    cfg.service(issue_token).service(issue_sentinel_token);
 }
 
 /// The token request form.
@@ -55,11 +57,34 @@ async fn issue_token(
     state: web::Data<AppState>,
     form: web::Form<TokenForm>,
 ) -> Result<HttpResponse, ApiError> {
-    let form = form.into_inner();
+    grant(&req, &state, form.into_inner()).await
+}
+
+#[post("/sentinel/api/account/{accountId}/app/token")]
+async fn issue_sentinel_token(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    super::account::check_account(&state, &path)?;
+    let from_body: TokenForm = serde_urlencoded::from_bytes(&body)
+        .map_err(|e| crate::error::Error::BadInput(format!("the token request is not a form: {e}")))?;
+    let from_query: TokenForm = serde_urlencoded::from_str(req.query_string())
+        .map_err(|e| crate::error::Error::BadInput(format!("the token request's query is not valid: {e}")))?;
+    let form = TokenForm {
+        grant_type: from_body.grant_type.or(from_query.grant_type),
+        client_id: from_body.client_id.or(from_query.client_id),
+        client_secret: from_body.client_secret.or(from_query.client_secret),
+    };
+    grant(&req, &state, form).await
+}
+
+async fn grant(req: &HttpRequest, state: &AppState, form: TokenForm) -> Result<HttpResponse, ApiError> {
     if form.grant_type.as_deref() != Some("client_credentials") {
         return Ok(oauth_error(400, "unsupported_grant_type", "only grant_type=client_credentials is supported"));
     }
-    let credentials = basic_auth(&req).or_else(|| form.client_id.zip(form.client_secret));
+    let credentials = basic_auth(req).or_else(|| form.client_id.zip(form.client_secret));
     let Some((client_id, client_secret)) = credentials else {
         return Ok(oauth_error(400, "invalid_request", "client_id and client_secret are required"));
     };

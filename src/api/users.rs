@@ -48,6 +48,7 @@ fn profile_json(profile: &Profile) -> Value {
         "builtIn": profile.builtin,
         "permissions": profile.permissions.iter().map(|p| p.as_str()).collect::<Vec<_>>(),
         "users": profile.user_count,
+        "ssoGroups": profile.sso_groups,
     })
 }
 
@@ -172,11 +173,15 @@ async fn list_profiles(
     Ok(HttpResponse::Ok().json(profiles.iter().map(profile_json).collect::<Vec<_>>()))
 }
 
-/// `{name, permissions: ["FaaS-Admin" | "FaaS-Developer" | "FaaS-Invocation", ...]}`.
+/// `{name, permissions: ["FaaS-Admin" | "FaaS-Developer" | "FaaS-Invocation", ...],
+/// ssoGroups?: [...]}` (without `ssoGroups` the groups stay as they are).
 #[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ProfileBody {
     name: String,
     permissions: Vec<String>,
+    #[serde(default)]
+    sso_groups: Option<Vec<String>>,
 }
 
 #[post("/api/account/{accountId}/profiles")]
@@ -188,7 +193,8 @@ async fn create_profile(
     check_account(&state, &path)?;
     let (auth, body) = (req.auth, req.body.into_inner());
     let permissions = permissions_of(&body.permissions)?;
-    let id = auth.user_admin(&state).create_profile(&body.name, permissions).await.map_err(Error::from)?;
+    let groups = body.sso_groups.unwrap_or_default();
+    let id = auth.user_admin(&state).create_profile(&body.name, permissions, groups).await.map_err(Error::from)?;
     Ok(HttpResponse::Created().json(profile_json(&profile_by_id(&state, &auth, id).await?)))
 }
 
@@ -201,7 +207,7 @@ async fn update_profile(
     let id = ProfileId(account_and_id(&state, path, "profile")?);
     let (auth, body) = (req.auth, req.body.into_inner());
     let permissions = permissions_of(&body.permissions)?;
-    auth.user_admin(&state).update_profile(id, &body.name, permissions).await.map_err(Error::from)?;
+    auth.user_admin(&state).update_profile(id, &body.name, permissions, body.sso_groups).await.map_err(Error::from)?;
     Ok(HttpResponse::Ok().json(profile_json(&profile_by_id(&state, &auth, id).await?)))
 }
 

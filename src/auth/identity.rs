@@ -8,8 +8,9 @@ use std::time::Duration;
 
 use lambdabox_domain::{AccountId, UserId, Username};
 use lambdabox_services::Error as ServiceError;
-use lambdabox_services::accounts::{Accounts, Credential, Login, NewSession, SessionRow, User};
+use lambdabox_services::accounts::{Accounts, Credential, Login, NewSession, SessionRow, SsoSignIn, User};
 use lambdabox_services::crypto::MasterKey;
+use lambdabox_services::sso::{Sso, SsoIdentity};
 
 use super::reveal::PendingSecrets;
 use super::throttle::LoginThrottle;
@@ -34,7 +35,19 @@ pub struct AuthState {
     pub token_ttl: Duration,
     /// Largest accepted request body (the CSRF check reads form bodies).
     pub max_body_bytes: usize,
+    /// Single sign-on, when configured.
+    pub sso: Option<SsoAuth>,
     account: Arc<OnceLock<AccountId>>,
+}
+
+/// Single sign-on: the provider's client and who gets which profile.
+pub struct SsoAuth {
+    /// The OpenID Connect client.
+    pub client: Sso,
+    /// `--oidc-group-profiles`.
+    pub group_profiles: Vec<(String, String)>,
+    /// Password sign-in only for the administrator created at setup.
+    pub only: bool,
 }
 
 impl AuthState {
@@ -54,6 +67,11 @@ impl AuthState {
             secure_cookies: config.secure_cookies,
             token_ttl: config.token_ttl,
             max_body_bytes: config.max_body_bytes,
+            sso: config.sso.as_ref().map(|sso| SsoAuth {
+                client: Sso::new(sso.settings.clone(), key, config.clock.clone()),
+                group_profiles: sso.group_profiles.clone(),
+                only: sso.only,
+            }),
             account,
         }
     }
@@ -96,6 +114,15 @@ impl Identity {
     /// Records a successful sign-in.
     pub async fn record_sign_in(&self, username: &str) -> Result<(), ServiceError> {
         self.0.record_sign_in(username).await
+    }
+
+    /// Signs in a user the identity provider vouches for (see `Accounts::sso_sign_in`).
+    pub async fn sso_sign_in(
+        &self,
+        who: &SsoIdentity,
+        mapping: &[(String, String)],
+    ) -> Result<SsoSignIn, ServiceError> {
+        self.0.sso_sign_in(who, mapping).await
     }
 
     /// Starts a browser session.

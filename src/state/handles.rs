@@ -366,8 +366,9 @@ impl UserAdmin<'_> {
         &self,
         name: &str,
         permissions: Vec<lambdabox_domain::Permission>,
+        sso_groups: Vec<String>,
     ) -> Result<ProfileId> {
-        self.state.accounts.create_profile(&self.actor, name, permissions).await
+        self.state.accounts.create_profile(&self.actor, name, permissions, sso_groups).await
     }
 
     /// Renames a custom profile and sets its permissions.
@@ -376,8 +377,14 @@ impl UserAdmin<'_> {
         id: ProfileId,
         name: &str,
         permissions: Vec<lambdabox_domain::Permission>,
+        sso_groups: Option<Vec<String>>,
     ) -> Result<()> {
-        self.state.accounts.update_profile(&self.actor, id, name, permissions).await
+        self.state.accounts.update_profile(&self.actor, id, name, permissions, sso_groups).await
+    }
+
+    /// Sets the identity-provider groups that give a profile at single sign-on.
+    pub async fn set_sso_groups(&self, id: ProfileId, groups: Vec<String>) -> Result<()> {
+        self.state.accounts.set_sso_groups(&self.actor, id, groups).await
     }
 
     /// Deletes a profile nobody holds.

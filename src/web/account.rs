@@ -11,6 +11,7 @@ use super::{NoticeQuery, redirect};
 use crate::auth::{Caller, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
+use crate::web::filters;
 use lambdabox_services::Error as ServiceError;
 use lambdabox_services::accounts::NewCredentials;
 

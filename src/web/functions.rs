@@ -15,6 +15,7 @@ use crate::auth::permission::marker::{LambdaRead, LambdaWrite};
 use crate::auth::{Authorized, Caller, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
+use crate::web::filters;
 use lambdabox_domain::declaration::move_declaration_to_first_line;
 use lambdabox_domain::events::{self, NO_EVENT};
 use lambdabox_domain::lambda::{EnvVar, LambdaId, LambdaState};

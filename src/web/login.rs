@@ -10,6 +10,7 @@ use super::{redirect, render};
 use crate::auth::{Caller, password, session};
 use crate::error::Error;
 use crate::state::AppState;
+use crate::web::filters;
 use lambdabox_domain::Password;
 
 /// Registers `/login` and `/logout`.
@@ -22,6 +23,25 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 struct LoginPage {
     errors: Vec<String>,
     username: String,
+    /// "Sign in with SSO" is offered.
+    sso: bool,
+    /// The password form is shown (not under --oidc-only, unless asked for with ?local=1).
+    password_form: bool,
+}
+
+impl LoginPage {
+    fn new(state: &AppState, local: bool, errors: Vec<String>, username: String) -> Self {
+        let sso = state.auth().sso.as_ref();
+        Self { errors, username, sso: sso.is_some(), password_form: local || !sso.is_some_and(|s| s.only) }
+    }
+}
+
+/// `?local=1` shows the password form under --oidc-only (the setup administrator's way in when
+/// the identity provider is down).
+#[derive(Deserialize)]
+pub struct LoginQuery {
+    #[serde(default)]
+    local: Option<String>,
 }
 
 /// The sign-in form.
@@ -34,11 +54,11 @@ pub struct LoginForm {
 }
 
 #[get("/login")]
-async fn show_login(state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
+async fn show_login(state: web::Data<AppState>, query: web::Query<LoginQuery>) -> Result<HttpResponse, PageError> {
     if state.account().is_none() {
         return Ok(redirect("/setup"));
     }
-    render(&LoginPage { errors: vec![], username: String::new() })
+    render(&LoginPage::new(&state, query.local.is_some(), vec![], String::new()))
 }
 
 fn client_address(req: &HttpRequest) -> String {
@@ -69,8 +89,22 @@ async fn submit_login(
         .into());
     }
     let login = state.identity().login(&username).await?;
-    let ok = password::verify(Password::new(password), login.as_ref().map(|l| l.password_hash.clone())).await?;
+    // Users who sign in through SSO have no password: they fail like an unknown name.
+    let hash = login.as_ref().map(|l| l.password_hash.clone()).filter(|h| !h.is_empty());
+    let ok = password::verify(Password::new(password), hash).await?;
+    let sso_only = state.auth().sso.as_ref().is_some_and(|s| s.only);
     match login {
+        Some(login) if ok && !login.disabled && sso_only && !login.break_glass => {
+            tracing::info!(user = %username, "password sign-in refused: only single sign-on is allowed");
+            let page = LoginPage::new(
+                &state,
+                true,
+                vec!["password sign-in is turned off here: use \"Sign in with SSO\"".into()],
+                username,
+            );
+            let html = page.render().map_err(Error::internal)?;
+            Ok(HttpResponse::Forbidden().content_type("text/html; charset=utf-8").body(html))
+        }
         Some(login) if ok && !login.disabled => {
             state.auth().throttle.record_success(&username);
             tracing::info!(user = %username, "signed in");
@@ -87,8 +121,8 @@ async fn submit_login(
         _ => {
             state.auth().throttle.record_failure(&username, &address);
             tracing::info!(user = %username, %address, "sign-in failed");
-            let page =
-                LoginPage { errors: vec!["wrong user name or password, or the user is disabled".into()], username };
+            let errors = vec!["wrong user name or password, or the user is disabled".into()];
+            let page = LoginPage::new(&state, true, errors, username);
             let html = page.render().map_err(Error::internal)?;
             Ok(HttpResponse::Unauthorized().content_type("text/html; charset=utf-8").body(html))
         }

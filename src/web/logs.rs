@@ -13,6 +13,7 @@ use super::render;
 use crate::auth::Authorized;
 use crate::auth::permission::marker::ReportingRead;
 use crate::state::AppState;
+use crate::web::filters;
 use lambdabox_services::logsearch::{LogQuery, PAGE_SIZE};
 
 /// Registers `/logs`.

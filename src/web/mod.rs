@@ -5,6 +5,7 @@ pub mod account;
 pub mod activity;
 pub mod assets;
 pub mod deployments;
+pub mod filters;
 pub mod functions;
 pub mod home;
 pub mod layout;
@@ -15,6 +16,7 @@ pub mod reporting;
 pub mod schedules;
 pub mod settings;
 pub mod setup;
+pub mod sso;
 pub mod users;
 
 use actix_web::http::header;
@@ -28,6 +30,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(assets::serve_asset)
         .configure(setup::configure)
         .configure(login::configure)
+        .configure(sso::configure)
         .configure(home::configure)
         .configure(functions::configure)
         .configure(deployments::configure)

@@ -6,6 +6,7 @@ use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
 
 use crate::error::Error;
+use crate::web::filters;
 
 /// An error on an HTML route.
 #[derive(Debug, thiserror::Error)]

@@ -15,6 +15,7 @@ use crate::auth::permission::marker::{EmailReportRecipientsWrite, EmailReportSet
 use crate::auth::{Authorized, Caller, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
+use crate::web::filters;
 use lambdabox_domain::report::{Frequency, SmtpSecurity};
 use lambdabox_services::reports::PeriodRow;
 use lambdabox_services::reports::settings::{MAX_RECIPIENTS, RawSettings};

@@ -16,6 +16,7 @@ use crate::auth::{Authorized, Caller, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
 use crate::state::handles::Schedules;
+use crate::web::filters;
 use lambdabox_domain::schedule::{CRON_EXAMPLES, RunStatus, SHORTCUTS, ScheduleId, parse_payload_text};
 use lambdabox_services::scheduler::Schedule;
 use lambdabox_services::scheduler::ScheduleInput;

@@ -15,6 +15,7 @@ use crate::auth::permission::marker::{ReportingRead, SecretRead, SecretWrite, Wh
 use crate::auth::{Authorized, Caller, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
+use crate::web::filters;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -10,6 +10,7 @@ use super::page_error::PageError;
 use super::{redirect, render};
 use crate::error::Error;
 use crate::state::AppState;
+use crate::web::filters;
 use lambdabox_domain::{AccountId, Password, Username};
 
 /// Registers `/setup`.

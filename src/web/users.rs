@@ -14,6 +14,7 @@ use crate::auth::permission::marker::UsersManage;
 use crate::auth::{Authorized, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
+use crate::web::filters;
 use lambdabox_domain::{Password, Permission, ProfileId, UserId, Username};
 
 /// Registers `/users` and `/profiles`.
@@ -26,6 +27,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(reset_password)
         .service(delete_user)
         .service(create_profile)
+        .service(set_sso_groups)
         .service(delete_profile);
 }
 
@@ -44,6 +46,7 @@ struct ProfileRow {
     builtin: bool,
     permissions: Vec<Permission>,
     user_count: i64,
+    sso_groups: String,
 }
 
 #[derive(Template)]
@@ -54,6 +57,10 @@ struct UsersPage {
     users: Vec<UserRow>,
     profiles: Vec<ProfileRow>,
     all_permissions: [Permission; 3],
+    /// Single sign-on is configured: profiles show their SSO groups.
+    sso: bool,
+    /// `--oidc-group-profiles`, as given.
+    sso_command_line: Vec<(String, String)>,
 }
 
 async fn page(
@@ -88,9 +95,12 @@ async fn page(
                 builtin: p.builtin,
                 permissions: p.permissions,
                 user_count: p.user_count,
+                sso_groups: p.sso_groups.join(", "),
             })
             .collect(),
         all_permissions: Permission::ALL,
+        sso: state.auth().sso.is_some(),
+        sso_command_line: state.auth().sso.as_ref().map(|s| s.group_profiles.clone()).unwrap_or_default(),
     };
     let html = page.render().map_err(Error::internal)?;
     Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html))
@@ -244,11 +254,36 @@ async fn create_profile(
                 Permission::parse(value).ok_or_else(|| Error::BadInput(format!("unknown permission '{value}'")))?,
             );
         }
-        auth.user_admin(&state).create_profile(name, perms).await?;
+        let groups = fields.iter().find(|(k, _)| k == "sso_groups").map(|(_, v)| split_groups(v)).unwrap_or_default();
+        auth.user_admin(&state).create_profile(name, perms, groups).await?;
         Ok(())
     }
     .await;
     answer(&state, &auth, result, "profile-created").await
+}
+
+/// Groups typed into a form: separated by commas or new lines.
+fn split_groups(text: &str) -> Vec<String> {
+    text.split([',', '\n']).map(str::trim).filter(|g| !g.is_empty()).map(str::to_owned).collect()
+}
+
+/// The SSO groups form of a profile.
+#[derive(Deserialize)]
+struct SsoGroupsForm {
+    #[serde(default)]
+    sso_groups: String,
+}
+
+#[post("/profiles/{id}/sso-groups")]
+async fn set_sso_groups(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    req: Guarded<Authorized<UsersManage>, web::Form<SsoGroupsForm>>,
+) -> Result<HttpResponse, PageError> {
+    let (auth, form) = (req.auth, req.body.into_inner());
+    let groups = split_groups(&form.sso_groups);
+    let result = auth.user_admin(&state).set_sso_groups(ProfileId(path.into_inner()), groups).await;
+    answer(&state, &auth, result.map_err(Error::from), "sso-groups-saved").await
 }
 
 #[post("/profiles/{id}/delete")]

@@ -11,7 +11,7 @@ async fn unknown_routes_get_404_in_the_style_of_the_route() {
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     let request_id = res.headers()["x-request-id"].to_str().unwrap().to_owned();
     let html = res.text().await.unwrap();
-    assert!(html.contains("no such page") && html.contains(&request_id), "page quotes the request id");
+    assert!(html.contains("No such page") && html.contains(&request_id), "page quotes the request id");
     let token = app.token(&admin).await;
     let res = app.client().get(app.url("/api/nothing")).bearer_auth(token).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);

@@ -44,7 +44,7 @@ async fn repeated_failures_lock_the_user_even_with_the_right_password() {
         client.post(app.url("/login")).form(&[("username", ADMIN), ("password", ADMIN_PASSWORD)]).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(res.headers().contains_key("retry-after"));
-    assert!(res.text().await.unwrap().contains("too many failed sign-in attempts"));
+    assert!(res.text().await.unwrap().contains("Too many failed sign-in attempts"));
 }
 
 #[tokio::test]

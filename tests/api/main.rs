@@ -22,6 +22,7 @@ mod schedules_ui;
 mod settings;
 mod setup;
 mod skills;
+mod sso;
 mod tls;
 mod tokens;
 mod users;

@@ -156,7 +156,7 @@ async fn the_wizard_and_the_editor_show_and_change_skills() {
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let res = app.post_form(&admin, "/functions", &create("service", "2 3")).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
-    assert!(res.text().await.unwrap().contains("skill 2 is already taken"));
+    assert!(res.text().await.unwrap().contains("Skill 2 is already taken"));
     let res = app.post_form(&admin, "/functions", &create("service", "3")).await;
     let location = res.headers()["location"].to_str().unwrap().to_owned();
     let id = location.trim_start_matches("/functions/").split('/').next().unwrap().to_owned();

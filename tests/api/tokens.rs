@@ -143,3 +143,49 @@ async fn api_routes_of_another_account_are_not_found() {
     let res = app.client().get(app.url("/api/account/someoneelse/runtimes")).bearer_auth(&token).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_sentinel_route_of_liveperson_clients_grants_tokens_too() {
+    let (app, admin) = TestApp::provisioned().await;
+    let (id, secret) = app.credentials(&admin).await;
+    let route = format!("/sentinel/api/account/{ACCOUNT}/app/token?v=2.0");
+    // The Node client: the fields in the form body.
+    let res = app
+        .client()
+        .post(app.url(&route))
+        .form(&[("grant_type", "client_credentials"), ("client_id", &id), ("client_secret", &secret)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let token: serde_json::Value = res.json().await.unwrap();
+    let lambdas = app
+        .client()
+        .get(app.url(&format!("/api/account/{ACCOUNT}/lambdas?v=1")))
+        .bearer_auth(token["access_token"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(lambdas.status(), StatusCode::OK, "the token works as a bearer");
+    // The Java client: the fields in the query string, no body.
+    let query = format!("{route}&grant_type=client_credentials&client_id={id}&client_secret={secret}");
+    let res = app.client().post(app.url(&query)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = app
+        .client()
+        .post(app.url(&format!("{route}&grant_type=client_credentials&client_id={id}&client_secret=wrong")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let other =
+        app.client()
+            .post(app.url(&format!(
+                "/sentinel/api/account/other1/app/token?{}",
+                &query[route.len()..].trim_start_matches('&')
+            )))
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(other.status(), StatusCode::NOT_FOUND, "another account's route");
+}

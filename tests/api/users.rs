@@ -70,7 +70,7 @@ async fn profiles_are_validated_and_in_use_profiles_cannot_be_deleted() {
     let (app, admin) = TestApp::provisioned().await;
     let res = app.post_form(&admin, "/profiles", &[("name", "X"), ("permission", "FaaS-Root")]).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
-    assert!(res.text().await.unwrap().contains("unknown permission"));
+    assert!(res.text().await.unwrap().contains("Unknown permission"));
     let res = app.post_form(&admin, "/profiles", &[("name", "")]).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     let res = app.post_form(&admin, "/profiles/1/delete", &[]).await;

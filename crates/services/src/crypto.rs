@@ -143,6 +143,11 @@ impl MasterKey {
         mac.finalize().into_bytes().into()
     }
 
+    /// A key of its own for `purpose` (sealing what only one part of lambdabox opens).
+    pub fn derived(&self, purpose: &str) -> Self {
+        Self(self.derive(purpose))
+    }
+
     /// Encrypts `plaintext` with AES-256-GCM under a fresh random nonce, binding `aad`
     /// (authenticated, not encrypted). Output: nonce || ciphertext+tag.
     pub fn seal(&self, plaintext: &[u8], aad: &[u8]) -> Result<Vec<u8>, CryptoError> {

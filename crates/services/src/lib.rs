@@ -18,6 +18,7 @@ pub mod logsearch;
 pub mod overview;
 pub mod reports;
 pub mod scheduler;
+pub mod sso;
 pub mod vault;
 
 pub use error::Error;

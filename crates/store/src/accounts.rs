@@ -40,5 +40,7 @@ pub fn provision(
         "INSERT INTO account (singleton, account_id, terms_accepted_at, created_at) VALUES (1, ?1, ?2, ?2)",
         params![account_id.as_str(), now],
     )?;
-    super::users::insert_user(tx, admin, password_hash, ProfileId::ADMINISTRATOR)
+    let id = super::users::insert_user(tx, admin, password_hash, ProfileId::ADMINISTRATOR)?;
+    super::users::mark_break_glass(tx, id)?;
+    Ok(id)
 }

@@ -18,6 +18,8 @@ pub struct Profile {
     pub permissions: Vec<Permission>,
     /// Users holding it.
     pub user_count: i64,
+    /// Identity-provider groups whose members get it at single sign-on.
+    pub sso_groups: Vec<String>,
 }
 
 fn load_permissions(conn: &Connection, id: ProfileId) -> Result<Vec<Permission>, StoreError> {
@@ -26,6 +28,52 @@ fn load_permissions(conn: &Connection, id: ProfileId) -> Result<Vec<Permission>,
     let mut perms: Vec<Permission> = names.iter().filter_map(|n| Permission::parse(n)).collect();
     perms.sort();
     Ok(perms)
+}
+
+fn load_sso_groups(conn: &Connection, id: ProfileId) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT sso_group FROM sso_groups WHERE profile_id = ?1 ORDER BY position")?;
+    let groups = stmt.query_map([id.0], |row| row.get(0))?.collect::<Result<Vec<String>, _>>()?;
+    Ok(groups)
+}
+
+/// Every group-to-profile mapping, in the order they were listed.
+pub fn sso_mappings(conn: &Connection) -> Result<Vec<(String, ProfileId)>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT sso_group, profile_id FROM sso_groups ORDER BY position")?;
+    let rows = stmt.query_map([], |row| Ok((row.get(0)?, ProfileId(row.get(1)?))))?.collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// Replaces the identity-provider groups that give profile `id`; `Conflict` if one of them
+/// already gives another profile. Kept groups keep their place in the order.
+pub fn set_sso_groups(tx: &Transaction<'_>, id: ProfileId, groups: &[String]) -> Result<(), StoreError> {
+    for group in groups {
+        let other: Option<String> = tx
+            .query_row(
+                "SELECT p.name FROM sso_groups g JOIN profiles p ON p.id = g.profile_id
+                 WHERE g.sso_group = ?1 AND g.profile_id != ?2",
+                params![group, id.0],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if let Some(other) = other {
+            return Err(StoreError::Conflict(format!("the SSO group '{group}' already gives the profile '{other}'")));
+        }
+    }
+    let placeholders = vec!["?"; groups.len()].join(", ");
+    let mut keep: Vec<&dyn rusqlite::ToSql> = vec![&id.0];
+    keep.extend(groups.iter().map(|g| g as &dyn rusqlite::ToSql));
+    tx.execute(
+        &format!("DELETE FROM sso_groups WHERE profile_id = ?1 AND sso_group NOT IN ({placeholders})"),
+        keep.as_slice(),
+    )?;
+    for group in groups {
+        tx.execute(
+            "INSERT OR IGNORE INTO sso_groups (sso_group, profile_id, position)
+             VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM sso_groups))",
+            params![group, id.0],
+        )?;
+    }
+    Ok(())
 }
 
 /// All profiles, the built-in one first.
@@ -39,9 +87,17 @@ pub fn list_profiles(conn: &Connection) -> Result<Vec<Profile>, StoreError> {
         .collect::<Result<Vec<(ProfileId, String, bool, i64)>, _>>()?;
     rows.into_iter()
         .map(|(id, name, builtin, user_count)| {
-            Ok(Profile { id, name, builtin, permissions: load_permissions(conn, id)?, user_count })
+            let (permissions, sso_groups) = (load_permissions(conn, id)?, load_sso_groups(conn, id)?);
+            Ok(Profile { id, name, builtin, permissions, user_count, sso_groups })
         })
         .collect()
+}
+
+/// The id of the profile named `name` (case-insensitive).
+pub fn profile_id_by_name(conn: &Connection, name: &str) -> Result<Option<ProfileId>, StoreError> {
+    Ok(conn
+        .query_row("SELECT id FROM profiles WHERE name = ?1", [name], |row| Ok(ProfileId(row.get(0)?)))
+        .optional()?)
 }
 
 /// One profile.
@@ -57,7 +113,8 @@ pub fn get_profile(conn: &Connection, id: ProfileId) -> Result<Option<Profile>, 
     match row {
         None => Ok(None),
         Some((name, builtin, user_count)) => {
-            Ok(Some(Profile { id, name, builtin, permissions: load_permissions(conn, id)?, user_count }))
+            let (permissions, sso_groups) = (load_permissions(conn, id)?, load_sso_groups(conn, id)?);
+            Ok(Some(Profile { id, name, builtin, permissions, user_count, sso_groups }))
         }
     }
 }

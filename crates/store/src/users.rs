@@ -34,6 +34,8 @@ pub struct Login {
     pub password_hash: String,
     /// Disabled users are refused.
     pub disabled: bool,
+    /// The administrator setup created: keeps password sign-in when only SSO is allowed.
+    pub break_glass: bool,
 }
 
 const SELECT_USER: &str = "SELECT u.id, u.username, u.profile_id, p.name, u.disabled, u.created_at,
@@ -78,9 +80,18 @@ pub fn list_users(conn: &Connection) -> Result<Vec<User>, StoreError> {
 /// The password hash and state for a sign-in attempt.
 pub fn get_login(conn: &Connection, username: &str) -> Result<Option<Login>, StoreError> {
     Ok(conn
-        .query_row("SELECT id, password_hash, disabled FROM users WHERE username = ?1", [username], |row| {
-            Ok(Login { id: UserId(row.get(0)?), password_hash: row.get(1)?, disabled: row.get(2)? })
-        })
+        .query_row(
+            "SELECT id, password_hash, disabled, break_glass FROM users WHERE username = ?1",
+            [username],
+            |row| {
+                Ok(Login {
+                    id: UserId(row.get(0)?),
+                    password_hash: row.get(1)?,
+                    disabled: row.get(2)?,
+                    break_glass: row.get(3)?,
+                })
+            },
+        )
         .optional()?)
 }
 
@@ -101,6 +112,31 @@ pub fn insert_user(
     Ok(UserId(tx.last_insert_rowid()))
 }
 
+/// The user who signs in through single sign-on as `subject` (issuer and `sub`).
+pub fn get_user_by_sso_subject(conn: &Connection, subject: &str) -> Result<Option<User>, StoreError> {
+    let sql = format!("{SELECT_USER} WHERE u.sso_subject = ?1");
+    Ok(conn.query_row(&sql, [subject], user_from_row).optional()?)
+}
+
+/// Creates a user who signs in through single sign-on as `subject`, without a password;
+/// `Conflict` if the name is taken.
+pub fn insert_sso_user(
+    tx: &Transaction<'_>,
+    username: &Username,
+    subject: &str,
+    profile: ProfileId,
+) -> Result<UserId, StoreError> {
+    let id = insert_user(tx, username, "", profile)?;
+    tx.execute("UPDATE users SET sso_subject = ?2 WHERE id = ?1", params![id.0, subject])?;
+    Ok(id)
+}
+
+/// Marks the administrator setup created (password sign-in stays under SSO-only).
+pub fn mark_break_glass(tx: &Transaction<'_>, id: UserId) -> Result<(), StoreError> {
+    tx.execute("UPDATE users SET break_glass = 1 WHERE id = ?1", [id.0])?;
+    Ok(())
+}
+
 /// Number of enabled users whose profile holds FaaS-Admin, optionally not counting one user.
 pub fn count_active_admins(conn: &Connection, except: Option<UserId>) -> Result<i64, StoreError> {
     Ok(conn.query_row(
@@ -112,7 +148,6 @@ pub fn count_active_admins(conn: &Connection, except: Option<UserId>) -> Result<
     )?)
 }
 
-/// Changes a user's profile.
 /// Active users with FaaS-Admin whose profile is not `profile`.
 pub fn count_active_admins_outside(conn: &Connection, profile: ProfileId) -> Result<i64, StoreError> {
     Ok(conn.query_row(
@@ -124,6 +159,7 @@ pub fn count_active_admins_outside(conn: &Connection, profile: ProfileId) -> Res
     )?)
 }
 
+/// Changes a user's profile.
 pub fn update_user_profile(tx: &Transaction<'_>, id: UserId, profile: ProfileId) -> Result<bool, StoreError> {
     let n = tx.execute(
         "UPDATE users SET profile_id = ?2, updated_at = ?3 WHERE id = ?1",

@@ -11,6 +11,7 @@ use crate::auth::permission::marker::LambdaInvoke;
 use crate::auth::{Authorized, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
+use crate::web::filters;
 use crate::web::layout::{Layout, format_time};
 use crate::web::page_error::PageError;
 use crate::web::render;

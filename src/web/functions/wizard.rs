@@ -13,6 +13,7 @@ use crate::auth::permission::marker::{LambdaWrite, WhitelistRead, WhitelistWrite
 use crate::auth::{Authorized, Caller, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
+use crate::web::filters;
 use crate::web::layout::Layout;
 use crate::web::page_error::PageError;
 use crate::web::redirect;

@@ -10,8 +10,11 @@ import { launchBrowser, newPage, shot } from './browser.mjs';
 /**
  * Declares the suite `testName` (also the screenshot prefix). `body(step, ctx)` declares steps;
  * ctx holds { server, browser, context, page, problems, shot(name) } once the suite runs.
+ * `serverArgs` (extra `lambdabox serve` arguments) is an array, or an async function called
+ * just before the server starts that resolves to one (so what they name, such as an identity
+ * provider, can be started first).
  */
-export function browserSuite(testName, body) {
+export function browserSuite(testName, body, { serverArgs = [] } = {}) {
   describe(testName, () => {
     const ctx = {};
     let failed = false;
@@ -49,7 +52,8 @@ export function browserSuite(testName, body) {
     // Starting is a step of its own rather than a `before` hook: Node 20 leaves a failed hook
     // out of the pass/fail counts, and a broken binary must show up as a failure there.
     step('lambdabox and Chromium start', async () => {
-      ctx.server = await startServer();
+      const args = typeof serverArgs === 'function' ? await serverArgs() : serverArgs;
+      ctx.server = await startServer({ args });
       ctx.browser = await launchBrowser();
       Object.assign(ctx, await newPage(ctx.browser, ctx.server.url));
       ctx.shot = (name) => shot(ctx.page, testName, name);

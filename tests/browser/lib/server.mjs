@@ -1,5 +1,5 @@
 // Starts the real lambdabox binary on a free loopback port with a fresh data dir, and stops it.
-// The port is read from the server's own "listening on http://127.0.0.1:PORT" log line: no
+// The port is read from the server's own "listening on http(s)://127.0.0.1:PORT" log line: no
 // fixed ports, no sleeps. Every wait is bounded.
 
 import { spawn } from 'node:child_process';
@@ -34,14 +34,15 @@ export function binaryPath() {
 }
 
 /**
- * Starts `lambdabox serve` on 127.0.0.1:0 with a fresh data dir.
+ * Starts `lambdabox serve` on 127.0.0.1:0 with a fresh data dir; `args` are appended to the
+ * command line (e.g. the --oidc-* options), `env` is added to the environment.
  * Resolves to { url, dataDir, logs(), stop() } once the server says where it listens.
  */
-export async function startServer() {
+export async function startServer({ args = [], env = {} } = {}) {
   const bin = binaryPath();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lambdabox-browser-'));
-  const child = spawn(bin, ['serve', '--data-dir', dataDir, '--bind', '127.0.0.1:0'], {
-    env: { ...process.env, LAMBDABOX_LOG_FORMAT: 'text', NO_COLOR: '1' },
+  const child = spawn(bin, ['serve', '--data-dir', dataDir, '--bind', '127.0.0.1:0', ...args], {
+    env: { ...process.env, LAMBDABOX_LOG_FORMAT: 'text', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -71,7 +72,7 @@ export async function startServer() {
       );
       const onData = (chunk) => {
         collect(chunk);
-        const m = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+        const m = output.match(/listening on (https?:\/\/127\.0\.0\.1:\d+)/);
         if (m) {
           clearTimeout(timer);
           child.stderr.off('data', onData);

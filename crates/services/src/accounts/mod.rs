@@ -14,6 +14,7 @@ use lambdabox_store::{Store, StoreError, accounts, activity, profiles, users};
 use crate::Error;
 use crate::clock::Clock;
 use crate::identity_cache::IdentityCache;
+use crate::sso::SsoIdentity;
 
 pub use credentials::NewCredentials;
 pub use lambdabox_store::credentials::Credential;
@@ -92,6 +93,76 @@ impl Accounts {
         Ok(activity::record(&self.store, username, "user.signed_in", username, description).await?)
     }
 
+    /// Signs in a user the identity provider vouches for. Their profile comes from the first of
+    /// their groups that `mapping` (from the command line, in its order) or a profile's SSO
+    /// groups (in the order they were listed) maps; a user is created at the first sign-in and
+    /// gets the mapped profile again at every one. Users are found by their SSO subject, never
+    /// by name, so an identity-provider account cannot take over a local user.
+    pub async fn sso_sign_in(&self, who: &SsoIdentity, mapping: &[(String, String)]) -> Result<SsoSignIn, Error> {
+        let (who, mapping) = (who.clone(), mapping.to_vec());
+        let outcome = self
+            .store
+            .write(move |tx| {
+                let Some((group, profile)) = mapped_profile(tx, &who.groups, &mapping)? else {
+                    return Ok(SsoSignIn::Unmapped { groups: who.groups.clone() });
+                };
+                if let Some(user) = users::get_user_by_sso_subject(tx, &who.subject)? {
+                    if user.disabled {
+                        return Ok(SsoSignIn::Disabled { username: user.username });
+                    }
+                    if user.profile_id != profile {
+                        users::update_user_profile(tx, user.id, profile)?;
+                    }
+                    let user =
+                        users::get_user(tx, user.id)?.ok_or_else(|| StoreError::Conflict("no such user".into()))?;
+                    return Ok(SsoSignIn::SignedIn { user, created: false, group });
+                }
+                let Ok(name) = Username::parse(&who.username) else {
+                    return Ok(SsoSignIn::BadName { username: who.username.clone() });
+                };
+                if users::get_user_by_name(tx, name.as_str())?.is_some() {
+                    return Ok(SsoSignIn::NameTaken { username: who.username.clone() });
+                }
+                let id = users::insert_sso_user(tx, &name, &who.subject, profile)?;
+                let user = users::get_user(tx, id)?.ok_or_else(|| StoreError::Conflict("no such user".into()))?;
+                Ok(SsoSignIn::SignedIn { user, created: true, group })
+            })
+            .await?;
+        if let SsoSignIn::SignedIn { user, created, group } = &outcome {
+            self.changed();
+            let name = &user.username;
+            if *created {
+                let description =
+                    format!("Created user {name} at their first SSO sign-in (group {group}: {})", user.profile_name);
+                activity::record(&self.store, name, "user.created", name, description).await?;
+            }
+            let description = format!("{name} signed in with SSO (group {group}: {})", user.profile_name);
+            activity::record(&self.store, name, "user.signed_in", name, description).await?;
+        }
+        Ok(outcome)
+    }
+
+    /// Sets the identity-provider groups that give profile `id` (empty: none).
+    pub async fn set_sso_groups(&self, actor: &Actor, id: ProfileId, groups: Vec<String>) -> Result<(), Error> {
+        let groups = checked_groups(groups)?;
+        let shown = groups.join(", ");
+        let name = self
+            .store
+            .write(move |tx| {
+                let profile =
+                    profiles::get_profile(tx, id)?.ok_or_else(|| StoreError::Conflict("no such profile".into()))?;
+                profiles::set_sso_groups(tx, id, &groups)?;
+                Ok(profile.name)
+            })
+            .await?;
+        let description = if shown.is_empty() {
+            format!("Removed the SSO groups of the profile {name}")
+        } else {
+            format!("Set the SSO groups of the profile {name}: {shown}")
+        };
+        self.note(actor, "user.profile_updated", &id.0.to_string(), description).await
+    }
+
     /// Every user and every profile, for the Users page.
     pub async fn users_and_profiles(&self) -> Result<(Vec<User>, Vec<Profile>), Error> {
         Ok(self.store.read(|conn| Ok((users::list_users(conn)?, profiles::list_profiles(conn)?))).await?)
@@ -161,22 +232,32 @@ impl Accounts {
         self.note(actor, "user.deleted", &target.0.to_string(), format!("Deleted user #{}", target.0)).await
     }
 
-    /// Creates a profile with at least one permission and a name of 1-50 characters.
+    /// Creates a profile with at least one permission and a name of 1-50 characters, and the
+    /// identity-provider groups that give it (all or nothing).
     pub async fn create_profile(
         &self,
         actor: &Actor,
         name: &str,
         permissions: Vec<Permission>,
+        sso_groups: Vec<String>,
     ) -> Result<ProfileId, Error> {
         let name = checked_profile(name, &permissions)?;
+        let groups = checked_groups(sso_groups)?;
         let shown = name.clone();
-        let id = self.store.write(move |tx| profiles::insert_profile(tx, &name, &permissions)).await?;
+        let id = self
+            .store
+            .write(move |tx| {
+                let id = profiles::insert_profile(tx, &name, &permissions)?;
+                profiles::set_sso_groups(tx, id, &groups)?;
+                Ok(id)
+            })
+            .await?;
         self.note(actor, "user.profile_created", &id.0.to_string(), format!("Created the profile {shown}")).await?;
         Ok(id)
     }
 
-    /// Renames a custom profile and sets its permissions (the built-in Administrator profile
-    /// stays as it is). Taking FaaS-Admin away is refused when the caller holds the profile or
+    /// Renames a custom profile and sets its permissions and, when given, its SSO groups (the
+    /// built-in Administrator profile stays as it is). Taking FaaS-Admin away is refused when the caller holds the profile or
     /// when no other active user would keep FaaS-Admin.
     pub async fn update_profile(
         &self,
@@ -184,8 +265,10 @@ impl Accounts {
         id: ProfileId,
         name: &str,
         permissions: Vec<Permission>,
+        sso_groups: Option<Vec<String>>,
     ) -> Result<(), Error> {
         let name = checked_profile(name, &permissions)?;
+        let groups = sso_groups.map(checked_groups).transpose()?;
         let (shown, me) = (name.clone(), actor.id);
         if self.store.read(move |c| profiles::get_profile(c, id)).await?.is_none() {
             return Err(Error::NotFound("no such profile".into()));
@@ -208,6 +291,9 @@ impl Accounts {
                             "cannot remove FaaS-Admin from the profile of the last active users with FaaS-Admin".into(),
                         ));
                     }
+                }
+                if let Some(groups) = &groups {
+                    profiles::set_sso_groups(tx, id, groups)?;
                 }
                 profiles::update_profile(tx, id, &name, &permissions)
             })
@@ -253,6 +339,75 @@ impl Accounts {
     fn changed(&self) {
         self.identities.invalidate();
     }
+}
+
+/// How a single sign-on ended.
+#[derive(Debug, Clone)]
+pub enum SsoSignIn {
+    /// Signed in (and `created` at this first sign-in) with the profile `group` gives.
+    SignedIn {
+        /// The user, with their current profile.
+        user: User,
+        /// Whether this sign-in created the user.
+        created: bool,
+        /// The group that gave the profile.
+        group: String,
+    },
+    /// None of the user's groups gives a profile.
+    Unmapped {
+        /// The groups the identity provider named.
+        groups: Vec<String>,
+    },
+    /// The user exists and is disabled.
+    Disabled {
+        /// Their name.
+        username: String,
+    },
+    /// A user of that name exists who does not sign in through SSO.
+    NameTaken {
+        /// The name.
+        username: String,
+    },
+    /// The identity provider's name for the user is not a valid user name here.
+    BadName {
+        /// The name.
+        username: String,
+    },
+}
+
+/// The profile the first mapped group gives: the command line's mapping first, then the
+/// profiles' SSO groups.
+fn mapped_profile(
+    conn: &lambdabox_store::Connection,
+    groups: &[String],
+    mapping: &[(String, String)],
+) -> Result<Option<(String, ProfileId)>, StoreError> {
+    for (group, profile) in mapping {
+        if groups.contains(group) {
+            return match profiles::profile_id_by_name(conn, profile)? {
+                Some(id) => Ok(Some((group.clone(), id))),
+                None => Err(StoreError::Conflict(format!(
+                    "the SSO group '{group}' maps to the profile '{profile}', which does not exist \
+                     (--oidc-group-profiles); create it in Users"
+                ))),
+            };
+        }
+    }
+    Ok(profiles::sso_mappings(conn)?.into_iter().find(|(group, _)| groups.contains(group)))
+}
+
+/// Trimmed, distinct, non-empty group names of at most 200 characters.
+fn checked_groups(groups: Vec<String>) -> Result<Vec<String>, Error> {
+    let mut out: Vec<String> = Vec::new();
+    for group in groups.iter().map(|g| g.trim()).filter(|g| !g.is_empty()) {
+        if group.chars().count() > 200 || group.chars().any(char::is_control) {
+            return Err(Error::BadInput(format!("the SSO group {group:?} is too long or has control characters")));
+        }
+        if !out.iter().any(|g| g == group) {
+            out.push(group.to_owned());
+        }
+    }
+    Ok(out)
 }
 
 /// A profile's trimmed name, if it is 1-50 characters and `permissions` has at least one.
