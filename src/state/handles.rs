@@ -79,6 +79,15 @@ impl LambdaEditor<'_> {
         lifecycle::save(&self.state.store, &self.state.invoker, self.actor, id, save).await
     }
 
+    /// The problems `code` would have at save: `Err` for what refuses the save (the first-line
+    /// contract, the size), `Ok(Some(warning))` for code that does not compile yet.
+    pub async fn check(&self, code: String) -> Result<Option<String>> {
+        let invoker = self.state.invoker.clone();
+        tokio::task::spawn_blocking(move || lifecycle::check_code(&invoker, &code))
+            .await
+            .map_err(lambdabox_services::Error::internal)?
+    }
+
     /// Deploys the saved code.
     pub async fn deploy(&self, id: &LambdaId) -> Result<Deployed> {
         lifecycle::deploy(&self.state.store, &self.state.invoker, self.actor, id).await

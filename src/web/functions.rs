@@ -29,6 +29,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(wizard::new_function)
         .service(wizard::create_function)
         .service(edit_function)
+        // before /functions/{id}, which would take "check" for an id
+        .service(check_function)
         .service(save_function)
         .service(fix_declaration)
         .service(remove_function)
@@ -395,6 +397,42 @@ async fn fix_declaration(
     };
     let html = page.render().map_err(Error::internal)?;
     Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html))
+}
+
+/// What the editor checks while typing.
+#[derive(Deserialize)]
+struct CheckRequest {
+    code: String,
+}
+
+/// The check a save makes, for the editor's live lint: `{"problems": [{line, message,
+/// blocksSave}]}` (empty when the code would save and deploy).
+#[post("/functions/check")]
+async fn check_function(
+    state: web::Data<AppState>,
+    req: Guarded<Authorized<LambdaWrite>, web::Json<CheckRequest>>,
+) -> Result<HttpResponse, PageError> {
+    let code = req.body.into_inner().code.replace("\r\n", "\n");
+    let problems = match req.auth.lambda_editor(&state).check(code).await.map_err(Error::from) {
+        Ok(None) => vec![],
+        Ok(Some(warning)) => {
+            vec![serde_json::json!({"line": warning_line(&warning).max(1), "message": warning, "blocksSave": false})]
+        }
+        Err(Error::BadInput(message)) => {
+            vec![serde_json::json!({"line": problem_line(&message), "message": message, "blocksSave": true})]
+        }
+        Err(e) => return Err(e.into()),
+    };
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "problems": problems })))
+}
+
+/// The line a refusal names ("… line N …"), else the first.
+fn problem_line(message: &str) -> u32 {
+    message
+        .split("line ")
+        .skip(1)
+        .find_map(|rest| rest.split(|c: char| !c.is_ascii_digit()).next().and_then(|n| n.parse().ok()))
+        .unwrap_or(1)
 }
 
 fn warning_line(warning: &str) -> u32 {

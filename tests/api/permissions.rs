@@ -18,6 +18,8 @@ const ROUTES: &[(Method, &str, Action)] = &[
     (Method::POST, "/functions/{id}", Action::LambdaWrite),
     (Method::POST, "/functions/{id}/remove", Action::LambdaWrite),
     (Method::POST, "/functions/{id}/fix-declaration", Action::LambdaWrite),
+    (Method::POST, "/functions/check", Action::LambdaWrite),
+    (Method::POST, "/profiles/999999/sso-groups", Action::UsersManage),
     (Method::GET, "/functions/{id}/deployments/1", Action::LambdaRead),
     (Method::GET, "/functions/{id}/test", Action::LambdaInvoke),
     (Method::POST, "/functions/{id}/test", Action::LambdaInvoke),
