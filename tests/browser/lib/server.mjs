@@ -1,6 +1,6 @@
 // Starts the real lambdabox binary on a free loopback port with a fresh data dir, and stops it.
-// The port is read from the server's own "listening on http(s)://127.0.0.1:PORT" log line: no
-// fixed ports, no sleeps. Every wait is bounded.
+// The port is read from the server's own "listening on http(s)://127.x.y.z:PORT" log line: no
+// fixed ports (unless a test asks for one with `bind`), no sleeps. Every wait is bounded.
 
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -34,14 +34,15 @@ export function binaryPath() {
 }
 
 /**
- * Starts `lambdabox serve` on 127.0.0.1:0 with a fresh data dir; `args` are appended to the
- * command line (e.g. the --oidc-* options), `env` is added to the environment.
+ * Starts `lambdabox serve` on `bind` (a loopback address, 127.0.0.1:0 unless told) with a fresh
+ * data dir; `args` are appended to the command line (e.g. the --oidc-* or --tls-* options),
+ * `env` is added to the environment.
  * Resolves to { url, dataDir, logs(), stop() } once the server says where it listens.
  */
-export async function startServer({ args = [], env = {} } = {}) {
+export async function startServer({ args = [], env = {}, bind = '127.0.0.1:0' } = {}) {
   const bin = binaryPath();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lambdabox-browser-'));
-  const child = spawn(bin, ['serve', '--data-dir', dataDir, '--bind', '127.0.0.1:0', ...args], {
+  const child = spawn(bin, ['serve', '--data-dir', dataDir, '--bind', bind, ...args], {
     env: { ...process.env, LAMBDABOX_LOG_FORMAT: 'text', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -72,7 +73,7 @@ export async function startServer({ args = [], env = {} } = {}) {
       );
       const onData = (chunk) => {
         collect(chunk);
-        const m = output.match(/listening on (https?:\/\/127\.0\.0\.1:\d+)/);
+        const m = output.match(/listening on (https?:\/\/127(?:\.\d{1,3}){3}:\d+)/);
         if (m) {
           clearTimeout(timer);
           child.stderr.off('data', onData);
