@@ -18,10 +18,10 @@ pub enum Error {
     #[error("sign-in required")]
     Unauthenticated,
     /// Signed in, but the profile lacks the permission named.
-    #[error("this action requires the {missing} permission")]
+    #[error("this action requires the {} permission", either(allowed))]
     Forbidden {
-        /// The permission that would allow the action.
-        missing: Permission,
+        /// The permissions that would allow the action (any one of them).
+        allowed: &'static [Permission],
     },
     /// The request failed the CSRF check (missing or wrong token, or a foreign origin).
     #[error("the form has expired or did not come from this site; reload the page and try again")]
@@ -263,5 +263,16 @@ mod status_tests {
     fn lambda_failures_are_901() {
         let e = Error::LambdaFailed { code: "x", message: "m".into(), logs: vec![] };
         assert_eq!(e.status().as_u16(), 901);
+    }
+}
+
+/// "A", "A or B", "A, B or C".
+fn either(permissions: &[Permission]) -> String {
+    match permissions {
+        [] => Permission::FaasAdmin.to_string(),
+        [one] => one.to_string(),
+        [rest @ .., last] => {
+            format!("{} or {last}", rest.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))
+        }
     }
 }

@@ -112,8 +112,8 @@ impl<A: ActionMarker> FromRequest for Authorized<A> {
         Box::pin(async move {
             let caller = resolve(&req).await.map_err(|e| render_for(&req, e))?;
             if !A::ACTION.allows(&caller.user.permissions) {
-                let missing = A::ACTION.missing_permission();
-                return Err(render_for(&req, Error::Forbidden { missing }));
+                let allowed = A::ACTION.allowed_by();
+                return Err(render_for(&req, Error::Forbidden { allowed }));
             }
             Ok(Self { caller, action: PhantomData })
         })

@@ -329,7 +329,7 @@ impl RecipientEditor<'_> {
 
     /// Removes a recipient.
     pub async fn remove(&self, raw: &str) -> std::result::Result<(), ReportError> {
-        self.state.reporter.remove_recipient(raw).await
+        self.state.reporter.remove_recipient(raw, self.actor).await
     }
 }
 

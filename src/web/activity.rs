@@ -24,6 +24,8 @@ const KINDS: &[(&str, &str)] = &[
     ("secret.", "Secrets"),
     ("schedule.", "Schedules"),
     ("user.", "Users"),
+    ("credentials.", "API credentials"),
+    ("email_report.", "Email reports"),
     ("settings.", "Settings"),
 ];
 

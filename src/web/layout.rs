@@ -54,6 +54,7 @@ const NOTICES: &[(&str, &str)] = &[
     ("password-reset", "Password changed; the user's sessions were ended."),
     ("profile-created", "Profile created."),
     ("sso-groups-saved", "SSO groups saved."),
+    ("profile-updated", "Profile saved."),
     ("profile-deleted", "Profile deleted."),
     ("credential-revoked", "Credentials revoked."),
     ("welcome", "Your account is ready. Welcome to lambdabox!"),

@@ -78,6 +78,10 @@ struct ReportingPage {
     max_recipients: usize,
     last: Option<LastSend>,
     test_result: Option<Result<String, String>>,
+    /// The Settings tabs.
+    can_read_allowlist: bool,
+    can_read_secrets: bool,
+    tab: &'static str,
 }
 
 /// What to show besides the saved state.
@@ -124,6 +128,9 @@ async fn page(state: &AppState, caller: &Caller, extra: Extra, status: StatusCod
         max_recipients: MAX_RECIPIENTS,
         last: overview.last.as_ref().map(LastSend::of),
         test_result: extra.test_result,
+        can_read_allowlist: Action::WhitelistRead.allows(perms),
+        can_read_secrets: Action::SecretRead.allows(perms),
+        tab: "reporting",
     };
     let html = page.render().map_err(Error::internal)?;
     Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html))

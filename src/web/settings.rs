@@ -129,6 +129,11 @@ async fn show_settings(
     auth: Authorized<ReportingRead>,
     q: web::Query<TabQuery>,
 ) -> Result<HttpResponse, PageError> {
+    let perms = &auth.caller.user.permissions;
+    if !Action::WhitelistRead.allows(perms) && !Action::SecretRead.allows(perms) {
+        // Nothing here but the email reports for this profile.
+        return Ok(super::redirect("/settings/reporting"));
+    }
     page(&state, &auth.caller, q.tab.as_deref(), vec![], StatusCode::OK, q.notice.as_deref()).await
 }
 

@@ -28,6 +28,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(delete_user)
         .service(create_profile)
         .service(set_sso_groups)
+        .service(update_profile)
         .service(delete_profile);
 }
 
@@ -248,18 +249,43 @@ async fn create_profile(
     let (auth, fields) = (req.auth, req.body.into_inner());
     let result = async {
         let name = fields.iter().find(|(k, _)| k == "name").map(|(_, v)| v.as_str()).unwrap_or_default();
-        let mut perms = Vec::new();
-        for (_, value) in fields.iter().filter(|(k, _)| k == "permission") {
-            perms.push(
-                Permission::parse(value).ok_or_else(|| Error::BadInput(format!("unknown permission '{value}'")))?,
-            );
-        }
+        let perms = permissions_of(&fields)?;
         let groups = fields.iter().find(|(k, _)| k == "sso_groups").map(|(_, v)| split_groups(v)).unwrap_or_default();
         auth.user_admin(&state).create_profile(name, perms, groups).await?;
         Ok(())
     }
     .await;
     answer(&state, &auth, result, "profile-created").await
+}
+
+#[post("/profiles/{id}")]
+async fn update_profile(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    req: Guarded<Authorized<UsersManage>, web::Form<Vec<(String, String)>>>,
+) -> Result<HttpResponse, PageError> {
+    let (auth, fields) = (req.auth, req.body.into_inner());
+    let id = ProfileId(path.into_inner());
+    let result = async {
+        let name = fields.iter().find(|(k, _)| k == "name").map(|(_, v)| v.as_str()).unwrap_or_default();
+        let perms = permissions_of(&fields)?;
+        let groups = fields.iter().find(|(k, _)| k == "sso_groups").map(|(_, v)| split_groups(v));
+        auth.user_admin(&state).update_profile(id, name, perms, groups).await?;
+        Ok(())
+    }
+    .await;
+    answer(&state, &auth, result, "profile-updated").await
+}
+
+/// The permission checkboxes of a profile form.
+fn permissions_of(fields: &[(String, String)]) -> Result<Vec<Permission>, Error> {
+    fields
+        .iter()
+        .filter(|(k, _)| k == "permission")
+        .map(|(_, value)| {
+            Permission::parse(value).ok_or_else(|| Error::BadInput(format!("unknown permission '{value}'")))
+        })
+        .collect()
 }
 
 /// Groups typed into a form: separated by commas or new lines.

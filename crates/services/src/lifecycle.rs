@@ -323,11 +323,15 @@ pub async fn deploy(store: &Store, invoker: &Invoker, user: &str, id: &LambdaId)
         .write(move |tx| {
             let err = err_for_store.as_ref().map(|(m, l)| (m.as_str(), l.map(i64::from)));
             let id = lambdas::record_deployment(tx, &record, state, err, &user)?;
-            let what = if err.is_some() { "Deployment failed for" } else { "Deployed" };
+            let (what, kind) = if err.is_some() {
+                ("Deployment failed for", "lambda.deploy_failed")
+            } else {
+                ("Deployed", "lambda.deployed")
+            };
             activity::insert_activity(
                 tx,
                 &user,
-                "lambda.deployed",
+                kind,
                 &record.name,
                 &format!("{what} lambda {} version {}", record.name, record.version),
             )?;

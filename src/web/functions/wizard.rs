@@ -135,7 +135,7 @@ pub(super) async fn create_function(
     let only_domains = form.step.as_deref() == Some("allowlist");
     // Checked before the domains are even read: no validation answers without the permission.
     if (only_domains || !form.domains.trim().is_empty()) && allowlist_writer.is_none() {
-        return Err(Error::Forbidden { missing: Action::WhitelistWrite.missing_permission() }.into());
+        return Err(Error::Forbidden { allowed: Action::WhitelistWrite.allowed_by() }.into());
     }
     if only_domains {
         let added = match parse_entries(&form.domains) {
@@ -208,7 +208,7 @@ async fn add_domains(
     }
     // The caller checked the permission before reading the domains.
     let Some(writer) = writer else {
-        return Err(Error::Forbidden { missing: Action::WhitelistWrite.missing_permission() });
+        return Err(Error::Forbidden { allowed: Action::WhitelistWrite.allowed_by() });
     };
     match writer.allowlist_editor(state).add_all(domains).await {
         Ok(added) => Ok(Ok(added)),

@@ -41,18 +41,22 @@ impl Accounts {
         let client_id = format!("lbx_{}", uuid::Uuid::new_v4().simple());
         let client_secret = random_token();
         let hash = secret_hash(&client_secret);
-        let id = client_id.clone();
+        let (id, label) = (client_id.clone(), name.clone());
         self.store.write(move |tx| credentials::insert_credential(tx, &id, user, &name, &hash)).await?;
-        self.changed();
+        let owner = self.name_of(user).await?;
+        let description = format!("Created API credentials {label} ({client_id})");
+        self.note_as(&owner, "credentials.created", &client_id, description).await?;
         Ok(NewCredentials { client_id, client_secret })
     }
 
     /// Revokes one of `user`'s own live credentials.
     pub async fn revoke_credentials(&self, user: UserId, client_id: &str) -> Result<(), Error> {
-        let client_id = client_id.to_owned();
-        let revoked = self.store.write(move |tx| credentials::revoke_credential(tx, &client_id, user)).await?;
+        let id = client_id.to_owned();
+        let revoked = self.store.write(move |tx| credentials::revoke_credential(tx, &id, user)).await?;
         self.changed();
-        found(revoked, "no such active credentials of yours")
+        found(revoked, "no such active credentials of yours")?;
+        let owner = self.name_of(user).await?;
+        self.note_as(&owner, "credentials.revoked", client_id, format!("Revoked API credentials {client_id}")).await
     }
 
     /// The credential and its user if `secret` is right, the credential live and the user

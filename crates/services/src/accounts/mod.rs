@@ -202,7 +202,7 @@ impl Accounts {
         }
         let changed = self.store.write(move |tx| users::update_user_profile(tx, target, profile)).await?;
         found(changed, "no such user")?;
-        let description = format!("Changed the profile of user #{}", target.0);
+        let description = format!("Gave {} the profile {}", self.name_of(target).await?, new_profile.name);
         self.note(actor, "user.updated", &target.0.to_string(), description).await
     }
 
@@ -214,22 +214,24 @@ impl Accounts {
         let changed = self.store.write(move |tx| users::update_user_disabled(tx, target, disabled)).await?;
         found(changed, "no such user")?;
         let what = if disabled { "Disabled" } else { "Enabled" };
-        self.note(actor, "user.updated", &target.0.to_string(), format!("{what} user #{}", target.0)).await
+        let description = format!("{what} user {}", self.name_of(target).await?);
+        self.note(actor, "user.updated", &target.0.to_string(), description).await
     }
 
     /// Sets a new password for `target`.
     pub async fn reset_password(&self, actor: &Actor, target: UserId, password_hash: String) -> Result<(), Error> {
         let changed = self.store.write(move |tx| users::update_user_password(tx, target, &password_hash)).await?;
         found(changed, "no such user")?;
-        let description = format!("Reset the password of user #{}", target.0);
+        let description = format!("Reset the password of user {}", self.name_of(target).await?);
         self.note(actor, "user.updated", &target.0.to_string(), description).await
     }
 
     /// Deletes `target`.
     pub async fn delete_user(&self, actor: &Actor, target: UserId) -> Result<(), Error> {
         self.guard_admin_change(actor, target, "delete").await?;
+        let name = self.name_of(target).await?;
         self.store.write(move |tx| users::delete_user(tx, target)).await?;
-        self.note(actor, "user.deleted", &target.0.to_string(), format!("Deleted user #{}", target.0)).await
+        self.note(actor, "user.deleted", &target.0.to_string(), format!("Deleted user {name}")).await
     }
 
     /// Creates a profile with at least one permission and a name of 1-50 characters, and the
@@ -302,11 +304,12 @@ impl Accounts {
     }
 
     /// Deletes a profile nobody holds.
-    pub async fn delete_profile(&self, _actor: &Actor, id: ProfileId) -> Result<(), Error> {
+    pub async fn delete_profile(&self, actor: &Actor, id: ProfileId) -> Result<(), Error> {
+        let profile = self.store.read(move |c| profiles::get_profile(c, id)).await?;
         let deleted = self.store.write(move |tx| profiles::delete_profile(tx, id)).await?;
         found(deleted, "no such profile")?;
-        self.changed();
-        Ok(())
+        let name = profile.map_or_else(|| format!("#{}", id.0), |p| p.name);
+        self.note(actor, "user.profile_deleted", &id.0.to_string(), format!("Deleted the profile {name}")).await
     }
 
     /// Checks that changing `target` keeps at least one other active FaaS-Admin, and that
@@ -326,6 +329,25 @@ impl Accounts {
             return Err(Error::Conflict(format!("cannot {what} the last active user with FaaS-Admin")));
         }
         Ok(())
+    }
+
+    /// A user's name for the activity stream (`#id` if there is no such user).
+    async fn name_of(&self, id: UserId) -> Result<String, Error> {
+        let user = self.store.read(move |conn| users::get_user(conn, id)).await?;
+        Ok(user.map_or_else(|| format!("#{}", id.0), |u| u.username))
+    }
+
+    /// Records a change made by `username` (no `Actor` at hand: their own credentials, or the
+    /// command line acting for them); cached tokens are checked again.
+    async fn note_as(
+        &self,
+        username: &str,
+        kind: &'static str,
+        subject: &str,
+        description: String,
+    ) -> Result<(), Error> {
+        self.changed();
+        Ok(activity::record(&self.store, username, kind, subject, description).await?)
     }
 
     /// Records a change in the activity stream; users changed, so cached tokens are checked

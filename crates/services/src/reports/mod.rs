@@ -19,7 +19,7 @@ use crate::crypto::{CryptoError, MasterKey};
 use crate::invoke::Invoker;
 pub use lambdabox_store::email_reports::PeriodRow;
 use lambdabox_store::email_reports::{self, PeriodClaim, RecipientAdded, ReportSettings};
-use lambdabox_store::{Store, StoreError, accounts, lambdas};
+use lambdabox_store::{Store, StoreError, accounts, activity, lambdas};
 
 /// A period left `sending` this long is taken to be abandoned (the process died mid-send).
 const STALE_SENDING: Duration = Duration::from_secs(15 * 60);
@@ -122,6 +122,11 @@ impl Reporter {
         let by = by.to_owned();
         self.store
             .write(move |tx| {
+                let description = format!(
+                    "Changed the email report settings ({} via {}:{})",
+                    input.frequency, input.host, input.port
+                );
+                activity::insert_activity(tx, &by, "email_report.settings_changed", "email report", &description)?;
                 let kept = email_reports::get_settings(tx)?.and_then(|s| s.password_sealed);
                 let password_sealed = if input.username.is_empty() { None } else { new_password.or(kept) };
                 let settings = ReportSettings {
@@ -145,8 +150,17 @@ impl Reporter {
     pub async fn add_recipient(&self, raw: &str, by: &str) -> Result<String, ReportError> {
         let email = parse_address(raw).map_err(ReportError::Invalid)?;
         let (stored, by) = (email.clone(), by.to_owned());
-        let added =
-            self.store.write(move |tx| email_reports::insert_recipient(tx, &stored, &by, MAX_RECIPIENTS)).await?;
+        let added = self
+            .store
+            .write(move |tx| {
+                let added = email_reports::insert_recipient(tx, &stored, &by, MAX_RECIPIENTS)?;
+                if matches!(added, RecipientAdded::Added) {
+                    let description = format!("Added {stored} to the email report's recipients");
+                    activity::insert_activity(tx, &by, "email_report.recipient_added", &stored, &description)?;
+                }
+                Ok(added)
+            })
+            .await?;
         match added {
             RecipientAdded::Added => Ok(email),
             RecipientAdded::Duplicate => Err(ReportError::Conflict(format!("{email} is already a recipient"))),
@@ -157,14 +171,21 @@ impl Reporter {
     }
 
     /// Removes a recipient.
-    pub async fn remove_recipient(&self, raw: &str) -> Result<(), ReportError> {
+    pub async fn remove_recipient(&self, raw: &str, by: &str) -> Result<(), ReportError> {
         let email = raw.trim().to_owned();
-        let shown = email.clone();
-        if self.store.write(move |tx| email_reports::delete_recipient(tx, &email)).await? {
-            Ok(())
-        } else {
-            Err(ReportError::NotFound(format!("{shown} is not a recipient")))
-        }
+        let (shown, by) = (email.clone(), by.to_owned());
+        let removed = self
+            .store
+            .write(move |tx| {
+                let removed = email_reports::delete_recipient(tx, &email)?;
+                if removed {
+                    let description = format!("Removed {email} from the email report's recipients");
+                    activity::insert_activity(tx, &by, "email_report.recipient_removed", &email, &description)?;
+                }
+                Ok(removed)
+            })
+            .await?;
+        if removed { Ok(()) } else { Err(ReportError::NotFound(format!("{shown} is not a recipient"))) }
     }
 
     /// Sends a test email with the saved settings to `to` (or every recipient).
