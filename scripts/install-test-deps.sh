@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need, if missing: Debian's chromium (browser tests) and Node.js 20 or
+# Installs what the tests need, if missing: Debian's chromium (browser tests), curl, and Node.js 20 or
 # newer with npm (the browser test runner). Where Debian offers only an older Node.js, Node 20
 # comes from the npm registry (the `node` package, which ships the binary) into
 # .cache/node/, and scripts/test.sh puts it first on PATH. Idempotent; uses apt-get as root,
@@ -11,6 +11,8 @@ sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# the invoke pages' curl commands are run as a user would run them
+command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
     echo "installing test dependencies: ${need[*]}" >&2

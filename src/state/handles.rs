@@ -15,7 +15,7 @@ use lambdabox_services::lifecycle::{
     self, CreateLambda, Deployed, Deployment, Lambda, OutcomeCounts, SaveLambda, Saved, Undeployed,
 };
 use lambdabox_services::logsearch::{self, LogFilter, LogRow};
-use lambdabox_services::overview::{self, Activity, HomeMetrics};
+use lambdabox_services::overview::{self, Activity, HomeMetrics, RecentInvocation};
 use lambdabox_services::reports::settings::ValidSettings;
 use lambdabox_services::reports::{Overview, ReportError, TestResult};
 use lambdabox_services::scheduler::{Schedule, ScheduleError, ScheduleInput, Scheduler};
@@ -289,6 +289,24 @@ impl Reporting<'_> {
     pub async fn outcome_counts(&self, from: i64, to: i64) -> Result<OutcomeCounts> {
         self.0.invoker.flush().await;
         overview::outcome_counts(&self.0.store, from, to).await
+    }
+
+    /// The latest invocations of a lambda, with the ones answered just now included.
+    pub async fn recent_invocations(&self, id: &LambdaId, limit: usize) -> Result<Vec<RecentInvocation>> {
+        self.0.invoker.flush().await;
+        overview::recent_invocations(&self.0.store, id.to_string(), limit).await
+    }
+
+    /// Invocations and failures per bucket up to `now` (see `overview::invocation_series`).
+    pub async fn invocation_series(
+        &self,
+        id: Option<&LambdaId>,
+        now: i64,
+        bucket_ms: i64,
+        buckets: i64,
+    ) -> Result<Vec<(i64, i64, i64)>> {
+        self.0.invoker.flush().await;
+        overview::invocation_series(&self.0.store, id.map(ToString::to_string), now, bucket_ms, buckets).await
     }
 
     /// The email report settings, recipients and recent periods.

@@ -48,7 +48,6 @@ async fn page(
     notice: Option<&str>,
 ) -> Result<HttpResponse, PageError> {
     let rows = caller.credentials(state).list().await?;
-    let info = req.connection_info();
     let account = state.account().map(ToString::to_string).unwrap_or_default();
     let page = CredentialsPage {
         layout: Layout::new(&account, caller, "", notice),
@@ -64,7 +63,7 @@ async fn page(
                 revoked: c.revoked_at.is_some(),
             })
             .collect(),
-        base_url: format!("{}://{}", info.scheme(), info.host()),
+        base_url: super::invoke_snippet::public_base(req, state),
     };
     let html = page.render().map_err(Error::internal)?;
     Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html))

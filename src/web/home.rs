@@ -3,6 +3,7 @@
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
 
+use super::invocations::InvocationChart;
 use super::layout::{Layout, format_time};
 use super::page_error::PageError;
 use super::{NoticeQuery, render};
@@ -31,6 +32,7 @@ struct HomePage {
     metrics: HomeMetrics,
     activity: Vec<ActivityRow>,
     can_write: bool,
+    chart: InvocationChart,
 }
 
 #[get("/")]
@@ -40,12 +42,14 @@ async fn show_home(
     query: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, PageError> {
     let account = state.account().map(ToString::to_string).unwrap_or_default();
-    let (metrics, recent) = auth.caller.reporting(&state).home(15).await?;
+    let reporting = auth.caller.reporting(&state);
+    let (metrics, recent) = reporting.home(15).await?;
+    let chart = InvocationChart::last_day(&reporting, None).await?;
     let activity = recent
         .into_iter()
         .map(|a| ActivityRow { at: format_time(a.at), user: a.username, description: a.description })
         .collect();
     let can_write = Action::LambdaWrite.allows(&auth.caller.user.permissions);
     let layout = Layout::new(&account, &auth.caller, "home", query.notice.as_deref());
-    render(&HomePage { layout, metrics, activity, can_write })
+    render(&HomePage { layout, metrics, activity, can_write, chart })
 }

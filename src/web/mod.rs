@@ -8,6 +8,8 @@ pub mod deployments;
 pub mod filters;
 pub mod functions;
 pub mod home;
+pub mod invocations;
+pub mod invoke_snippet;
 pub mod layout;
 pub mod login;
 pub mod logs;
@@ -32,6 +34,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(login::configure)
         .configure(sso::configure)
         .configure(home::configure)
+        .configure(invocations::configure)
         .configure(functions::configure)
         .configure(deployments::configure)
         .configure(logs::configure)

@@ -36,7 +36,7 @@ async fn start(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRespo
     if state.account().is_none() {
         return Ok(redirect("/setup"));
     }
-    let redirect_uri = format!("{}/login/sso/callback", public_base(&req, &state));
+    let redirect_uri = format!("{}/login/sso/callback", super::invoke_snippet::public_base(&req, &state));
     match sso.client.start(&redirect_uri).await {
         Ok(started) => {
             let mut res = HttpResponse::SeeOther().insert_header(("Location", started.authorize_url)).finish();
@@ -145,15 +145,6 @@ async fn callback_response(
     let mut res = redirect("/");
     res.add_cookie(&cookie).map_err(Error::internal)?;
     Ok(res)
-}
-
-/// `--public-url`, else the scheme and host this request came in with.
-fn public_base(req: &HttpRequest, state: &AppState) -> String {
-    if let Some(url) = &state.config.public_url {
-        return url.clone();
-    }
-    let info = req.connection_info();
-    format!("{}://{}", info.scheme(), info.host())
 }
 
 fn flow_cookie(state: &AppState, value: String) -> Cookie<'static> {

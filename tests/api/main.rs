@@ -9,6 +9,7 @@ mod bad_input;
 mod cli;
 mod functions;
 mod functions_ui;
+mod invocations;
 mod invoke;
 mod lambdas;
 mod login;

@@ -20,6 +20,8 @@ pub struct InvocationRow {
     pub outcome: &'static str,
     /// LivePerson error code of a failure.
     pub error_code: Option<String>,
+    /// The failure's message.
+    pub error_message: Option<String>,
     /// Duration in microseconds.
     pub duration_us: i64,
     /// When (Unix ms).
@@ -29,8 +31,9 @@ pub struct InvocationRow {
 /// Inserts a batch.
 pub fn insert_batch(tx: &Transaction<'_>, rows: &[InvocationRow]) -> Result<(), StoreError> {
     let mut stmt = tx.prepare_cached(
-        "INSERT INTO invocations (lambda_uuid, request_id, source, external_system, outcome, error_code, duration_us, at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO invocations
+            (lambda_uuid, request_id, source, external_system, outcome, error_code, error_message, duration_us, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for r in rows {
         stmt.execute(params![
@@ -40,6 +43,7 @@ pub fn insert_batch(tx: &Transaction<'_>, rows: &[InvocationRow]) -> Result<(), 
             r.external_system,
             r.outcome,
             r.error_code,
+            r.error_message,
             r.duration_us,
             r.at
         ])?;
@@ -97,4 +101,68 @@ impl OutcomeCounts {
     pub fn total(&self) -> i64 {
         self.succeeded + self.failed()
     }
+}
+
+/// One invocation as a function's history shows it.
+#[derive(Debug, Clone)]
+pub struct RecentInvocation {
+    /// Request id (its log entries are stored under it).
+    pub request_id: String,
+    /// `api`, `event` or `schedule`.
+    pub source: String,
+    /// Caller's `externalSystem`.
+    pub external_system: Option<String>,
+    /// `SUCCEEDED`, `CODING_FAILURE`, `PLATFORM_FAILURE` or `TIMEOUT`.
+    pub outcome: String,
+    /// LivePerson error code of a failure.
+    pub error_code: Option<String>,
+    /// The failure's message.
+    pub error_message: Option<String>,
+    /// Duration in microseconds.
+    pub duration_us: i64,
+    /// When (Unix ms).
+    pub at: i64,
+}
+
+/// The latest `limit` invocations of a lambda, newest first.
+pub fn recent(conn: &Connection, lambda_uuid: &str, limit: usize) -> Result<Vec<RecentInvocation>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT request_id, source, external_system, outcome, error_code, error_message, duration_us, at
+         FROM invocations WHERE lambda_uuid = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
+    )?;
+    let rows = stmt
+        .query_map(params![lambda_uuid, i64::try_from(limit).unwrap_or(i64::MAX)], |row| {
+            Ok(RecentInvocation {
+                request_id: row.get(0)?,
+                source: row.get(1)?,
+                external_system: row.get(2)?,
+                outcome: row.get(3)?,
+                error_code: row.get(4)?,
+                error_message: row.get(5)?,
+                duration_us: row.get(6)?,
+                at: row.get(7)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// Invocations and failures per `bucket_ms` from `from` (Unix ms) on, optionally of one lambda:
+/// (bucket start, invocations, failures), empty buckets left out.
+pub fn per_bucket(
+    conn: &Connection,
+    lambda_uuid: Option<&str>,
+    from: i64,
+    bucket_ms: i64,
+) -> Result<Vec<(i64, i64, i64)>, StoreError> {
+    let bucket = bucket_ms.max(1);
+    let mut stmt = conn.prepare_cached(
+        "SELECT (at / ?2) * ?2 AS bucket, count(*), sum(outcome != 'SUCCEEDED')
+         FROM invocations WHERE at >= ?1 AND (?3 IS NULL OR lambda_uuid = ?3)
+         GROUP BY bucket ORDER BY bucket",
+    )?;
+    let rows = stmt
+        .query_map(params![from, bucket, lambda_uuid], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
 }

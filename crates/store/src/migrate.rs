@@ -19,6 +19,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0007_log_lambda_index.sql"),
     include_str!("../migrations/0008_lambda_skills.sql"),
     include_str!("../migrations/0009_sso.sql"),
+    include_str!("../migrations/0010_invocation_errors.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -16,6 +16,10 @@ use cache::DeployCache;
 use lambdabox_domain::AccountId;
 use lambdabox_domain::lambda::{EnvVar, LambdaId};
 pub use lambdabox_runtime::CompileError;
+
+/// How an invocation refused for lack of capacity is recorded.
+const BUSY: (&str, &str) = ("busy", "lambdabox was busy: too many invocations in flight or waiting");
+
 /// The sandbox's limits, as the server configures them.
 pub use lambdabox_runtime::Limits;
 use lambdabox_runtime::{
@@ -309,7 +313,7 @@ impl Invoker {
         let slot = match self.admit() {
             Ok(slot) => slot,
             Err(err) => {
-                self.inner.recorder.record(&request, Outcome::PlatformFailure, Some("busy"), Duration::ZERO, &[]);
+                self.inner.recorder.record(&request, Outcome::PlatformFailure, Some(BUSY), Duration::ZERO, &[]);
                 return Err(err);
             }
         };
@@ -332,12 +336,12 @@ impl Invoker {
                 tail,
             ),
             Err(refused) => {
-                self.inner.recorder.record(&request, Outcome::PlatformFailure, Some("busy"), Duration::ZERO, &[]);
+                self.inner.recorder.record(&request, Outcome::PlatformFailure, Some(BUSY), Duration::ZERO, &[]);
                 return Err(refused.into());
             }
         };
         let code = match &invocation.result {
-            RunOutcome::Failure { code, .. } => Some(code.as_str()),
+            RunOutcome::Failure { code, message } => Some((code.as_str(), message.as_str())),
             RunOutcome::Ok(_) => None,
         };
         let stored = request.source != Source::Test;

@@ -47,7 +47,7 @@ impl Recorder {
         &self,
         request: &InvokeRequest,
         outcome: Outcome,
-        error_code: Option<&str>,
+        error: Option<(&str, &str)>,
         duration: Duration,
         logs: &[LogEntry],
     ) {
@@ -57,7 +57,8 @@ impl Recorder {
             source: request.source.as_str(),
             external_system: request.external_system.clone(),
             outcome: outcome.as_str(),
-            error_code: error_code.map(str::to_owned),
+            error_code: error.map(|(code, _)| code.to_owned()),
+            error_message: error.map(|(_, message)| truncated(message, MAX_ERROR_MESSAGE_CHARS)),
             duration_us: i64::try_from(duration.as_micros()).unwrap_or(i64::MAX),
             at: now_ms(),
         };
@@ -140,5 +141,15 @@ async fn write_batches(store: Store, mut rx: mpsc::Receiver<Message>) {
         for done in waiting.drain(..) {
             let _ = done.send(());
         }
+    }
+}
+
+/// How much of a failure's message the invocation history keeps.
+const MAX_ERROR_MESSAGE_CHARS: usize = 1000;
+
+fn truncated(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
     }
 }
