@@ -56,9 +56,11 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     if let Some(certificate) = app.certificate() {
         tokio::spawn(reload_on_hangup(certificate));
     }
+    let state = app.state();
     tokio::spawn(async move {
         shutdown_signal().await;
         tracing::info!("shutting down: finishing in-flight requests");
+        state.begin_stopping();
         handle.stop(true).await;
     });
     app.run_until_stopped().await

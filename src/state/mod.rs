@@ -6,6 +6,7 @@
 
 pub mod handles;
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use crate::auth::AuthState;
@@ -36,6 +37,8 @@ pub struct AppState {
     /// The account id, set once setup has run; unset means "not provisioned" (shared with
     /// `auth`).
     account: Arc<OnceLock<AccountId>>,
+    /// Set when the server begins to stop: long-lived responses (live logs) end.
+    stopping: Arc<AtomicBool>,
 }
 
 /// The services `AppState` is assembled from.
@@ -64,7 +67,8 @@ impl AppState {
             let _ = cell.set(account);
         }
         let auth = Arc::new(AuthState::new(&config, accounts.clone(), &key, Arc::clone(&cell)));
-        Self { config, auth, store, invoker, vault, accounts, scheduler, reporter, account: cell }
+        let stopping = Arc::new(AtomicBool::new(false));
+        Self { config, auth, store, invoker, vault, accounts, scheduler, reporter, account: cell, stopping }
     }
 
     /// Authentication's state: sign-in, sessions, tokens, the throttle.
@@ -90,6 +94,16 @@ impl AppState {
     /// Who is calling: users, sign-in, sessions, bearer tokens, setup (no user management).
     pub fn identity(&self) -> &Identity {
         &self.auth.identity
+    }
+
+    /// Whether the server is stopping (long-lived responses end then).
+    pub fn is_stopping(&self) -> bool {
+        self.stopping.load(Ordering::Acquire)
+    }
+
+    /// Marks the server as stopping.
+    pub fn begin_stopping(&self) {
+        self.stopping.store(true, Ordering::Release);
     }
 
     /// Start-up, shutdown, the readiness probe and the tests' "do one step" hooks.

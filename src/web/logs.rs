@@ -4,8 +4,12 @@
 
 use std::collections::HashMap;
 
+use std::time::Duration;
+
+use actix_web::web::Bytes;
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
+use futures_util::stream;
 
 use super::layout::{Layout, format_time};
 use super::page_error::PageError;
@@ -16,10 +20,18 @@ use crate::state::AppState;
 use crate::web::filters;
 use lambdabox_services::logsearch::{LogQuery, PAGE_SIZE};
 
-/// Registers `/logs`.
+/// Registers `/logs` and its live stream `/logs/stream`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(search_logs);
+    cfg.service(search_logs).service(stream_logs);
 }
+
+/// How often a live stream looks for new entries.
+const FOLLOW_EVERY: Duration = Duration::from_secs(1);
+/// How far back a poll looks (entries are stored a little after they were logged; work after
+/// the callback logs up to the invocation's deadline later).
+const FOLLOW_WINDOW_MS: i64 = 5 * 60 * 1000;
+/// A comment line this often keeps proxies from closing a quiet stream.
+const HEARTBEAT_EVERY: u32 = 15;
 
 struct Entry {
     lambda: String,
@@ -97,8 +109,8 @@ async fn search_logs(
         layout: Layout::new(&account, &auth.caller, "logs", None),
         errors,
         lambdas: all.iter().map(|l| (l.id.to_string(), l.name.clone())).collect(),
-        from: lambdabox_services::logsearch::datetime_local(query.from),
-        to: lambdabox_services::logsearch::datetime_local(query.to),
+        from: lambdabox_services::logsearch::datetime_field(query.from),
+        to: lambdabox_services::logsearch::datetime_field(query.to),
         export_href: format!("/api/account/{account}/logs/export?{}", query.export_params()),
         prev_href: if query.page > 0 { format!("/logs?{}", query.page_params(query.page - 1)) } else { String::new() },
         next_href: if has_more { format!("/logs?{}", query.page_params(query.page + 1)) } else { String::new() },
@@ -115,4 +127,89 @@ fn format_time_seconds(ms: i64) -> String {
     };
     let fmt = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second].[subsecond digits:3]");
     t.format(&fmt).unwrap_or_else(|_| format_time(ms))
+}
+
+/// Where a live stream is: the newest entry sent, and polls since the last heartbeat.
+struct Follow {
+    state: web::Data<AppState>,
+    auth: Authorized<ReportingRead>,
+    names: HashMap<String, String>,
+    filter: lambdabox_services::logsearch::LogFilter,
+    last_id: i64,
+    quiet: u32,
+}
+
+/// Server-sent events of log entries stored from now on that match the Logs page's filters
+/// (function, levels, text, request id; the time range is ignored): `event: entry` with
+/// `{id, time, function, requestId, level, message, extras}`. Ends when the browser leaves.
+#[get("/logs/stream")]
+async fn stream_logs(
+    state: web::Data<AppState>,
+    auth: Authorized<ReportingRead>,
+    q: web::Query<Vec<(String, String)>>,
+) -> Result<HttpResponse, PageError> {
+    let now = lambdabox_domain::now_ms();
+    let query = LogQuery::from_pairs(&q, now).map_err(crate::error::Error::BadInput)?;
+    let mut filter = query.filter();
+    filter.to = i64::MAX;
+    // Start after what is stored already: only new entries are streamed.
+    let mut probe = filter.clone();
+    probe.from = now - FOLLOW_WINDOW_MS;
+    let newest = auth.caller.reporting(&state).search_logs(probe, 1, 0).await?;
+    let last_id = newest.first().map_or(0, |r| r.id);
+    let names = auth.caller.lambdas(&state).list().await?.into_iter().map(|l| (l.id.to_string(), l.name)).collect();
+    let follow = Follow { state, auth, names, filter, last_id, quiet: 0 };
+    let events = stream::unfold(follow, |mut follow| async move {
+        // Polls until there is something to send: an empty chunk would end the response.
+        loop {
+            tokio::time::sleep(FOLLOW_EVERY).await;
+            if follow.state.is_stopping() {
+                return None;
+            }
+            let mut filter = follow.filter.clone();
+            filter.from = lambdabox_domain::now_ms() - FOLLOW_WINDOW_MS;
+            let rows = match follow.auth.caller.reporting(&follow.state).search_logs(filter, 500, 0).await {
+                Ok(rows) => rows,
+                Err(e) => {
+                    tracing::warn!("live log stream ended: {e}");
+                    return None;
+                }
+            };
+            let mut fresh: Vec<_> = rows.into_iter().filter(|r| r.id > follow.last_id).collect();
+            fresh.sort_by_key(|r| r.id);
+            let mut out = String::new();
+            for r in &fresh {
+                let entry = serde_json::json!({
+                    "id": r.id,
+                    "time": format_time_seconds(r.at),
+                    "function": follow.names.get(&r.lambda_uuid).cloned().unwrap_or_else(|| r.lambda_uuid.clone()),
+                    "requestId": r.request_id,
+                    "level": r.level,
+                    "message": r.message,
+                    "extras": if r.extras == "[]" { String::new() } else { r.extras.clone() },
+                });
+                out.push_str(&format!("id: {}\nevent: entry\ndata: {entry}\n\n", r.id));
+            }
+            if let Some(last) = fresh.last() {
+                follow.last_id = last.id;
+                follow.quiet = 0;
+            } else {
+                follow.quiet += 1;
+                if follow.quiet >= HEARTBEAT_EVERY {
+                    follow.quiet = 0;
+                    out.push_str(": still following\n\n");
+                }
+            }
+            if !out.is_empty() {
+                return Some((Ok::<_, actix_web::Error>(Bytes::from(out)), follow));
+            }
+        }
+    });
+    Ok(HttpResponse::Ok()
+        .content_type("text/event-stream")
+        .insert_header(("Cache-Control", "no-cache"))
+        // Not compressed: a compressor would hold events back until its buffer fills.
+        .insert_header(("Content-Encoding", "identity"))
+        .insert_header(("X-Accel-Buffering", "no"))
+        .streaming(events))
 }

@@ -63,6 +63,7 @@ impl TestApp {
     }
 
     pub async fn stop(&self) {
+        self.state.begin_stopping();
         self.handle.stop(true).await;
     }
 

@@ -128,3 +128,33 @@ async fn entries_written_after_the_callback_are_stored_with_the_invocation() {
     messages.sort_unstable();
     assert_eq!(messages, ["after the answer", "answering"], "{logs:?}");
 }
+
+#[tokio::test]
+async fn the_live_stream_sends_entries_logged_after_it_opened_and_only_matching_ones() {
+    let api = Api::start().await;
+    let chatty =
+        "function lambda(input, callback) {\n  console.info('live ' + input.payload.n);\n  callback(null, {});\n}\n";
+    let uuid = api.deployed("chatty", chatty).await;
+    let other = api.deployed("other", chatty).await;
+    assert_eq!(api.invoke(&uuid, json!({"n": "before"})).await.status(), StatusCode::OK);
+
+    let mut res = api.app.get(&api.admin, &format!("/logs/stream?lambda={uuid}")).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/event-stream"));
+    assert!(res.headers().get("content-encoding").is_none_or(|e| e == "identity"), "not compressed");
+    assert_eq!(api.invoke(&other, json!({"n": "elsewhere"})).await.status(), StatusCode::OK);
+    assert_eq!(api.invoke(&uuid, json!({"n": "after"})).await.status(), StatusCode::OK);
+    let mut seen = String::new();
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !seen.contains("live after") {
+        let chunk =
+            tokio::time::timeout_at(deadline, res.chunk()).await.expect("an entry within 10 s").unwrap().unwrap();
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    assert!(seen.contains("event: entry") && seen.contains("\"function\":\"chatty\""), "{seen}");
+    assert!(!seen.contains("live before"), "only entries stored after the stream opened: {seen}");
+    assert!(!seen.contains("live elsewhere"), "only the chosen function: {seen}");
+
+    let bad = api.app.get(&api.admin, "/logs/stream?from=yesterday").await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+}

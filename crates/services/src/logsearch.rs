@@ -169,11 +169,19 @@ fn parse_time(value: &str) -> Result<i64, String> {
     if let Ok(ms) = value.parse::<i64>() {
         return Ok(ms);
     }
+    // "2026-12-07 09:30" (as the page shows times) or "2026-12-07T09:30" (datetime-local).
+    let value = value.trim().replacen(' ', "T", 1);
+    let value = value.trim_end_matches(" UTC").trim_end_matches('Z');
     let with_seconds = if value.len() == 16 { format!("{value}:00") } else { value.to_owned() };
     let fmt = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
     time::PrimitiveDateTime::parse(&with_seconds, &fmt)
         .map(|t| i64::try_from(t.assume_utc().unix_timestamp_nanos() / 1_000_000).unwrap_or(0))
-        .map_err(|_| format!("invalid time '{value}'; use epoch milliseconds or YYYY-MM-DDTHH:MM (UTC)"))
+        .map_err(|_| format!("invalid time '{value}'; use YYYY-MM-DD HH:MM (UTC, 24-hour) or epoch milliseconds"))
+}
+
+/// Unix ms as `YYYY-MM-DD HH:MM` (UTC, 24-hour) for the time fields; empty for an open end.
+pub fn datetime_field(ms: i64) -> String {
+    datetime_local(ms).replacen('T', " ", 1)
 }
 
 /// Unix ms as the value of a datetime-local field (UTC); empty for an open end.
