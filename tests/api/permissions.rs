@@ -216,3 +216,18 @@ async fn the_openapi_description_covers_every_api_route() {
         assert!(op.is_object(), "{method} {templated} is described");
     }
 }
+
+#[tokio::test]
+async fn the_api_description_carries_the_binary_s_version_and_has_a_readable_page() {
+    let (app, _) = TestApp::provisioned().await;
+    let spec: serde_json::Value =
+        app.client().get(app.url("/api/openapi.json")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(spec["info"]["version"], env!("CARGO_PKG_VERSION"));
+    let page = app.client().get(app.url("/api-docs")).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("/static/vendor/swagger-ui/swagger-ui-bundle.js") && html.contains("/static/js/api-docs.js"));
+    for asset in ["/static/vendor/swagger-ui/swagger-ui-bundle.js", "/static/vendor/swagger-ui/swagger-ui.css", "/static/js/api-docs.js"] {
+        assert_eq!(app.client().get(app.url(asset)).send().await.unwrap().status(), StatusCode::OK, "{asset}");
+    }
+}
