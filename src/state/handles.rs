@@ -297,6 +297,11 @@ impl Reporting<'_> {
         overview::recent_invocations(&self.0.store, id.to_string(), limit).await
     }
 
+    /// The invocation recorded under a request id, with its lambda's uuid.
+    pub async fn invocation_by_request(&self, request_id: &str) -> Result<Option<(String, RecentInvocation)>> {
+        overview::invocation_by_request(&self.0.store, request_id.to_owned()).await
+    }
+
     /// Invocations and failures per bucket up to `now` (see `overview::invocation_series`).
     pub async fn invocation_series(
         &self,

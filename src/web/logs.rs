@@ -62,6 +62,19 @@ struct LogsPage {
     export_href: String,
     prev_href: String,
     next_href: String,
+    /// The invocation of the request the page is filtered by, when there is one.
+    invocation: Option<RequestSummary>,
+}
+
+/// What became of the invocation behind a request id.
+struct RequestSummary {
+    function: String,
+    at: String,
+    outcome: &'static str,
+    failed: bool,
+    duration: String,
+    error_code: String,
+    error_message: String,
 }
 
 #[get("/logs")]
@@ -93,6 +106,27 @@ async fn search_logs(
         extras: if r.extras == "[]" { String::new() } else { r.extras },
         time: format_time_seconds(r.at),
     });
+    let invocation = if query.request_id.is_empty() {
+        None
+    } else {
+        auth.caller.reporting(&state).invocation_by_request(&query.request_id).await?.map(|(lambda, r)| {
+            let failed = r.outcome != "SUCCEEDED";
+            RequestSummary {
+                function: names.get(&lambda).cloned().unwrap_or(lambda),
+                at: format_time_seconds(r.at),
+                outcome: match r.outcome.as_str() {
+                    "SUCCEEDED" => "Succeeded",
+                    "CODING_FAILURE" => "Failed",
+                    "TIMEOUT" => "Timed out",
+                    _ => "Platform failure",
+                },
+                failed,
+                duration: format!("{:.1} ms", r.duration_us as f64 / 1000.0),
+                error_code: r.error_code.unwrap_or_default(),
+                error_message: r.error_message.unwrap_or_default(),
+            }
+        })
+    };
     let groups = if query.group {
         let mut groups: Vec<Group> = Vec::new();
         for e in entries {
@@ -118,6 +152,7 @@ async fn search_logs(
         groups,
         count,
         has_more,
+        invocation,
     })
 }
 

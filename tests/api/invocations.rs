@@ -51,6 +51,13 @@ async fn the_history_lists_api_invocations_and_the_curl_command_invokes_the_func
     assert!(html.contains("api (tests)"), "source and external system");
     assert!(html.contains("2 invocations, 1 failed"), "the chart's totals");
 
+    // The failed request's logs page says what became of it, beside its console lines.
+    let logs =
+        api.app.get(&api.admin, &format!("/logs?lambda={uuid}&requestId={failed_id}")).await.text().await.unwrap();
+    let summary = &logs[logs.find("id=\"request-summary\"").expect("a request summary")..];
+    assert!(summary.contains("Failed") && summary.contains("com.liveperson.faas.handler.custom-failure"), "{summary}");
+    assert!(summary.contains("name is required"));
+
     // The curl command of the page, with a real token, in a real shell.
     let curl = text_of(&html, "invoke-curl");
     assert!(curl.contains(&format!("/api/account/{ACCOUNT}/lambdas/{uuid}/invoke?v=1&externalSystem=curl")), "{curl}");

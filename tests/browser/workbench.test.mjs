@@ -74,6 +74,7 @@ browserSuite(TEST, (step) => {
     await submit(page, page.locator('#invocations-table tr[data-request-id=req-ok-1] a.logs-link'));
     assert.equal(pathOf(page), `/logs?lambda=${id}&requestId=req-ok-1`);
     assert.deepEqual(await page.locator('#log-results .log-entry summary').allInnerTexts(), ['greeting Ada']);
+    assert.match(await page.locator('#request-summary').innerText(), /greeter · .* UTC · Succeeded in/);
   });
 
   step('the live log shows a line logged after the page opened', async ({ page, server, shot }) => {

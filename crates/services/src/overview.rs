@@ -73,3 +73,11 @@ pub async fn invocation_series(
     }
     Ok(series)
 }
+
+/// The invocation recorded under a request id, with its lambda's uuid.
+pub async fn invocation_by_request(
+    store: &Store,
+    request_id: String,
+) -> Result<Option<(String, RecentInvocation)>, Error> {
+    Ok(store.read(move |conn| invocations::by_request(conn, &request_id)).await?)
+}

@@ -166,3 +166,29 @@ pub fn per_bucket(
         .collect::<Result<_, _>>()?;
     Ok(rows)
 }
+
+/// The invocation recorded under `request_id`, if any (the newest, should a caller reuse ids).
+pub fn by_request(conn: &Connection, request_id: &str) -> Result<Option<(String, RecentInvocation)>, StoreError> {
+    use rusqlite::OptionalExtension;
+    let mut stmt = conn.prepare_cached(
+        "SELECT lambda_uuid, request_id, source, external_system, outcome, error_code, error_message, duration_us, at
+         FROM invocations WHERE request_id = ?1 ORDER BY id DESC LIMIT 1",
+    )?;
+    Ok(stmt
+        .query_row([request_id], |row| {
+            Ok((
+                row.get(0)?,
+                RecentInvocation {
+                    request_id: row.get(1)?,
+                    source: row.get(2)?,
+                    external_system: row.get(3)?,
+                    outcome: row.get(4)?,
+                    error_code: row.get(5)?,
+                    error_message: row.get(6)?,
+                    duration_us: row.get(7)?,
+                    at: row.get(8)?,
+                },
+            ))
+        })
+        .optional()?)
+}
