@@ -227,7 +227,11 @@ async fn the_api_description_carries_the_binary_s_version_and_has_a_readable_pag
     assert_eq!(page.status(), StatusCode::OK);
     let html = page.text().await.unwrap();
     assert!(html.contains("/static/vendor/swagger-ui/swagger-ui-bundle.js") && html.contains("/static/js/api-docs.js"));
-    for asset in ["/static/vendor/swagger-ui/swagger-ui-bundle.js", "/static/vendor/swagger-ui/swagger-ui.css", "/static/js/api-docs.js"] {
+    for asset in [
+        "/static/vendor/swagger-ui/swagger-ui-bundle.js",
+        "/static/vendor/swagger-ui/swagger-ui.css",
+        "/static/js/api-docs.js",
+    ] {
         assert_eq!(app.client().get(app.url(asset)).send().await.unwrap().status(), StatusCode::OK, "{asset}");
     }
 }
