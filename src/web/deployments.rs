@@ -94,6 +94,8 @@ struct ReviewPage {
     code: String,
     env: Vec<lambdabox_domain::lambda::EnvVar>,
     serving_version: Option<i64>,
+    /// The serving deployment's code, for the diff against `code`.
+    serving_code: Option<String>,
 }
 
 #[get("/deployments/{id}/review")]
@@ -112,6 +114,7 @@ async fn review_deployment(
         code: lambda.code.clone(),
         env: lambda.env.clone(),
         serving_version: lambda.serving.as_ref().map(|s| s.lambda_version),
+        serving_code: lambda.serving.as_ref().map(|s| s.code.clone()),
     })
 }
 

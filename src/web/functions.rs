@@ -463,6 +463,8 @@ struct DeploymentPage {
     deployment: HistoryRow,
     deployed_code: String,
     current_code: String,
+    /// The serving deployment's version and code, for the diff against it.
+    serving: Option<(i64, String)>,
 }
 
 #[get("/functions/{id}/deployments/{deployment}")]
@@ -481,6 +483,7 @@ async fn show_deployment(
         name: lambda.name.clone(),
         deployment: HistoryRow::of(&d, page_serving(&lambda)),
         deployed_code: d.code,
+        serving: lambda.serving.as_ref().map(|s| (s.lambda_version, s.code.clone())),
         current_code: lambda.code,
     })
 }

@@ -1,5 +1,6 @@
 // lambdabox code editor: CodeMirror 6 wrapped behind one global,
-// window.LambdaboxEditor.create(textarea, options).
+// window.LambdaboxEditor: create(textarea, options) makes a textarea a code
+// (or JSON) editor; diff(host, options) shows a read-only side-by-side diff.
 //
 // Built into static/vendor/codemirror/lambdabox-editor.js by ../build.sh.
 //
@@ -16,154 +17,14 @@ import { basicSetup } from "codemirror";
 import { EditorView, keymap, placeholder } from "@codemirror/view";
 import { EditorState } from "@codemirror/state";
 import { indentWithTab } from "@codemirror/commands";
-import { javascript } from "@codemirror/lang-javascript";
-import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { javascript, javascriptLanguage } from "@codemirror/lang-javascript";
+import { json, jsonParseLinter } from "@codemirror/lang-json";
+import { syntaxHighlighting } from "@codemirror/language";
 import { search } from "@codemirror/search";
-import { lintGutter, setDiagnostics } from "@codemirror/lint";
-import { tags as t } from "@lezer/highlight";
-
-const MONO =
-  'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Monaco, Consolas, "Liberation Mono", "DejaVu Sans Mono", "Courier New", monospace';
-const SANS =
-  'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
-
-const BORDER = "#d0d5dd";
-const SUBTLE_BORDER = "#eaecf0";
-const TEXT = "#101828";
-const MUTED = "#98a2b3";
-
-const lambdaboxTheme = EditorView.theme(
-  {
-    "&": {
-      color: TEXT,
-      backgroundColor: "#ffffff",
-      border: `1px solid ${BORDER}`,
-      borderRadius: "8px",
-      fontSize: "13.5px",
-      textAlign: "left",
-    },
-    "&.cm-focused": {
-      outline: "none",
-      borderColor: "#84adff",
-      boxShadow: "0 0 0 3px rgba(41, 112, 255, 0.14)",
-    },
-    ".cm-scroller": {
-      fontFamily: MONO,
-      lineHeight: "1.6",
-      borderRadius: "8px",
-    },
-    ".cm-content, .cm-gutter": { minHeight: "420px" },
-    ".cm-content": { padding: "8px 0", caretColor: TEXT },
-    ".cm-line": { padding: "0 12px 0 8px" },
-    ".cm-cursor, .cm-dropCursor": { borderLeftColor: TEXT, borderLeftWidth: "2px" },
-    "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection":
-      { backgroundColor: "#d1e0ff" },
-    ".cm-gutters": {
-      backgroundColor: "#f9fafb",
-      color: MUTED,
-      borderRight: `1px solid ${SUBTLE_BORDER}`,
-      borderTopLeftRadius: "8px",
-      borderBottomLeftRadius: "8px",
-    },
-    ".cm-lineNumbers .cm-gutterElement": { padding: "0 8px 0 12px", minWidth: "28px" },
-    ".cm-foldGutter .cm-gutterElement": { padding: "0 4px", cursor: "pointer", color: MUTED },
-    ".cm-foldGutter .cm-gutterElement:hover": { color: "#344054" },
-    ".cm-activeLine": { backgroundColor: "#f5f8ff" },
-    ".cm-activeLineGutter": { backgroundColor: "#eef4ff", color: "#344054" },
-    "&.cm-focused .cm-matchingBracket": {
-      backgroundColor: "#d3f8df",
-      outline: "1px solid #73e2a3",
-    },
-    "&.cm-focused .cm-nonmatchingBracket": { backgroundColor: "#fee4e2" },
-    ".cm-selectionMatch": { backgroundColor: "#fef0c7" },
-    ".cm-searchMatch": { backgroundColor: "#fef0c7", outline: "1px solid #fdb022" },
-    ".cm-searchMatch.cm-searchMatch-selected": { backgroundColor: "#fedf89" },
-    ".cm-foldPlaceholder": {
-      backgroundColor: "#f2f4f7",
-      border: `1px solid ${BORDER}`,
-      color: "#475467",
-      borderRadius: "4px",
-      padding: "0 4px",
-    },
-    ".cm-placeholder": { color: MUTED },
-    ".cm-panels": {
-      backgroundColor: "#f9fafb",
-      color: "#344054",
-      fontFamily: SANS,
-      fontSize: "13px",
-    },
-    ".cm-panels.cm-panels-top": {
-      borderBottom: `1px solid ${SUBTLE_BORDER}`,
-      borderTopLeftRadius: "8px",
-      borderTopRightRadius: "8px",
-    },
-    ".cm-panels.cm-panels-bottom": {
-      borderTop: `1px solid ${SUBTLE_BORDER}`,
-      borderBottomLeftRadius: "8px",
-      borderBottomRightRadius: "8px",
-    },
-    ".cm-panel.cm-search": { padding: "6px 28px 6px 10px" },
-    ".cm-panel.cm-search input, .cm-panel.cm-search button, .cm-panel.cm-search label": {
-      fontFamily: SANS,
-      fontSize: "13px",
-    },
-    ".cm-textfield": {
-      border: `1px solid ${BORDER}`,
-      borderRadius: "6px",
-      padding: "3px 8px",
-      backgroundColor: "#ffffff",
-    },
-    ".cm-textfield:focus": { outline: "2px solid #84adff", outlineOffset: "0" },
-    ".cm-button": {
-      backgroundImage: "none",
-      backgroundColor: "#ffffff",
-      border: `1px solid ${BORDER}`,
-      borderRadius: "6px",
-      padding: "3px 10px",
-      color: "#344054",
-    },
-    ".cm-button:hover": { backgroundColor: "#f2f4f7" },
-    ".cm-tooltip": {
-      border: `1px solid ${BORDER}`,
-      borderRadius: "6px",
-      backgroundColor: "#ffffff",
-      boxShadow: "0 4px 12px rgba(16, 24, 40, 0.08)",
-      fontFamily: SANS,
-      fontSize: "13px",
-    },
-    ".cm-tooltip-autocomplete > ul": { fontFamily: MONO },
-    ".cm-tooltip-autocomplete > ul > li[aria-selected]": {
-      backgroundColor: "#eef4ff",
-      color: TEXT,
-    },
-    ".cm-diagnostic": { padding: "4px 8px" },
-    ".cm-diagnostic-error": { borderLeft: "4px solid #d92d20" },
-    ".cm-lintRange-error": { backgroundColor: "rgba(217, 45, 32, 0.06)" },
-  },
-  { dark: false },
-);
-
-// A GitHub-light-like palette.
-const lambdaboxHighlight = HighlightStyle.define([
-  { tag: [t.keyword, t.controlKeyword, t.moduleKeyword, t.operatorKeyword, t.definitionKeyword, t.modifier], color: "#cf222e" },
-  { tag: [t.self, t.null, t.bool, t.atom], color: "#0550ae" },
-  { tag: [t.number, t.integer, t.float], color: "#0550ae" },
-  { tag: [t.string, t.special(t.string), t.character], color: "#0a3069" },
-  { tag: [t.regexp, t.escape], color: "#116329" },
-  { tag: [t.comment, t.lineComment, t.blockComment, t.docComment], color: "#6e7781", fontStyle: "italic" },
-  { tag: [t.function(t.variableName), t.function(t.propertyName), t.function(t.definition(t.variableName))], color: "#8250df" },
-  { tag: [t.typeName, t.className, t.namespace, t.definition(t.typeName)], color: "#953800" },
-  { tag: [t.propertyName, t.definition(t.propertyName)], color: "#0550ae" },
-  { tag: [t.labelName, t.macroName], color: "#953800" },
-  { tag: t.variableName, color: TEXT },
-  { tag: t.definition(t.variableName), color: "#953800" },
-  { tag: [t.operator, t.punctuation, t.bracket, t.separator], color: "#57606a" },
-  { tag: t.meta, color: "#6e7781" },
-  { tag: t.invalid, color: "#82071e", textDecoration: "underline wavy" },
-  { tag: t.strong, fontWeight: "bold" },
-  { tag: t.emphasis, fontStyle: "italic" },
-  { tag: t.link, textDecoration: "underline" },
-]);
+import { linter, lintGutter, setDiagnostics } from "@codemirror/lint";
+import { MergeView } from "@codemirror/merge";
+import { lambdaboxTheme, lambdaboxHighlight, tallEditor, shortEditor } from "./theme.js";
+import { lambdaCompletions } from "./completions.js";
 
 function labelFor(textarea) {
   const explicit = textarea.getAttribute("aria-label");
@@ -187,9 +48,40 @@ function toDiagnostics(doc, list) {
       to: line.to,
       severity: item.severity === "warning" || item.severity === "info" || item.severity === "hint" ? item.severity : "error",
       message: String(item.message == null ? "" : item.message),
+      source: item.source ? String(item.source) : undefined,
     });
   }
   return result;
+}
+
+// A shadow root for the editor's CSS (see the top of this file), or the host itself.
+function mountPoint(host, options) {
+  const useShadow = !options.cspNonce && options.shadowDom !== false && typeof host.attachShadow === "function";
+  return { parent: useShadow ? host.attachShadow({ mode: "open" }) : host, useShadow };
+}
+
+// Language, completions and linting for options.language ("javascript", the default, or "json").
+function languageExtensions(options) {
+  if (options.language === "json") {
+    return [json(), linter(jsonParseLinter(), { delay: 300 })];
+  }
+  const exts = [javascript(), javascriptLanguage.data.of({ autocomplete: lambdaCompletions })];
+  if (typeof options.lint === "function") {
+    // options.lint(code) resolves to [{line, message, severity?, source?}] or null (no opinion,
+    // e.g. the server refused). The linter drops answers for a document that changed meanwhile.
+    const check = options.lint;
+    exts.push(
+      linter(
+        async (view) => {
+          const doc = view.state.doc;
+          const list = await check(doc.toString());
+          return list ? toDiagnostics(doc, list) : [];
+        },
+        { delay: options.lintDelay || 400 },
+      ),
+    );
+  }
+  return exts;
 }
 
 function create(textarea, options) {
@@ -204,24 +96,30 @@ function create(textarea, options) {
   const host = doc.createElement("div");
   host.className = "lambdabox-editor";
   textarea.parentNode.insertBefore(host, textarea);
-  const useShadow = !options.cspNonce && options.shadowDom !== false && typeof host.attachShadow === "function";
-  const parent = useShadow ? host.attachShadow({ mode: "open" }) : host;
+  const { parent, useShadow } = mountPoint(host, options);
 
   const listeners = [];
+  // Set while the textarea is being copied into the editor (options.keepTextarea).
+  let syncingFromTextarea = false;
+  const saveKeys = typeof options.onSave === "function"
+    ? [{ key: "Mod-s", preventDefault: true, run: () => { options.onSave(); return true; } }]
+    : [];
   const extensions = [
     lintGutter(), // before basicSetup: leftmost gutter
+    keymap.of(saveKeys), // before basicSetup's keymaps
     basicSetup,
     keymap.of([indentWithTab]),
-    javascript(),
+    languageExtensions(options),
     search({ top: true }),
     syntaxHighlighting(lambdaboxHighlight),
     lambdaboxTheme,
+    options.language === "json" ? shortEditor : tallEditor,
     EditorState.readOnly.of(readOnly),
     EditorView.contentAttributes.of({ "aria-label": labelFor(textarea) }),
     EditorView.updateListener.of((update) => {
       if (!update.docChanged) return;
       const value = update.state.doc.toString();
-      textarea.value = value;
+      if (!syncingFromTextarea) textarea.value = value;
       for (const fn of listeners.slice()) {
         try {
           fn(value, update);
@@ -243,8 +141,26 @@ function create(textarea, options) {
   });
 
   // Keep the textarea in the form (it is what gets submitted), out of sight.
-  textarea.hidden = true;
-  textarea.style.display = "none";
+  // options.keepTextarea leaves it in the layout, invisible and out of the tab order and the
+  // accessibility tree, and copies what is typed into it (scripts, autofill) into the editor.
+  const onTextareaInput = () => {
+    if (textarea.value === view.state.doc.toString()) return;
+    syncingFromTextarea = true;
+    try {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: textarea.value } });
+    } finally {
+      syncingFromTextarea = false;
+    }
+  };
+  if (options.keepTextarea) {
+    textarea.classList.add("lambdabox-editor-source");
+    textarea.tabIndex = -1;
+    textarea.setAttribute("aria-hidden", "true");
+    textarea.addEventListener("input", onTextareaInput);
+  } else {
+    textarea.hidden = true;
+    textarea.style.display = "none";
+  }
   if (readOnly) textarea.readOnly = true;
 
   const focusEditor = (event) => {
@@ -285,6 +201,9 @@ function create(textarea, options) {
     destroy() {
       labels.forEach((label) => label.removeEventListener("click", focusEditor));
       textarea.removeEventListener("invalid", focusEditor);
+      textarea.removeEventListener("input", onTextareaInput);
+      textarea.classList.remove("lambdabox-editor-source");
+      textarea.removeAttribute("aria-hidden");
       textarea.value = view.state.doc.toString();
       view.destroy();
       host.remove();
@@ -297,4 +216,39 @@ function create(textarea, options) {
   return editor;
 }
 
-window.LambdaboxEditor = { create };
+// A read-only side-by-side diff (@codemirror/merge) of options.original (left) and
+// options.modified (right), mounted in `host` (in a shadow root, like the editor). Returns
+// {view (the MergeView), destroy()}.
+function diff(host, options) {
+  options = options || {};
+  const { parent, useShadow } = mountPoint(host, options);
+  const side = (text, label) => ({
+    doc: text == null ? "" : String(text),
+    extensions: [
+      basicSetup,
+      options.language === "json" ? json() : javascript(),
+      syntaxHighlighting(lambdaboxHighlight),
+      lambdaboxTheme,
+      EditorState.readOnly.of(true),
+      EditorView.editable.of(false),
+      EditorView.contentAttributes.of({ "aria-label": label }),
+    ],
+  });
+  const view = new MergeView({
+    a: side(options.original, options.originalLabel || "Before"),
+    b: side(options.modified, options.modifiedLabel || "After"),
+    parent,
+    root: useShadow ? parent : host.ownerDocument,
+    gutter: true,
+    highlightChanges: true,
+    collapseUnchanged: options.collapseUnchanged === false ? undefined : { margin: 3, minSize: 6 },
+  });
+  return {
+    view,
+    destroy() {
+      view.destroy();
+    },
+  };
+}
+
+window.LambdaboxEditor = { create, diff };
