@@ -96,6 +96,8 @@ struct ReviewPage {
     serving_version: Option<i64>,
     /// The serving deployment's code, for the diff against `code`.
     serving_code: Option<String>,
+    /// Why this very version already failed to deploy (the page asks before trying again).
+    failed_before: Option<String>,
 }
 
 #[get("/deployments/{id}/review")]
@@ -115,6 +117,7 @@ async fn review_deployment(
         env: lambda.env.clone(),
         serving_version: lambda.serving.as_ref().map(|s| s.lambda_version),
         serving_code: lambda.serving.as_ref().map(|s| s.code.clone()),
+        failed_before: lambda.failure_cause().map(str::to_owned),
     })
 }
 

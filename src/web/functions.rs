@@ -3,10 +3,11 @@
 
 mod wizard;
 
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use askama::Template;
 use serde::Deserialize;
 
+use super::invoke_snippet::InvokeSnippets;
 use super::layout::{Layout, format_time};
 use super::page_error::PageError;
 use super::{redirect, render};
@@ -189,6 +190,8 @@ struct EditPage {
     /// Offer "Move the declaration to the first line" (the code was refused for it).
     fix_declaration: bool,
     metrics: Vec<MetricsRow>,
+    /// How to invoke it (the page as shown by GET; not on a re-shown form).
+    invoke: Option<InvokeSnippets>,
 }
 
 /// Invocations of one time window, as bar widths in percent of the window's total.
@@ -264,11 +267,13 @@ fn edit_page(account: &str, caller: &Caller, lambda: &Lambda, notice: Option<&st
         unsaved: false,
         fix_declaration: false,
         metrics: Vec::new(),
+        invoke: None,
     }
 }
 
 #[get("/functions/{id}/edit")]
 async fn edit_function(
+    req: HttpRequest,
     state: web::Data<AppState>,
     auth: Authorized<LambdaRead>,
     path: web::Path<String>,
@@ -280,6 +285,7 @@ async fn edit_function(
     let mut page = edit_page(&account(&state), &auth.caller, &lambda, q.notice.as_deref());
     page.metrics = windows.into_iter().map(|(label, c)| MetricsRow::of(label, c)).collect();
     page.history = history.iter().map(|d| HistoryRow::of(d, page_serving(&lambda))).collect();
+    page.invoke = Some(InvokeSnippets::for_lambda(&req, &state, &lambda));
     if let Some(restore) = q.restore {
         let d = history.iter().find(|d| d.id == restore).ok_or_else(|| Error::NotFound("no such deployment".into()))?;
         page.code = d.code.clone();
@@ -465,10 +471,13 @@ struct DeploymentPage {
     current_code: String,
     /// The serving deployment's version and code, for the diff against it.
     serving: Option<(i64, String)>,
+    /// How to invoke the function.
+    invoke: InvokeSnippets,
 }
 
 #[get("/functions/{id}/deployments/{deployment}")]
 async fn show_deployment(
+    req: HttpRequest,
     state: web::Data<AppState>,
     auth: Authorized<LambdaRead>,
     path: web::Path<(String, i64)>,
@@ -484,6 +493,7 @@ async fn show_deployment(
         deployment: HistoryRow::of(&d, page_serving(&lambda)),
         deployed_code: d.code,
         serving: lambda.serving.as_ref().map(|s| (s.lambda_version, s.code.clone())),
+        invoke: InvokeSnippets::for_lambda(&req, &state, &lambda),
         current_code: lambda.code,
     })
 }

@@ -6,7 +6,7 @@
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
 
-use super::invoke_snippet::{InvokeSnippets, public_base};
+use super::invoke_snippet::InvokeSnippets;
 use super::layout::{Layout, format_time};
 use super::page_error::PageError;
 use super::render;
@@ -118,9 +118,7 @@ async fn show_invocations(
         })
         .collect();
     let account = state.account().map(ToString::to_string).unwrap_or_default();
-    let sample = lambda.sample_input.get("payload").map_or_else(|| "{}".to_owned(), ToString::to_string);
-    let invoke =
-        InvokeSnippets::new(&public_base(&req, &state), &account, &id.to_string(), lambda.event_id.as_deref(), &sample);
+    let invoke = InvokeSnippets::for_lambda(&req, &state, &lambda);
     render(&InvocationsPage {
         layout: Layout::new(&account, &auth.caller, "functions", None),
         id: id.to_string(),

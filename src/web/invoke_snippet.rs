@@ -3,6 +3,7 @@
 //! copy buttons on the function, deployment and test pages.
 
 use actix_web::HttpRequest;
+use lambdabox_services::lifecycle::Lambda;
 
 use crate::state::AppState;
 
@@ -30,6 +31,13 @@ pub struct InvokeSnippets {
 }
 
 impl InvokeSnippets {
+    /// The snippets of `lambda` as this request reaches lambdabox, sending its sample payload.
+    pub fn for_lambda(req: &HttpRequest, state: &AppState, lambda: &Lambda) -> Self {
+        let account = state.account().map(ToString::to_string).unwrap_or_default();
+        let sample = lambda.sample_input.get("payload").map_or_else(|| "{}".to_owned(), ToString::to_string);
+        Self::new(&public_base(req, state), &account, &lambda.id.to_string(), lambda.event_id.as_deref(), &sample)
+    }
+
     /// The snippets for function `uuid` of `account`, sending `payload` (JSON).
     pub fn new(base: &str, account: &str, uuid: &str, event_id: Option<&str>, payload: &str) -> Self {
         let url = format!("{base}/api/account/{account}/lambdas/{uuid}/invoke?v=1&externalSystem=curl");

@@ -218,6 +218,20 @@ browserSuite(TEST, (step) => {
     assert.equal(await headingState(page), 'Build Error');
     assert.match(await page.locator('#failure-cause').innerText(), /syntax error on line 2/);
 
+    // Deploying the same failed version again: the review says so and asks first.
+    await submit(page, page.locator('#deploy'));
+    assert.match(await page.locator('#failed-before').innerText(), /already failed to deploy: syntax error on line 2/);
+    const asked = new Promise((resolve) => {
+      page.once('dialog', async (dialog) => {
+        resolve(dialog.message());
+        await dialog.dismiss();
+      });
+    });
+    await page.locator('#approve-deploy').click();
+    assert.match(await asked, /already failed to deploy\. Deploy it again anyway\?/);
+    assert.match(pathOf(page), /\/deployments\/[^/]+\/review$/, 'dismissed: nothing was deployed');
+    await visit(page, `/functions/${id}/edit`);
+
     await submit(page, page.locator('a[data-nav=deployments]'));
     const row = page.locator(`#deployments-table tr[data-function=${FUNCTION}]`);
     const state = row.locator('[data-state]');

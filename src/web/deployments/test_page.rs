@@ -2,7 +2,7 @@
 //! user types (not counted as production traffic, logs not stored) and shows the result,
 //! error code, duration and console entries.
 
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use askama::Template;
 use serde::Deserialize;
 
@@ -12,6 +12,7 @@ use crate::auth::{Authorized, Guarded};
 use crate::error::Error;
 use crate::state::AppState;
 use crate::web::filters;
+use crate::web::invoke_snippet::InvokeSnippets;
 use crate::web::layout::{Layout, format_time};
 use crate::web::page_error::PageError;
 use crate::web::render;
@@ -62,9 +63,17 @@ struct TestPage {
     state: String,
     input: String,
     run: Option<TestRun>,
+    /// How to invoke it for real.
+    invoke: InvokeSnippets,
 }
 
-fn test_page(state: &AppState, auth: &Authorized<LambdaInvoke>, lambda: &Lambda, input: String) -> TestPage {
+fn test_page(
+    req: &HttpRequest,
+    state: &AppState,
+    auth: &Authorized<LambdaInvoke>,
+    lambda: &Lambda,
+    input: String,
+) -> TestPage {
     TestPage {
         layout: Layout::new(&account(state), &auth.caller, "deployments", None),
         errors: vec![],
@@ -73,18 +82,20 @@ fn test_page(state: &AppState, auth: &Authorized<LambdaInvoke>, lambda: &Lambda,
         state: lambda.state().as_str().to_owned(),
         input,
         run: None,
+        invoke: InvokeSnippets::for_lambda(req, state, lambda),
     }
 }
 
 #[get("/functions/{id}/test")]
 pub(super) async fn show_test(
+    http: HttpRequest,
     state: web::Data<AppState>,
     auth: Authorized<LambdaInvoke>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let lambda = auth.caller.lambdas(&state).get(&parse_id(&path)?).await?;
     let input = serde_json::to_string_pretty(&lambda.sample_input).unwrap_or_default();
-    render(&test_page(&state, &auth, &lambda, input))
+    render(&test_page(&http, &state, &auth, &lambda, input))
 }
 
 /// The test form.
@@ -99,13 +110,14 @@ const MAX_TEST_INPUT: usize = 10_000;
 
 #[post("/functions/{id}/test")]
 pub(super) async fn run_test(
+    http: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<String>,
     req: Guarded<Authorized<LambdaInvoke>, web::Form<TestForm>>,
 ) -> Result<HttpResponse, PageError> {
     let (auth, form) = (req.auth, req.body.into_inner());
     let lambda = auth.caller.lambdas(&state).get(&parse_id(&path)?).await?;
-    let mut page = test_page(&state, &auth, &lambda, form.input.clone());
+    let mut page = test_page(&http, &state, &auth, &lambda, form.input.clone());
     let parsed = if form.input.chars().count() > MAX_TEST_INPUT {
         Err(format!("the input is longer than {MAX_TEST_INPUT} characters"))
     } else {
