@@ -1,4 +1,5 @@
-// lambdabox UI helpers: confirmation before destructive actions, and closing menus on outside clicks.
+// lambdabox UI helpers: confirmation before destructive actions, closing menus on outside clicks
+// and the small-screen navigation drawer. (The theme switch lives in theme.js.)
 (function () {
   "use strict";
   document.addEventListener("submit", function (event) {
@@ -26,6 +27,10 @@
       document.querySelectorAll("details.user-menu[open]").forEach(function (menu) {
         menu.removeAttribute("open");
       });
+      if (shell && shell.classList.contains("nav-open")) {
+        setNav(false);
+        toggle.focus();
+      }
     }
   });
   document.addEventListener("click", function (event) {
@@ -34,5 +39,27 @@
         menu.removeAttribute("open");
       }
     });
+    if (event.target.closest && event.target.closest("#nav-toggle")) {
+      setNav(!shell.classList.contains("nav-open"));
+    } else if (event.target.closest && event.target.closest("[data-nav-close]")) {
+      setNav(false);
+    }
   });
+
+  // Small screens: the menu button opens the sidebar as a drawer.
+  var shell = document.querySelector(".shell");
+  var toggle = document.getElementById("nav-toggle");
+  function setNav(open) {
+    if (!shell || !toggle) {
+      return;
+    }
+    shell.classList.toggle("nav-open", open);
+    toggle.setAttribute("aria-expanded", String(open));
+    if (open) {
+      var current = shell.querySelector(".sidebar .nav-link.active") || shell.querySelector(".sidebar .nav-link");
+      if (current) {
+        current.focus();
+      }
+    }
+  }
 })();
