@@ -57,7 +57,8 @@ pub async fn request_log(
     Ok(res)
 }
 
-const OPEN_BEFORE_SETUP: &[&str] = &["/setup", "/static/", "/healthz", "/readyz", "/api/openapi.json"];
+const OPEN_BEFORE_SETUP: &[&str] =
+    &["/setup", "/static/", "/healthz", "/readyz", "/api/openapi.json", "/api-docs", "/favicon.ico"];
 
 /// Before provisioning, every page leads to `/setup` and the API answers 503.
 pub async fn setup_gate(

@@ -33,3 +33,16 @@ pub async fn serve_asset(req: HttpRequest, path: web::Path<String>) -> HttpRespo
     }
     res.content_type(file.metadata.mimetype()).body(file.data.into_owned())
 }
+
+/// `GET /favicon.ico`: browsers ask for it on pages without an icon link (plain-text answers,
+/// the API page); the logo answers rather than a 404.
+#[get("/favicon.ico")]
+pub async fn favicon() -> HttpResponse {
+    match Assets::get("img/logo.svg") {
+        Some(file) => HttpResponse::Ok()
+            .content_type("image/svg+xml")
+            .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+            .body(file.data.into_owned()),
+        None => HttpResponse::NotFound().finish(),
+    }
+}

@@ -153,7 +153,11 @@ impl HistoryRow {
         Self {
             id: d.id,
             version: d.lambda_version,
-            state: d.state.clone(),
+            state: match d.state.as_str() {
+                "BuildError" => "Build Error".to_owned(),
+                "DeployError" => "Deploy Error".to_owned(),
+                other => other.to_owned(),
+            },
             error: d.error.clone().unwrap_or_default(),
             at: format_time(d.created_at),
             by: d.created_by.clone(),

@@ -42,7 +42,16 @@ pub struct Layout {
     /// CSRF token for forms.
     pub csrf: String,
     /// A message about the last action.
-    pub notice: Option<&'static str>,
+    pub notice: Option<Notice>,
+}
+
+/// A message about the last action, and whether it reports a failure (shown red, as an alert).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Notice {
+    /// What to show.
+    pub text: &'static str,
+    /// The action failed (at least in part).
+    pub failure: bool,
 }
 
 /// Notices shown after a redirect, by code (`?notice=...`); unknown codes show nothing, so
@@ -102,10 +111,13 @@ const NOTICES: &[(&str, &str)] = &[
     ("recipient-removed", "Recipient removed."),
 ];
 
+/// The notices that report a failure.
+const FAILURES: &[&str] = &["deploy-failed", "lambda-created-domains-failed"];
+
 /// Looks up a notice by its code.
-pub fn notice(code: Option<&str>) -> Option<&'static str> {
+pub fn notice(code: Option<&str>) -> Option<Notice> {
     let code = code?;
-    NOTICES.iter().find(|(c, _)| *c == code).map(|(_, text)| *text)
+    NOTICES.iter().find(|(c, _)| *c == code).map(|(c, text)| Notice { text, failure: FAILURES.contains(c) })
 }
 
 impl Layout {

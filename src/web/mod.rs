@@ -30,6 +30,7 @@ use page_error::PageError;
 /// Registers the UI routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(assets::serve_asset)
+        .service(assets::favicon)
         .configure(setup::configure)
         .configure(login::configure)
         .configure(sso::configure)

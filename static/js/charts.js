@@ -35,9 +35,9 @@
 
   function draw(host) {
     var source = document.getElementById(host.getAttribute("data-invocation-chart"));
-    if (!source || !window.uPlot) return;
+    if (!source || !window.uPlot) return null;
     var series;
-    try { series = JSON.parse(source.textContent); } catch (e) { return; }
+    try { series = JSON.parse(source.textContent); } catch (e) { return null; }
     var xs = [], totals = [], failures = [];
     series.points.forEach(function (p) { xs.push(p[0] / 1000); totals.push(p[1]); failures.push(p[2]); });
     var text = cssVar("--text", "#101828");
@@ -64,18 +64,31 @@
       ],
     };
     var plot = new window.uPlot(opts, [xs, totals, failures], host);
+    var observer = null;
     if (window.ResizeObserver) {
-      new ResizeObserver(function () {
+      observer = new ResizeObserver(function () {
         plot.setSize({ width: Math.max(240, host.clientWidth), height: 180 });
-      }).observe(host);
+      });
+      observer.observe(host);
+    }
+    return { destroy: function () { if (observer) observer.disconnect(); plot.destroy(); } };
+  }
+
+  var plots = [];
+
+  function drawAll() {
+    plots.forEach(function (plot) { plot.destroy(); });
+    plots = [];
+    var hosts = document.querySelectorAll("[data-invocation-chart]");
+    for (var i = 0; i < hosts.length; i++) {
+      var plot = draw(hosts[i]);
+      if (plot) plots.push(plot);
     }
   }
 
-  function init() {
-    var hosts = document.querySelectorAll("[data-invocation-chart]");
-    for (var i = 0; i < hosts.length; i++) draw(hosts[i]);
-  }
+  // The colours are read when drawing: draw again in the other theme.
+  document.addEventListener("lambdabox:themechange", drawAll);
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", drawAll);
+  else drawAll();
 })();

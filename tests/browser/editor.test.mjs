@@ -152,7 +152,7 @@ browserSuite(TEST, (step) => {
     // Hold the invocation for a moment; the page notes (in sessionStorage, which outlives the
     // navigation) what it shows while the request runs.
     await page.route(`**/functions/${id}/test`, async (route) => {
-      if (route.request().method() === 'POST') await new Promise((resolve) => setTimeout(resolve, 600));
+      if (route.request().method() === 'POST') await new Promise((resolve) => setTimeout(resolve, 3000));
       await route.continue();
     });
     await page.evaluate(() => window.addEventListener('submit', () => setTimeout(() => {

@@ -245,7 +245,7 @@ browserSuite(TEST, (step) => {
     await visit(page, `/functions/${id}/edit`);
     const history = await page.locator('#history-table tbody tr').allInnerTexts();
     assert.equal(history.length, 2);
-    assert.match(history[0], /^v4\s+BuildError/);
+    assert.match(history[0], /^v4\s+Build Error/);
     assert.match(history[1], /^v2 serving\s+Succeeded/);
   });
 
