@@ -93,6 +93,7 @@ module.exports = function (core) {
     buffer: NATIVES | INTERNAL, url: INTERNAL, http: INTERNAL, https: INTERNAL,
     'lambdabox:base64': NATIVES, 'lambdabox:encoding': NATIVES, 'lambdabox:url': NATIVES,
     'lambdabox:fetch': OP | INTERNAL, 'lambdabox:http': OP | INTERNAL, 'lambdabox:intl': NATIVES,
+    'lambdabox:toolbelt-more': OP,
   };
   // Node's built-ins answer to their `node:` names too (the same module object).
   const NODE_BUILTINS = {

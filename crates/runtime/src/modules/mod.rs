@@ -60,6 +60,7 @@ const SOURCES: &[(&str, &[&str])] = &[
     ("lambdabox:buffer", &[include_str!("js/buffer.js")]),
     ("lambdabox:http", &[include_str!("js/http.js")]),
     ("lambdabox:url", &[include_str!("js/url.js")]),
+    ("lambdabox:toolbelt-more", &[include_str!("js/toolbelt-more.js")]),
     ("lambdabox:encoding", &[include_str!("js/encoding.js")]),
     ("lambdabox:fetch", &[include_str!("js/fetch.js")]),
     ("lambdabox:intl", &[include_str!("js/intl.js")]),
