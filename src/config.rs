@@ -104,8 +104,15 @@ fn sso_from_args(args: &ServeArgs) -> anyhow::Result<Option<SsoConfig>> {
         bail!("the OIDC client secret is empty");
     }
     let url = url::Url::parse(&issuer).with_context(|| format!("--oidc-issuer {issuer:?} is not a URL"))?;
-    if !matches!(url.scheme(), "https" | "http") {
-        bail!("--oidc-issuer must be an https:// URL");
+    // Keys, codes and tokens travel over this: plain HTTP only to a provider on this machine.
+    let loopback = match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(name)) => name == "localhost",
+        None => false,
+    };
+    if !(url.scheme() == "https" || url.scheme() == "http" && loopback) {
+        bail!("--oidc-issuer must be an https:// URL (plain http:// only to a provider on this machine)");
     }
     let mut scopes: Vec<String> =
         args.oidc_scopes.split([' ', ',']).filter(|s| !s.is_empty()).map(str::to_owned).collect();
@@ -128,8 +135,12 @@ fn sso_from_args(args: &ServeArgs) -> anyhow::Result<Option<SsoConfig>> {
 /// `--public-url` without a trailing slash; it must be an http(s) URL without a path.
 fn checked_public_url(raw: &str) -> anyhow::Result<String> {
     let url = url::Url::parse(raw).with_context(|| format!("--public-url {raw:?} is not a URL"))?;
-    if !matches!(url.scheme(), "https" | "http") || url.host().is_none() {
-        bail!("--public-url must be an http:// or https:// address, e.g. https://functions.example.com");
+    if !matches!(url.scheme(), "https" | "http")
+        || url.host().is_none()
+        || url.query().is_some()
+        || url.fragment().is_some()
+    {
+        bail!("--public-url must be an http:// or https:// address without query, e.g. https://functions.example.com");
     }
     Ok(raw.trim_end_matches('/').to_owned())
 }

@@ -285,6 +285,12 @@ impl Reporting<'_> {
         logsearch::search(&self.0.store, filter, limit, offset).await
     }
 
+    /// Stored log entries, without waiting for the recorder (it stores within milliseconds):
+    /// what a live stream polls.
+    pub async fn stored_logs(&self, filter: LogFilter, limit: i64) -> Result<Vec<LogRow>> {
+        logsearch::search(&self.0.store, filter, limit, 0).await
+    }
+
     /// Invocation outcomes in a time range, with the invocations answered just now included.
     pub async fn outcome_counts(&self, from: i64, to: i64) -> Result<OutcomeCounts> {
         self.0.invoker.flush().await;

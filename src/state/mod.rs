@@ -6,7 +6,7 @@
 
 pub mod handles;
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use crate::auth::AuthState;
@@ -39,6 +39,17 @@ pub struct AppState {
     account: Arc<OnceLock<AccountId>>,
     /// Set when the server begins to stop: long-lived responses (live logs) end.
     stopping: Arc<AtomicBool>,
+    /// Live log streams open now.
+    live_streams: Arc<AtomicUsize>,
+}
+
+/// A live stream's place among the open ones; gives it back when dropped.
+pub struct StreamSlot(Arc<AtomicUsize>);
+
+impl Drop for StreamSlot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
 }
 
 /// The services `AppState` is assembled from.
@@ -68,7 +79,20 @@ impl AppState {
         }
         let auth = Arc::new(AuthState::new(&config, accounts.clone(), &key, Arc::clone(&cell)));
         let stopping = Arc::new(AtomicBool::new(false));
-        Self { config, auth, store, invoker, vault, accounts, scheduler, reporter, account: cell, stopping }
+        let live_streams = Arc::new(AtomicUsize::new(0));
+        Self {
+            config,
+            auth,
+            store,
+            invoker,
+            vault,
+            accounts,
+            scheduler,
+            reporter,
+            account: cell,
+            stopping,
+            live_streams,
+        }
     }
 
     /// Authentication's state: sign-in, sessions, tokens, the throttle.
@@ -99,6 +123,13 @@ impl AppState {
     /// Whether the server is stopping (long-lived responses end then).
     pub fn is_stopping(&self) -> bool {
         self.stopping.load(Ordering::Acquire)
+    }
+
+    /// A place for one more live stream, if fewer than `max` are open.
+    pub fn stream_slot(&self, max: usize) -> Option<StreamSlot> {
+        let taken = self.live_streams.fetch_add(1, Ordering::AcqRel);
+        let slot = StreamSlot(Arc::clone(&self.live_streams));
+        (taken < max).then_some(slot)
     }
 
     /// Marks the server as stopping.

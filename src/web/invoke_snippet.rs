@@ -7,14 +7,21 @@ use lambdabox_services::lifecycle::Lambda;
 
 use crate::state::AppState;
 
-/// The address users reach lambdabox at: `--public-url`, else the scheme and host this request
-/// came in with.
+/// The address users reach lambdabox at: `--public-url`, else this request's `Host` with the
+/// scheme lambdabox serves. Forwarded headers are not trusted (any client can send them);
+/// behind a proxy, set `--public-url`.
 pub fn public_base(req: &HttpRequest, state: &AppState) -> String {
     if let Some(url) = &state.config.public_url {
         return url.clone();
     }
-    let info = req.connection_info();
-    format!("{}://{}", info.scheme(), info.host())
+    let scheme = if state.config.tls.is_some() { "https" } else { "http" };
+    let host = req
+        .headers()
+        .get(actix_web::http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c)))
+        .map_or_else(|| state.config.bind.to_string(), str::to_owned);
+    format!("{scheme}://{host}")
 }
 
 /// What the "Invoke it" panel shows.
@@ -49,7 +56,8 @@ impl InvokeSnippets {
         });
         Self {
             token_curl: format!(
-                "ACCESS_TOKEN=$(curl -s {base}/oauth/token -d grant_type=client_credentials \\\n  -d client_id=YOUR_CLIENT_ID -d client_secret=YOUR_CLIENT_SECRET \\\n  | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')"
+                "ACCESS_TOKEN=$(curl -s {} -d grant_type=client_credentials \\\n  -d client_id=YOUR_CLIENT_ID -d client_secret=YOUR_CLIENT_SECRET \\\n  | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')",
+                shell_quote(&format!("{base}/oauth/token"))
             ),
             curl: invoke_curl(&url, &body),
             url,

@@ -94,18 +94,9 @@ async fn submit_login(
     let ok = password::verify(Password::new(password), hash).await?;
     let sso_only = state.auth().sso.as_ref().is_some_and(|s| s.only);
     match login {
-        Some(login) if ok && !login.disabled && sso_only && !login.break_glass => {
-            tracing::info!(user = %username, "password sign-in refused: only single sign-on is allowed");
-            let page = LoginPage::new(
-                &state,
-                true,
-                vec!["password sign-in is turned off here: use \"Sign in with SSO\"".into()],
-                username,
-            );
-            let html = page.render().map_err(Error::internal)?;
-            Ok(HttpResponse::Forbidden().content_type("text/html; charset=utf-8").body(html))
-        }
-        Some(login) if ok && !login.disabled => {
+        // Under --oidc-only a right password of anyone but the setup administrator is answered
+        // like a wrong one: the page must not confirm passwords it will not accept.
+        Some(login) if ok && !login.disabled && (!sso_only || login.break_glass) => {
             state.auth().throttle.record_success(&username);
             tracing::info!(user = %username, "signed in");
             // A fresh session id at every sign-in: never keep one planted before it.
@@ -121,7 +112,13 @@ async fn submit_login(
         _ => {
             state.auth().throttle.record_failure(&username, &address);
             tracing::info!(user = %username, %address, "sign-in failed");
-            let errors = vec!["wrong user name or password, or the user is disabled".into()];
+            let errors = vec![if sso_only {
+                "wrong user name or password, or the user is disabled; only the administrator created at setup \
+                 signs in with a password here, everyone else uses \"Sign in with SSO\""
+                    .into()
+            } else {
+                "wrong user name or password, or the user is disabled".into()
+            }];
             let page = LoginPage::new(&state, true, errors, username);
             let html = page.render().map_err(Error::internal)?;
             Ok(HttpResponse::Unauthorized().content_type("text/html; charset=utf-8").body(html))

@@ -15,6 +15,7 @@ use super::layout::{Layout, format_time};
 use super::page_error::PageError;
 use super::render;
 use crate::auth::Authorized;
+use crate::auth::permission::Action;
 use crate::auth::permission::marker::ReportingRead;
 use crate::state::AppState;
 use crate::web::filters;
@@ -32,6 +33,10 @@ const FOLLOW_EVERY: Duration = Duration::from_secs(1);
 const FOLLOW_WINDOW_MS: i64 = 5 * 60 * 1000;
 /// A comment line this often keeps proxies from closing a quiet stream.
 const HEARTBEAT_EVERY: u32 = 15;
+/// How often (in polls) a stream checks again that its user may still read logs.
+const RECHECK_EVERY: u32 = 15;
+/// Live streams open at once, box-wide; past it new ones get 429.
+const MAX_LIVE_STREAMS: usize = 32;
 
 struct Entry {
     lambda: String,
@@ -172,6 +177,23 @@ struct Follow {
     filter: lambdabox_services::logsearch::LogFilter,
     last_id: i64,
     quiet: u32,
+    polls: u32,
+    started: std::time::Instant,
+    _slot: crate::state::StreamSlot,
+}
+
+impl Follow {
+    /// Whether the stream may go on: its user still exists, is enabled and may read logs, and
+    /// it has not outlived a session's idle time (it ends; the page can follow again).
+    async fn still_allowed(&self) -> bool {
+        if self.started.elapsed() > self.state.config.session_idle {
+            return false;
+        }
+        match self.state.identity().user(self.auth.caller.user.id).await {
+            Ok(Some(user)) => !user.disabled && Action::ReportingRead.allows(&user.permissions),
+            _ => false,
+        }
+    }
 }
 
 /// Server-sent events of log entries stored from now on that match the Logs page's filters
@@ -185,15 +207,21 @@ async fn stream_logs(
 ) -> Result<HttpResponse, PageError> {
     let now = lambdabox_domain::now_ms();
     let query = LogQuery::from_pairs(&q, now).map_err(crate::error::Error::BadInput)?;
+    let slot = state.stream_slot(MAX_LIVE_STREAMS).ok_or_else(|| crate::error::Error::TooManyRequests {
+        message: format!("{MAX_LIVE_STREAMS} live log streams are open already; try again later"),
+        retry_after: Duration::from_secs(30),
+    })?;
     let mut filter = query.filter();
     filter.to = i64::MAX;
     // Start after what is stored already: only new entries are streamed.
     let mut probe = filter.clone();
     probe.from = now - FOLLOW_WINDOW_MS;
+    // Once, at the start: what was logged before the stream opened is stored first, then skipped.
     let newest = auth.caller.reporting(&state).search_logs(probe, 1, 0).await?;
     let last_id = newest.first().map_or(0, |r| r.id);
     let names = auth.caller.lambdas(&state).list().await?.into_iter().map(|l| (l.id.to_string(), l.name)).collect();
-    let follow = Follow { state, auth, names, filter, last_id, quiet: 0 };
+    let started = std::time::Instant::now();
+    let follow = Follow { state, auth, names, filter, last_id, quiet: 0, polls: 0, started, _slot: slot };
     let events = stream::unfold(follow, |mut follow| async move {
         // Polls until there is something to send: an empty chunk would end the response.
         loop {
@@ -201,9 +229,13 @@ async fn stream_logs(
             if follow.state.is_stopping() {
                 return None;
             }
+            follow.polls += 1;
+            if follow.polls % RECHECK_EVERY == 0 && !follow.still_allowed().await {
+                return None;
+            }
             let mut filter = follow.filter.clone();
             filter.from = lambdabox_domain::now_ms() - FOLLOW_WINDOW_MS;
-            let rows = match follow.auth.caller.reporting(&follow.state).search_logs(filter, 500, 0).await {
+            let rows = match follow.auth.caller.reporting(&follow.state).stored_logs(filter, 500).await {
                 Ok(rows) => rows,
                 Err(e) => {
                     tracing::warn!("live log stream ended: {e}");

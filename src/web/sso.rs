@@ -18,8 +18,11 @@ use crate::state::AppState;
 use lambdabox_services::accounts::SsoSignIn;
 use lambdabox_services::sso::{FLOW_LIFETIME, SsoError};
 
-/// The cookie carrying a started sign-in's sealed secrets.
+/// The cookie carrying a started sign-in's sealed secrets. Over HTTPS it is a `__Host-` cookie
+/// (Secure, this host only, `Path=/`), which a sibling subdomain or a plain-HTTP answer cannot
+/// plant to sign a victim in as somebody else.
 const FLOW_COOKIE: &str = "lambdabox_sso";
+const FLOW_COOKIE_SECURE: &str = "__Host-lambdabox_sso";
 /// Where the flow cookie is sent: the two routes of the flow only.
 const FLOW_PATH: &str = "/login/sso";
 
@@ -39,7 +42,10 @@ async fn start(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRespo
     let redirect_uri = format!("{}/login/sso/callback", super::invoke_snippet::public_base(&req, &state));
     match sso.client.start(&redirect_uri).await {
         Ok(started) => {
-            let mut res = HttpResponse::SeeOther().insert_header(("Location", started.authorize_url)).finish();
+            let mut res = HttpResponse::SeeOther()
+                .insert_header(("Location", started.authorize_url))
+                .insert_header(("Cache-Control", "no-store"))
+                .finish();
             let max_age = CookieDuration::seconds(i64::try_from(FLOW_LIFETIME.as_secs()).unwrap_or(600));
             let mut cookie = flow_cookie(&state, started.sealed_flow);
             cookie.set_max_age(max_age);
@@ -74,7 +80,13 @@ async fn callback(
     // Whatever happens next, the flow is used up.
     let mut removal = flow_cookie(&state, String::new());
     removal.set_max_age(CookieDuration::ZERO);
-    let mut res = callback_response(&req, &state, sso, answer.into_inner()).await?;
+    let mut res = match callback_response(&req, &state, sso, answer.into_inner()).await {
+        Ok(res) => res,
+        Err(e) => {
+            let id = req.extensions().get::<RequestId>().map(|id| id.0.clone()).unwrap_or_else(|| "-".into());
+            e.response_with_id(&id)
+        }
+    };
     res.add_cookie(&removal).map_err(Error::internal)?;
     Ok(res)
 }
@@ -96,7 +108,7 @@ async fn callback_response(
         let message = "The sign-in could not be completed: the answer has no code or no state".to_owned();
         return Ok(page(req, StatusCode::BAD_REQUEST, message));
     };
-    let cookie = req.cookie(FLOW_COOKIE);
+    let cookie = req.cookie(flow_cookie_name(state));
     let who = match sso.client.finish(cookie.as_ref().map(Cookie::value), &flow_state, &code).await {
         Ok(who) => who,
         Err(e) => {
@@ -147,9 +159,14 @@ async fn callback_response(
     Ok(res)
 }
 
+fn flow_cookie_name(state: &AppState) -> &'static str {
+    if state.auth().secure_cookies { FLOW_COOKIE_SECURE } else { FLOW_COOKIE }
+}
+
 fn flow_cookie(state: &AppState, value: String) -> Cookie<'static> {
-    Cookie::build(FLOW_COOKIE, value)
-        .path(FLOW_PATH)
+    let secure = state.auth().secure_cookies;
+    Cookie::build(flow_cookie_name(state), value)
+        .path(if secure { "/" } else { FLOW_PATH })
         .http_only(true)
         // Lax: the provider's redirect back is a top-level GET from another site.
         .same_site(SameSite::Lax)

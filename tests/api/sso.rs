@@ -132,7 +132,9 @@ async fn oidc_only_keeps_password_sign_in_for_the_setup_administrator_alone() {
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let (_, status) = app.login("second", "second-password").await;
-    assert_eq!(status, StatusCode::FORBIDDEN, "another administrator with a password is refused");
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "another administrator with a password is refused");
+    let (_, wrong) = app.login("second", "not-the-password").await;
+    assert_eq!(wrong, status, "a right password is answered like a wrong one");
     let (_, status) = app.login(ADMIN, ADMIN_PASSWORD).await;
     assert_eq!(status, StatusCode::SEE_OTHER, "the administrator from setup gets in");
 
@@ -209,4 +211,27 @@ async fn profiles_carry_their_sso_groups_over_the_api() {
         .unwrap();
     let cleared: serde_json::Value = res.json().await.unwrap();
     assert_eq!(cleared["ssoGroups"], json!([]));
+}
+
+#[test]
+fn a_plain_http_identity_provider_is_refused_unless_on_this_machine() {
+    let dir = tempfile::tempdir().unwrap();
+    let serve = |issuer: &str, public_url: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_lambdabox"))
+            .args(["serve", "--bind", "127.0.0.1:0", "--oidc-client-id", "c", "--oidc-client-secret", "s"])
+            .args(["--oidc-issuer", issuer, "--public-url", public_url])
+            .arg("--data-dir")
+            .arg(dir.path())
+            .output()
+            .unwrap()
+    };
+    let out = serve("http://idp.example.com/realms/acme", "https://x.example");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("must be an https:// URL"), "{out:?}");
+    let out = serve("http://127.0.0.1:9/", "https://x.example/?q");
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--public-url must be"),
+        "loopback passes; the query is refused"
+    );
 }

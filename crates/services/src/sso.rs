@@ -28,8 +28,8 @@ const METADATA_TTL: Duration = Duration::from_secs(5 * 60);
 /// Calls to the identity provider give up after this long.
 const CALL_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// How lambdabox is registered at the identity provider.
-#[derive(Debug, Clone)]
+/// How lambdabox is registered at the identity provider. `Debug` never shows the secret.
+#[derive(Clone)]
 pub struct SsoSettings {
     /// The issuer URL; `<issuer>/.well-known/openid-configuration` is read.
     pub issuer: String,
@@ -41,6 +41,18 @@ pub struct SsoSettings {
     pub scopes: Vec<String>,
     /// The claim holding the user's groups (ID token, else the userinfo answer).
     pub groups_claim: String,
+}
+
+impl std::fmt::Debug for SsoSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SsoSettings")
+            .field("issuer", &self.issuer)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"[REDACTED]")
+            .field("scopes", &self.scopes)
+            .field("groups_claim", &self.groups_claim)
+            .finish()
+    }
 }
 
 /// Why a sign-in through the identity provider did not come through.
@@ -177,19 +189,24 @@ impl Sso {
         let raw = raw_claims(&serde_json::to_value(id_token).unwrap_or(Value::Null));
         let sub = claims.subject().as_str().to_owned();
         let mut groups = groups_of(raw.get(&self.settings.groups_claim));
+        // An address the provider has not verified could be anybody's.
+        let verified_email = claims.email().filter(|_| claims.email_verified() == Some(true));
         let mut username = claims
             .preferred_username()
             .map(|u| u.as_str().to_owned())
-            .or_else(|| claims.email().map(|e| e.as_str().to_owned()));
+            .or_else(|| verified_email.map(|e| e.as_str().to_owned()));
         if groups.is_none() || username.is_none() {
             let info = self.userinfo(tokens.access_token(), &sub).await?;
             if groups.is_none() {
                 groups = groups_of(info.get(&self.settings.groups_claim));
             }
             if username.is_none() {
-                username = ["preferred_username", "email"]
-                    .iter()
-                    .find_map(|k| info.get(*k).and_then(Value::as_str).map(str::to_owned));
+                let email_verified = info.get("email_verified").and_then(Value::as_bool) == Some(true);
+                username = info
+                    .get("preferred_username")
+                    .and_then(Value::as_str)
+                    .or_else(|| info.get("email").and_then(Value::as_str).filter(|_| email_verified))
+                    .map(str::to_owned);
             }
         }
         Ok(SsoIdentity {

@@ -131,6 +131,12 @@ pub fn insert_sso_user(
     Ok(id)
 }
 
+/// Ends every session of a user.
+pub fn end_sessions(tx: &Transaction<'_>, id: UserId) -> Result<(), StoreError> {
+    tx.execute("DELETE FROM sessions WHERE user_id = ?1", [id.0])?;
+    Ok(())
+}
+
 /// Marks the administrator setup created (password sign-in stays under SSO-only).
 pub fn mark_break_glass(tx: &Transaction<'_>, id: UserId) -> Result<(), StoreError> {
     tx.execute("UPDATE users SET break_glass = 1 WHERE id = ?1", [id.0])?;

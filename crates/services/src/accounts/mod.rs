@@ -104,6 +104,10 @@ impl Accounts {
             .store
             .write(move |tx| {
                 let Some((group, profile)) = mapped_profile(tx, &who.groups, &mapping)? else {
+                    // Taken out of every mapped group at the provider: their open sessions end too.
+                    if let Some(user) = users::get_user_by_sso_subject(tx, &who.subject)? {
+                        users::end_sessions(tx, user.id)?;
+                    }
                     return Ok(SsoSignIn::Unmapped { groups: who.groups.clone() });
                 };
                 if let Some(user) = users::get_user_by_sso_subject(tx, &who.subject)? {
