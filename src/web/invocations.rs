@@ -76,7 +76,8 @@ struct InvocationsPage {
     invoke: InvokeSnippets,
 }
 
-fn outcome(outcome: &str) -> (&'static str, &'static str) {
+/// An invocation's outcome as shown, and its class (`ok` or `failed`).
+pub(super) fn outcome(outcome: &str) -> (&'static str, &'static str) {
     match outcome {
         "SUCCEEDED" => ("Succeeded", "ok"),
         "CODING_FAILURE" => ("Failed", "failed"),
@@ -110,7 +111,7 @@ async fn show_invocations(
                 source,
                 outcome,
                 outcome_class,
-                duration: format!("{:.1} ms", r.duration_us as f64 / 1000.0),
+                duration: duration(r.duration_us),
                 request_id: r.request_id,
                 error_code: r.error_code.unwrap_or_default(),
                 error_message: r.error_message.unwrap_or_default(),
@@ -128,6 +129,11 @@ async fn show_invocations(
         rows,
         invoke,
     })
+}
+
+/// A duration in microseconds as milliseconds with one decimal.
+pub(super) fn duration(us: i64) -> String {
+    format!("{:.1} ms", us as f64 / 1000.0)
 }
 
 /// `2026-12-07 09:41:07 UTC`: the history needs seconds.

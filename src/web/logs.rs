@@ -115,18 +115,13 @@ async fn search_logs(
         None
     } else {
         auth.caller.reporting(&state).invocation_by_request(&query.request_id).await?.map(|(lambda, r)| {
-            let failed = r.outcome != "SUCCEEDED";
+            let (outcome, class) = super::invocations::outcome(&r.outcome);
             RequestSummary {
                 function: names.get(&lambda).cloned().unwrap_or(lambda),
                 at: format_time_seconds(r.at),
-                outcome: match r.outcome.as_str() {
-                    "SUCCEEDED" => "Succeeded",
-                    "CODING_FAILURE" => "Failed",
-                    "TIMEOUT" => "Timed out",
-                    _ => "Platform failure",
-                },
-                failed,
-                duration: format!("{:.1} ms", r.duration_us as f64 / 1000.0),
+                outcome,
+                failed: class == "failed",
+                duration: super::invocations::duration(r.duration_us),
                 error_code: r.error_code.unwrap_or_default(),
                 error_message: r.error_message.unwrap_or_default(),
             }
