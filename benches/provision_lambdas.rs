@@ -24,7 +24,7 @@ async fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [dir, count] = args.as_slice() else { bail!("usage: provision_lambdas DATA_DIR COUNT") };
     let count: usize = count.parse().context("COUNT must be a number")?;
-    let (store, key) = lambdabox_services::data_dir::open_data_dir(dir.as_ref())?;
+    let (store, key) = lambdabox_services::data_dir::open_data_dir(dir.as_ref(), &Default::default())?;
     let caps = CapabilityFactory::new(Vault::new(store.clone(), key), &[]);
     let invoker = Invoker::start(Limits::default(), 1, 16, store.clone(), caps, InvokeLimits::default(), None)?;
     let existing = store.read(lambdas::count_lambdas).await?.0;

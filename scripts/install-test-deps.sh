@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the tests need, if missing: Debian's chromium (browser tests), curl, and Node.js 20 or
-# newer with npm (the browser test runner). Where Debian offers only an older Node.js, Node 20
+# Installs what the tests need, if missing: Debian's chromium (browser tests), curl, PostgreSQL
+# (the store's conformance suite and the cluster test; scripts/postgres.sh starts a throwaway
+# server), and Node.js 20 or newer with npm (the browser test runner). Where Debian offers only an older Node.js, Node 20
 # comes from the npm registry (the `node` package, which ships the binary) into
 # .cache/node/, and scripts/test.sh puts it first on PATH. Idempotent; uses apt-get as root,
 # or through sudo when not root.
@@ -14,6 +15,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 # the invoke pages' curl commands are run as a user would run them
 command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
     echo "installing test dependencies: ${need[*]}" >&2
     $sudo apt-get update -qq

@@ -2,8 +2,10 @@
 # Runs every lambdabox test on a fresh Debian machine with only the Rust toolchain:
 #   1. installs what the tests need (Chromium and Node.js 20+ for the browser tests),
 #   2. cargo test --release: the unit tests of every crate, the HTTP integration tests against
-#      the real app, the sandbox's tests; in the release profile, so it reuses what
-#      `cargo run --release` compiled (one build, not two),
+#      the real app, the sandbox's tests, the store's conformance suite on SQLite and on a real
+#      PostgreSQL server (a throwaway one on loopback, scripts/postgres.sh), the cluster test;
+#      in the release profile, so it reuses what `cargo run --release` compiled (one build,
+#      not two),
 #   3. the browser tests: real headless Chromium driving the real release binary (tests/browser).
 # Ends with one line: `tests: N passed, N failed`. Honours CARGO_TARGET_DIR.
 # Screenshots of every page visited land in artifacts/screenshots/ (not committed).
@@ -12,9 +14,12 @@ cd "$(dirname "$0")/.."
 root=$PWD
 target=${CARGO_TARGET_DIR:-$root/target}
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+pg=$(mktemp -d)
+trap 'scripts/postgres.sh stop "$pg"; rm -rf "$log" "$pg"' EXIT
 
 scripts/install-test-deps.sh
+LAMBDABOX_TEST_POSTGRES_URL=$(scripts/postgres.sh start "$pg")
+export LAMBDABOX_TEST_POSTGRES_URL LAMBDABOX_REQUIRE_POSTGRES=1
 [ -x .cache/node/node_modules/.bin/node ] && PATH="$root/.cache/node/node_modules/.bin:$PATH"
 
 status=0

@@ -51,6 +51,9 @@ pub enum Command {
     /// server first; API tokens issued before stop working. An interrupted rotation is
     /// completed by the next start.
     RotateKey(DataArgs),
+    /// Copy the SQLite database, consistent and while lambdabox runs, to a new file (with
+    /// SQLite's VACUUM INTO). A PostgreSQL database is backed up with pg_dump.
+    Backup(BackupArgs),
     /// Exit 0 if the server on --bind answers /healthz (for container health checks).
     Healthcheck(HealthcheckArgs),
     /// Runs lambdas for a server that started this process (internal: the server starts its
@@ -194,6 +197,34 @@ pub struct DataArgs {
     /// Directory holding the SQLite database and the master key file.
     #[arg(long, env = "LAMBDABOX_DATA_DIR", default_value = "./lambdabox-data")]
     pub data_dir: PathBuf,
+
+    /// PostgreSQL database shared by several lambdabox nodes (postgres://user:password@host/db,
+    /// with ?sslmode=disable|prefer|require); empty: the SQLite file in the data dir. Every node
+    /// needs the same master key.
+    #[arg(
+        long,
+        env = "LAMBDABOX_DATABASE_URL",
+        value_name = "URL",
+        default_value = "",
+        hide_default_value = true,
+        hide_env_values = true
+    )]
+    pub database_url: String,
+
+    /// PEM file of the certificate authorities trusted for PostgreSQL's TLS certificate
+    /// (default: the Mozilla roots).
+    #[arg(long, env = "LAMBDABOX_DATABASE_CA_FILE", value_name = "FILE")]
+    pub database_ca_file: Option<PathBuf>,
+}
+
+impl DataArgs {
+    /// The database these options name.
+    pub fn database(&self) -> lambdabox_services::data_dir::Database {
+        lambdabox_services::data_dir::Database {
+            url: Some(self.database_url.clone()).filter(|url| !url.trim().is_empty()),
+            ca_file: self.database_ca_file.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Args, Clone)]
@@ -367,6 +398,16 @@ fn parse_group_profiles(raw: &str) -> Result<GroupProfiles, String> {
         }
     }
     Ok(GroupProfiles(pairs))
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+
+    /// The backup file to write; it must not exist.
+    #[arg(long, value_name = "FILE")]
+    pub to: PathBuf,
 }
 
 #[derive(Debug, Args)]

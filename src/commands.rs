@@ -5,14 +5,16 @@ use std::io::BufRead;
 
 use anyhow::{Context, bail};
 
-use crate::cli::{Cli, Command, CredentialsCommand, CredentialsCreateArgs, HealthcheckArgs, ServeArgs, SetupArgs};
+use crate::cli::{
+    BackupArgs, Cli, Command, CredentialsCommand, CredentialsCreateArgs, HealthcheckArgs, ServeArgs, SetupArgs,
+};
 use crate::config::Config;
 use crate::startup::App;
 use lambdabox_domain::{AccountId, Password, Username};
 use lambdabox_services::Error as ServiceError;
 use lambdabox_services::accounts::Accounts;
 use lambdabox_services::clock::Clock;
-use lambdabox_services::data_dir::open_data_dir;
+use lambdabox_services::data_dir::{check_master_key, open_data_dir};
 
 /// Runs the chosen subcommand to completion.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
@@ -43,11 +45,22 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Get(args)) => runtime.block_on(crate::project::get(args)),
         Some(Command::Logs(args)) => runtime.block_on(crate::project::logs(args)),
         Some(Command::RotateKey(args)) => runtime.block_on(async {
-            let n = lambdabox_services::data_dir::rotate_key(&args.data_dir).await?;
+            let n = lambdabox_services::data_dir::rotate_key(&args.data_dir, &args.database()).await?;
             println!("Master key rotated; {n} secret(s) re-encrypted. API tokens issued before no longer work.");
             Ok(())
         }),
+        Some(Command::Backup(args)) => runtime.block_on(backup(args)),
     }
+}
+
+/// `lambdabox backup --to FILE`: an online copy of the SQLite database.
+async fn backup(args: BackupArgs) -> anyhow::Result<()> {
+    if args.data.database().postgres_url().is_some() {
+        bail!("a PostgreSQL database is backed up with its own tools: pg_dump --format=custom --file=FILE URL");
+    }
+    let db = lambdabox_services::data_dir::backup_sqlite(&args.data.data_dir, &args.to).await?;
+    println!("Backed up {} to {}.", db.display(), args.to.display());
+    Ok(())
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
@@ -124,7 +137,8 @@ async fn setup(args: SetupArgs) -> anyhow::Result<()> {
     let account = AccountId::parse(&args.account).map_err(anyhow::Error::msg)?;
     let admin = Username::parse(&args.admin).map_err(anyhow::Error::msg)?;
     let password = Password::parse_new(read_password()?).map_err(anyhow::Error::msg)?;
-    let (store, _key) = open_data_dir(&args.data.data_dir)?;
+    let (store, key) = open_data_dir(&args.data.data_dir, &args.data.database())?;
+    check_master_key(&store, &key).await?;
     let hash = crate::auth::password::hash(password).await?;
     match Accounts::new(store.clone(), Clock::system()).provision(&account, &admin, hash).await {
         Ok(_) => {}
@@ -137,7 +151,7 @@ async fn setup(args: SetupArgs) -> anyhow::Result<()> {
 }
 
 async fn credentials(args: CredentialsCreateArgs) -> anyhow::Result<()> {
-    let (store, _key) = open_data_dir(&args.data.data_dir)?;
+    let (store, _key) = open_data_dir(&args.data.data_dir, &args.data.database())?;
     let accounts = Accounts::new(store.clone(), Clock::system());
     if accounts.account().await?.is_none() {
         bail!("lambdabox is not set up yet: run `lambdabox setup` first");

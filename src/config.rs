@@ -21,6 +21,8 @@ pub struct Config {
     pub bind: SocketAddr,
     /// Directory with the database and the master key file.
     pub data_dir: PathBuf,
+    /// The SQLite file in the data dir, or a PostgreSQL database.
+    pub database: lambdabox_services::data_dir::Database,
     /// Hard wall-clock limit of one lambda invocation.
     pub lambda_timeout: Duration,
     /// Heap limit of one invocation in bytes.
@@ -154,6 +156,7 @@ impl Config {
         Self {
             bind,
             data_dir,
+            database: lambdabox_services::data_dir::Database::default(),
             lambda_timeout: MAX_LAMBDA_TIMEOUT,
             lambda_memory_bytes: 256 * 1024 * 1024,
             lambda_memory_total_bytes: lambdabox_services::invoke::default_memory_total_bytes(),
@@ -187,6 +190,7 @@ impl Config {
     /// Settings for `lambdabox serve`; fails on settings that cannot work together.
     pub fn from_serve_args(args: &ServeArgs) -> anyhow::Result<Self> {
         let mut config = Self::new(args.bind, args.data.data_dir.clone());
+        config.database = args.data.database();
         // This very binary, even after an upgrade replaced the file: the workers must speak
         // the server's protocol.
         let this_binary = std::path::Path::new("/proc/self/exe");

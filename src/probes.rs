@@ -18,11 +18,21 @@ async fn healthz() -> HttpResponse {
 
 #[get("/readyz")]
 async fn readyz(state: web::Data<AppState>) -> HttpResponse {
-    match state.hooks().ping().await {
-        Ok(()) => HttpResponse::Ok().json(json!({"status": "ready", "provisioned": state.account().is_some()})),
+    let hooks = state.hooks();
+    let database = hooks.database_engine();
+    match hooks.ping().await {
+        Ok(()) => HttpResponse::Ok().json(json!({
+            "status": "ready",
+            "provisioned": state.account().is_some(),
+            "database": {"engine": database, "reachable": true},
+        })),
         Err(err) => {
             tracing::error!(error = %err, "readiness check failed");
-            HttpResponse::ServiceUnavailable().json(json!({"status": "unavailable", "reason": "store not reachable"}))
+            HttpResponse::ServiceUnavailable().json(json!({
+                "status": "unavailable",
+                "reason": "store not reachable",
+                "database": {"engine": database, "reachable": false},
+            }))
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::tls::ServingCertificate;
 use lambdabox_services::Store;
 use lambdabox_services::accounts::Accounts;
 use lambdabox_services::allowlist;
-use lambdabox_services::data_dir::{finish_rotation, open_data_dir};
+use lambdabox_services::data_dir::{check_master_key, finish_rotation, open_data_dir};
 use lambdabox_services::housekeeping::Retention;
 use lambdabox_services::invoke::capabilities::CapabilityFactory;
 use lambdabox_services::invoke::{Invoker, Limits, ProcessOptions};
@@ -34,8 +34,9 @@ pub struct App {
 impl App {
     /// Builds the app and binds `config.bind` (port 0 picks a free port).
     pub async fn build(config: Config) -> anyhow::Result<Self> {
-        let (store, key) = open_data_dir(&config.data_dir)?;
+        let (store, key) = open_data_dir(&config.data_dir, &config.database)?;
         let key = finish_rotation(&store, &config.data_dir, key).await?;
+        check_master_key(&store, &key).await?;
         let account = Accounts::new(store.clone(), config.clock.clone()).account().await?;
         let vault = Vault::new(store.clone(), key.clone());
         let allowlist: Vec<String> = allowlist::list_allowlist(&store).await?.into_iter().map(|e| e.pattern).collect();

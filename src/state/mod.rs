@@ -178,6 +178,11 @@ impl<'a> Hooks<'a> {
         Ok(self.0.store.ping().await?)
     }
 
+    /// The database engine: `sqlite` or `postgresql` (`/readyz`).
+    pub fn database_engine(&self) -> &'static str {
+        lambdabox_services::data_dir::engine_name(&self.0.store)
+    }
+
     /// Writes the store's log into the database file.
     pub async fn checkpoint(&self) -> Result<(), ServiceError> {
         Ok(self.0.store.checkpoint().await?)

@@ -132,7 +132,7 @@ async fn text_search_plans_return_what_the_plain_query_returns() {
                 let f = filter.clone();
                 let (expected, plans) = store
                     .read(move |conn| {
-                        let expected = reference(conn, &f, limit, offset);
+                        let expected = reference(conn.as_sqlite().unwrap(), &f, limit, offset);
                         let ids = |plan| -> Vec<i64> {
                             logs::search_with(conn, &f, limit, offset, plan).unwrap().iter().map(|r| r.id).collect()
                         };

@@ -29,7 +29,7 @@ pub async fn run_once(store: &Store, retention: Retention, now: i64) -> Result<u
     let mut purged = 0;
     loop {
         let cutoff = now - ms(retention.logs);
-        let n = store.write(move |tx| logs::purge_before(tx, cutoff, BATCH)).await?;
+        let n = store.append(move |tx| logs::purge_before(tx, cutoff, BATCH)).await?;
         purged += n;
         if n < usize::try_from(BATCH).unwrap_or(usize::MAX) {
             break;

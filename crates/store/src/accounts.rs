@@ -1,6 +1,7 @@
 //! The one account of this appliance, and provisioning it together with its administrator.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use crate::db::{Connection, OptionalExtension, Transaction};
+use crate::params;
 
 use super::{StoreError, now_ms};
 use lambdabox_domain::{AccountId, ProfileId, UserId, Username};

@@ -1,6 +1,7 @@
 //! The activity stream: who did what, when.
 
-use rusqlite::{Connection, Transaction, params};
+use crate::db::{Connection, Transaction};
+use crate::params;
 
 use super::{StoreError, now_ms};
 

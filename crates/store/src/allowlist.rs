@@ -1,6 +1,7 @@
 //! The account's domain allowlist.
 
-use rusqlite::{Connection, Transaction, params};
+use crate::db::{Connection, Transaction};
+use crate::params;
 
 use super::{StoreError, now_ms, unique_violation};
 
@@ -30,12 +31,12 @@ pub fn list_entries(conn: &Connection) -> Result<Vec<AllowlistEntry>, StoreError
 
 /// Adds an entry; `Conflict` if it is already listed.
 pub fn insert_entry(tx: &Transaction<'_>, pattern: &str, user: &str) -> Result<i64, StoreError> {
-    tx.execute(
-        "INSERT INTO allowlist (pattern, created_at, created_by) VALUES (?1, ?2, ?3)",
+    tx.query_row(
+        "INSERT INTO allowlist (pattern, created_at, created_by) VALUES (?1, ?2, ?3) RETURNING id",
         params![pattern, now_ms(), user],
+        |r| r.get(0),
     )
-    .map_err(|e| unique_violation(e, format!("'{pattern}' is already on the allowlist")))?;
-    Ok(tx.last_insert_rowid())
+    .map_err(|e| unique_violation(e, format!("'{pattern}' is already on the allowlist")))
 }
 
 /// Removes an entry; returns its pattern if it existed.

@@ -1,7 +1,8 @@
 //! API credentials (client id + hashed client secret) that `/oauth/token` exchanges for
 //! access tokens acting as their user.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use crate::db::{Connection, OptionalExtension, Transaction};
+use crate::params;
 
 use super::{StoreError, now_ms};
 use lambdabox_domain::UserId;
@@ -28,7 +29,7 @@ pub struct Credential {
 const SELECT: &str = "SELECT client_id, user_id, name, secret_hash, created_at, last_used_at, revoked_at
                       FROM api_credentials";
 
-fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Credential> {
+fn from_row(row: &crate::db::Row<'_>) -> Result<Credential, crate::DbError> {
     Ok(Credential {
         client_id: row.get(0)?,
         user_id: UserId(row.get(1)?),

@@ -2,7 +2,8 @@
 //! the recipients, and the report periods, each claimed in one transaction before its mail is
 //! sent so that a period is reported once, even across restarts.
 
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use crate::db::{Connection, OptionalExtension, Row, Transaction};
+use crate::params;
 
 use super::{StoreError, now_ms};
 use lambdabox_domain::report::{Frequency, SmtpSecurity};
@@ -213,7 +214,7 @@ pub struct PeriodRow {
 const PERIOD_COLUMNS: &str = "period_key, period_start, period_end, status, attempts, last_attempt_at, \
                               next_attempt_at, last_error, sent_at, lambdas, deployed";
 
-fn period_from_row(r: &Row<'_>) -> rusqlite::Result<(PeriodRow, String)> {
+fn period_from_row(r: &Row<'_>) -> Result<(PeriodRow, String), crate::DbError> {
     let status: String = r.get(3)?;
     Ok((
         PeriodRow {
@@ -236,7 +237,7 @@ fn period_from_row(r: &Row<'_>) -> rusqlite::Result<(PeriodRow, String)> {
 fn query_period(
     conn: &Connection,
     filter: &str,
-    args: &[&dyn rusqlite::ToSql],
+    args: &[&dyn crate::db::ToSql],
 ) -> Result<Option<PeriodRow>, StoreError> {
     let sql = format!("SELECT {PERIOD_COLUMNS} FROM email_report_periods {filter} LIMIT 1");
     let Some((mut row, status)) = conn.query_row(&sql, args, period_from_row).optional()? else {
@@ -335,8 +336,8 @@ pub fn update_period_failed(
 }
 
 /// The sealed SMTP password, if one is stored (for key rotation).
-pub fn get_sealed_password(conn: &rusqlite::Connection) -> Result<Option<Vec<u8>>, super::StoreError> {
-    use rusqlite::OptionalExtension;
+pub fn get_sealed_password(conn: &crate::db::Connection<'_>) -> Result<Option<Vec<u8>>, super::StoreError> {
+    use crate::db::OptionalExtension;
     Ok(conn
         .query_row("SELECT smtp_password_sealed FROM email_report_settings", [], |r| r.get::<_, Option<Vec<u8>>>(0))
         .optional()?
@@ -344,7 +345,7 @@ pub fn get_sealed_password(conn: &rusqlite::Connection) -> Result<Option<Vec<u8>
 }
 
 /// Replaces the sealed SMTP password (key rotation), leaving everything else alone.
-pub fn reseal_password(tx: &rusqlite::Transaction<'_>, sealed: &[u8]) -> Result<(), super::StoreError> {
+pub fn reseal_password(tx: &crate::db::Transaction<'_>, sealed: &[u8]) -> Result<(), super::StoreError> {
     tx.execute("UPDATE email_report_settings SET smtp_password_sealed = ?1", [sealed])?;
     Ok(())
 }

@@ -1,7 +1,8 @@
 //! Production invocations (API, event, schedule) for metrics and reports. Rows arrive in
 //! batches from the recorder so the invoke path never waits on the disk.
 
-use rusqlite::{Connection, Transaction, params};
+use crate::db::{Connection, ToSql, Transaction};
+use crate::params;
 
 use super::StoreError;
 
@@ -30,24 +31,26 @@ pub struct InvocationRow {
 
 /// Inserts a batch.
 pub fn insert_batch(tx: &Transaction<'_>, rows: &[InvocationRow]) -> Result<(), StoreError> {
-    let mut stmt = tx.prepare_cached(
+    crate::db::insert_rows(
+        tx,
         "INSERT INTO invocations
             (lambda_uuid, request_id, source, external_system, outcome, error_code, error_message, duration_us, at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         VALUES",
+        rows,
+        |r| {
+            vec![
+                r.lambda_uuid.to_sql(),
+                r.request_id.to_sql(),
+                r.source.to_sql(),
+                r.external_system.to_sql(),
+                r.outcome.to_sql(),
+                r.error_code.to_sql(),
+                r.error_message.to_sql(),
+                r.duration_us.to_sql(),
+                r.at.to_sql(),
+            ]
+        },
     )?;
-    for r in rows {
-        stmt.execute(params![
-            r.lambda_uuid,
-            r.request_id,
-            r.source,
-            r.external_system,
-            r.outcome,
-            r.error_code,
-            r.error_message,
-            r.duration_us,
-            r.at
-        ])?;
-    }
     Ok(())
 }
 
@@ -157,7 +160,7 @@ pub fn per_bucket(
 ) -> Result<Vec<(i64, i64, i64)>, StoreError> {
     let bucket = bucket_ms.max(1);
     let mut stmt = conn.prepare_cached(
-        "SELECT (at / ?2) * ?2 AS bucket, count(*), sum(outcome != 'SUCCEEDED')
+        "SELECT (at / ?2) * ?2 AS bucket, count(*), sum(CASE WHEN outcome <> 'SUCCEEDED' THEN 1 ELSE 0 END)
          FROM invocations WHERE at >= ?1 AND (?3 IS NULL OR lambda_uuid = ?3)
          GROUP BY bucket ORDER BY bucket",
     )?;
@@ -169,7 +172,7 @@ pub fn per_bucket(
 
 /// The invocation recorded under `request_id`, if any (the newest, should a caller reuse ids).
 pub fn by_request(conn: &Connection, request_id: &str) -> Result<Option<(String, RecentInvocation)>, StoreError> {
-    use rusqlite::OptionalExtension;
+    use crate::db::OptionalExtension;
     let mut stmt = conn.prepare_cached(
         "SELECT lambda_uuid, request_id, source, external_system, outcome, error_code, error_message, duration_us, at
          FROM invocations WHERE request_id = ?1 ORDER BY id DESC LIMIT 1",

@@ -1,7 +1,8 @@
 //! Lambdas and their deployments. A lambda's state is derived from its version, the deployment
 //! serving it and its last deploy attempt; saves use the version for optimistic concurrency.
 
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use crate::db::{Connection, OptionalExtension, Row, Transaction};
+use crate::params;
 
 use super::{StoreError, now_ms, unique_violation};
 use lambdabox_domain::lambda::{DEPLOYMENT_HISTORY, EnvVar, LambdaId, LambdaState};
@@ -100,13 +101,12 @@ impl Lambda {
 const DEPLOYMENT_COLUMNS: &str =
     "id, lambda_uuid, lambda_version, code, env_json, description, state, error, error_line, created_at, created_by";
 
-fn deployment_from_row(row: &Row<'_>) -> rusqlite::Result<Deployment> {
+fn deployment_from_row(row: &Row<'_>) -> Result<Deployment, crate::DbError> {
     let env_json: String = row.get(4)?;
     let uuid: String = row.get(1)?;
     Ok(Deployment {
         id: row.get(0)?,
-        lambda: LambdaId::parse(&uuid)
-            .map_err(|e| rusqlite::Error::InvalidColumnType(1, e, rusqlite::types::Type::Text))?,
+        lambda: LambdaId::parse(&uuid).map_err(|message| crate::DbError::Column { column: 1, message })?,
         lambda_version: row.get(2)?,
         code: row.get(3)?,
         env: serde_json::from_str(&env_json).unwrap_or_default(),
@@ -163,15 +163,9 @@ fn lambda_from_row(conn: &Connection, row: &Row<'_>) -> Result<Lambda, StoreErro
     })
 }
 
-fn query_lambdas(conn: &Connection, filter: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<Lambda>, StoreError> {
+fn query_lambdas(conn: &Connection, filter: &str, args: &[&dyn crate::db::ToSql]) -> Result<Vec<Lambda>, StoreError> {
     let sql = format!("SELECT {LAMBDA_COLUMNS} FROM lambdas {filter}");
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query(args)?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        out.push(lambda_from_row(conn, row)?);
-    }
-    Ok(out)
+    conn.prepare(&sql)?.query_and_then(args, |row| lambda_from_row(conn, row))
 }
 
 /// All lambdas, by name.
@@ -355,10 +349,10 @@ pub fn record_deployment(
     user: &str,
 ) -> Result<i64, StoreError> {
     let env = serde_json::to_string(&lambda.env).map_err(|e| StoreError::Task(e.to_string()))?;
-    tx.execute(
+    let id = tx.query_row(
         "INSERT INTO deployments (lambda_uuid, lambda_version, code, env_json, description, state, error, error_line,
                                   created_at, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
         params![
             lambda.id.as_str(),
             lambda.version,
@@ -371,15 +365,15 @@ pub fn record_deployment(
             now_ms(),
             user
         ],
+        |r| r.get::<_, i64>(0),
     )?;
-    let id = tx.last_insert_rowid();
     if state == "Succeeded" {
         tx.execute("UPDATE lambdas SET serving_deployment_id = ?2 WHERE uuid = ?1", params![lambda.id.as_str(), id])?;
     }
     tx.execute(
         "DELETE FROM deployments WHERE lambda_uuid = ?1
            AND id NOT IN (SELECT id FROM deployments WHERE lambda_uuid = ?1 ORDER BY id DESC LIMIT ?2)
-           AND id IS NOT (SELECT serving_deployment_id FROM lambdas WHERE uuid = ?1)",
+           AND id IS DISTINCT FROM (SELECT serving_deployment_id FROM lambdas WHERE uuid = ?1)",
         params![lambda.id.as_str(), i64::try_from(DEPLOYMENT_HISTORY).unwrap_or(5)],
     )?;
     Ok(id)
@@ -431,18 +425,15 @@ pub fn list_event_skills(
 ) -> Result<Vec<(LambdaId, String, Vec<String>)>, StoreError> {
     let mut stmt =
         conn.prepare("SELECT uuid, name, skills_json FROM lambdas WHERE event_id = ?1 ORDER BY name COLLATE NOCASE")?;
-    let mut rows = stmt.query([event_id])?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
+    stmt.query_and_then([event_id], |row| {
         let uuid: String = row.get(0)?;
         let skills: String = row.get(2)?;
-        out.push((
+        Ok((
             LambdaId::parse(&uuid).map_err(StoreError::Corrupt)?,
             row.get(1)?,
             serde_json::from_str(&skills).unwrap_or_default(),
-        ));
-    }
-    Ok(out)
+        ))
+    })
 }
 
 /// The serving deployment of one lambda.

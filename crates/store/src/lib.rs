@@ -1,17 +1,22 @@
-//! The SQLite store: the only module with SQL. One database file in WAL mode with foreign keys
-//! on; reads use a small pool of connections, writes one dedicated connection, and all of it
-//! runs on the blocking pool so HTTP workers never wait on the disk.
+//! The store: the only module with SQL. Two engines behind one interface: an embedded SQLite
+//! file (the default: WAL mode, foreign keys on, a small pool of read connections and one
+//! dedicated writer) or a PostgreSQL server that several lambdabox nodes share. Every function
+//! is written once against `db::Connection`; all of it runs on the blocking pool so HTTP
+//! workers never wait on the database.
 
 pub mod accounts;
 pub mod activity;
 pub mod allowlist;
+pub mod cluster;
 pub mod credentials;
+pub mod db;
 pub mod email_reports;
 pub mod invocations;
 pub mod lambdas;
 pub mod logs;
 pub mod metrics;
 pub mod migrate;
+mod postgres_engine;
 pub mod profiles;
 pub mod schedules;
 pub mod secrets;
@@ -22,10 +27,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+/// The connection type the store's functions take, in reads and in write transactions (so
+/// callers that compose several of them in one transaction need no SQL crate of their own).
+pub use db::{Connection, DbError, Dialect, Transaction};
+pub use postgres_engine::PostgresOptions;
 use rusqlite::OpenFlags;
-/// The connection and transaction types the store's functions take (so callers that compose
-/// several of them in one transaction need no SQL crate of their own).
-pub use rusqlite::{Connection, Transaction};
 
 /// File name of the database inside the data dir.
 pub const DB_FILE: &str = "lambdabox.db";
@@ -36,9 +42,9 @@ const MAX_IDLE_READERS: usize = 8;
 /// Failures of the store.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// SQLite reported an error.
+    /// The database reported an error.
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Database(#[from] DbError),
     /// The database was written by a newer lambdabox.
     #[error(
         "the database has schema version {found}, but this lambdabox understands only up to \
@@ -62,66 +68,136 @@ pub enum StoreError {
     /// The blocking task died.
     #[error("database task failed: {0}")]
     Task(String),
+    /// No connection to the database could be had.
+    #[error("cannot reach the database: {0}")]
+    Unavailable(String),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(err: rusqlite::Error) -> Self {
+        Self::Database(DbError::Sqlite(err))
+    }
+}
+
+impl From<postgres::Error> for StoreError {
+    fn from(err: postgres::Error) -> Self {
+        Self::Database(DbError::Postgres(err))
+    }
 }
 
 /// Handle to the database; cheap to clone.
 #[derive(Clone)]
 pub struct Store {
-    inner: Arc<Inner>,
+    inner: Arc<Engine>,
 }
 
-struct Inner {
+enum Engine {
+    Sqlite(SqliteEngine),
+    Postgres(postgres_engine::PostgresEngine),
+}
+
+struct SqliteEngine {
     path: PathBuf,
-    writer: Mutex<Connection>,
-    readers: Mutex<Vec<Connection>>,
+    writer: Mutex<rusqlite::Connection>,
+    readers: Mutex<Vec<rusqlite::Connection>>,
 }
 
 impl Store {
-    /// Opens (creating if needed) the database in `data_dir` and migrates it.
+    /// Opens (creating if needed) the SQLite database in `data_dir` and migrates it.
     pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
         let path = data_dir.join(DB_FILE);
         // Check the schema version before anything (even switching to WAL) touches the file.
-        migrate::refuse_newer(&Connection::open_with_flags(&path, open_flags())?)?;
+        migrate::refuse_newer(&rusqlite::Connection::open_with_flags(&path, open_flags())?)?;
         let mut writer = open_connection(&path)?;
         migrate::run(&mut writer)?;
-        Ok(Self { inner: Arc::new(Inner { path, writer: Mutex::new(writer), readers: Mutex::new(Vec::new()) }) })
+        let engine = SqliteEngine { path, writer: Mutex::new(writer), readers: Mutex::new(Vec::new()) };
+        Ok(Self { inner: Arc::new(Engine::Sqlite(engine)) })
     }
 
-    /// Runs `f` with a read connection on the blocking pool.
+    /// Connects to the PostgreSQL database at `url` (`postgres://…`) and migrates it.
+    pub fn connect(url: &str, options: &PostgresOptions) -> Result<Self, StoreError> {
+        let engine = postgres_engine::PostgresEngine::connect(url, options)?;
+        Ok(Self { inner: Arc::new(Engine::Postgres(engine)) })
+    }
+
+    /// The engine behind this store.
+    pub fn dialect(&self) -> Dialect {
+        match &*self.inner {
+            Engine::Sqlite(_) => Dialect::Sqlite,
+            Engine::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
+    /// Where the data lives, for logs and `/readyz` (no password).
+    pub fn describe(&self) -> String {
+        match &*self.inner {
+            Engine::Sqlite(engine) => format!("SQLite {}", engine.path.display()),
+            Engine::Postgres(engine) => engine.describe(),
+        }
+    }
+
+    /// Runs `f` with a read connection on the blocking pool (on PostgreSQL, in a read-only
+    /// transaction that sees one snapshot).
     pub async fn read<T, F>(&self, f: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
-        F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+        F: FnOnce(&Connection<'_>) -> Result<T, StoreError> + Send + 'static,
     {
         let inner = Arc::clone(&self.inner);
-        run_blocking(move || {
-            let conn = match lock(&inner.readers).pop() {
-                Some(conn) => conn,
-                None => open_connection(&inner.path)?,
-            };
-            let result = f(&conn);
-            let mut idle = lock(&inner.readers);
-            if idle.len() < MAX_IDLE_READERS {
-                idle.push(conn);
+        run_blocking(move || match &*inner {
+            Engine::Sqlite(engine) => {
+                let conn = match lock(&engine.readers).pop() {
+                    Some(conn) => conn,
+                    None => open_connection(&engine.path)?,
+                };
+                let result = f(&Connection::sqlite(&conn));
+                let mut idle = lock(&engine.readers);
+                if idle.len() < MAX_IDLE_READERS {
+                    idle.push(conn);
+                }
+                result
             }
-            result
+            Engine::Postgres(engine) => engine.read(f),
         })
         .await
     }
 
     /// Runs `f` in one write transaction on the blocking pool; commits if `f` returns `Ok`.
+    /// Write transactions run one at a time, as on SQLite (on PostgreSQL, across every node
+    /// sharing the database), so a function may read, decide and write.
     pub async fn write<T, F>(&self, f: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
         F: FnOnce(&Transaction<'_>) -> Result<T, StoreError> + Send + 'static,
     {
+        self.write_with(f, true).await
+    }
+
+    /// Runs `f` in a write transaction that only appends rows or deletes old ones (invocation
+    /// records, log entries, purges): on PostgreSQL it does not wait for other writes.
+    pub async fn append<T, F>(&self, f: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction<'_>) -> Result<T, StoreError> + Send + 'static,
+    {
+        self.write_with(f, false).await
+    }
+
+    async fn write_with<T, F>(&self, f: F, ordered: bool) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction<'_>) -> Result<T, StoreError> + Send + 'static,
+    {
         let inner = Arc::clone(&self.inner);
-        run_blocking(move || {
-            let mut conn = lock(&inner.writer);
-            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let value = f(&tx)?;
-            tx.commit()?;
-            Ok(value)
+        run_blocking(move || match &*inner {
+            Engine::Sqlite(engine) => {
+                let mut conn = lock(&engine.writer);
+                let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                let value = f(&Connection::sqlite(&tx))?;
+                tx.commit()?;
+                Ok(value)
+            }
+            Engine::Postgres(engine) => engine.write(f, ordered),
         })
         .await
     }
@@ -131,14 +207,35 @@ impl Store {
         self.read(|conn| Ok(conn.query_row("SELECT 1", [], |_| Ok(()))?)).await
     }
 
-    /// Flushes the write-ahead log into the database file (on shutdown).
+    /// Flushes the write-ahead log into the database file (on shutdown; nothing to do on
+    /// PostgreSQL).
     pub async fn checkpoint(&self) -> Result<(), StoreError> {
         let inner = Arc::clone(&self.inner);
         run_blocking(move || {
-            let conn = lock(&inner.writer);
-            conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
-            lock(&inner.readers).clear();
+            if let Engine::Sqlite(engine) = &*inner {
+                let conn = lock(&engine.writer);
+                conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
+                lock(&engine.readers).clear();
+            }
             Ok(())
+        })
+        .await
+    }
+
+    /// Copies the SQLite database, consistent and while it is in use, to `target` (which
+    /// must not exist). PostgreSQL is backed up with its own tools (`pg_dump`).
+    pub async fn backup_to(&self, target: PathBuf) -> Result<(), StoreError> {
+        let inner = Arc::clone(&self.inner);
+        run_blocking(move || match &*inner {
+            Engine::Sqlite(engine) => {
+                let conn = lock(&engine.writer);
+                let target = target.to_str().ok_or_else(|| StoreError::Task("the backup path is not UTF-8".into()))?;
+                conn.execute("VACUUM INTO ?1", [target])?;
+                Ok(())
+            }
+            Engine::Postgres(_) => Err(StoreError::Task(
+                "a PostgreSQL database is backed up with pg_dump, not with lambdabox backup".into(),
+            )),
         })
         .await
     }
@@ -151,8 +248,8 @@ fn open_flags() -> OpenFlags {
         | OpenFlags::SQLITE_OPEN_URI
 }
 
-fn open_connection(path: &Path) -> Result<Connection, StoreError> {
-    let conn = Connection::open_with_flags(path, open_flags())?;
+fn open_connection(path: &Path) -> Result<rusqlite::Connection, StoreError> {
+    let conn = rusqlite::Connection::open_with_flags(path, open_flags())?;
     conn.busy_timeout(Duration::from_secs(5))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -176,14 +273,6 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 pub(crate) use lambdabox_domain::now_ms;
 
 /// Maps a UNIQUE violation to `StoreError::Conflict` with `message`.
-pub(crate) fn unique_violation(err: rusqlite::Error, message: impl Into<String>) -> StoreError {
-    match err {
-        rusqlite::Error::SqliteFailure(e, _)
-            if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
-                || e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY =>
-        {
-            StoreError::Conflict(message.into())
-        }
-        other => StoreError::Sqlite(other),
-    }
+pub(crate) fn unique_violation(err: DbError, message: impl Into<String>) -> StoreError {
+    if err.is_unique_violation() { StoreError::Conflict(message.into()) } else { StoreError::Database(err) }
 }

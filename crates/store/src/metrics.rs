@@ -1,6 +1,6 @@
 //! Read-only figures for the Home page and reports.
 
-use rusqlite::Connection;
+use crate::db::Connection;
 
 use super::{StoreError, invocations, lambdas};
 use lambdabox_domain::lambda::MAX_LAMBDAS;

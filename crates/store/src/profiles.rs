@@ -1,6 +1,7 @@
 //! Profiles: named sets of permissions. The built-in Administrator holds all and cannot change.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use crate::db::{Connection, OptionalExtension, Transaction};
+use crate::params;
 
 use super::{StoreError, now_ms, unique_violation};
 use lambdabox_domain::{Permission, ProfileId};
@@ -60,16 +61,17 @@ pub fn set_sso_groups(tx: &Transaction<'_>, id: ProfileId, groups: &[String]) ->
         }
     }
     let placeholders = vec!["?"; groups.len()].join(", ");
-    let mut keep: Vec<&dyn rusqlite::ToSql> = vec![&id.0];
-    keep.extend(groups.iter().map(|g| g as &dyn rusqlite::ToSql));
+    let mut keep: Vec<&dyn crate::db::ToSql> = vec![&id.0];
+    keep.extend(groups.iter().map(|g| g as &dyn crate::db::ToSql));
     tx.execute(
         &format!("DELETE FROM sso_groups WHERE profile_id = ?1 AND sso_group NOT IN ({placeholders})"),
         keep.as_slice(),
     )?;
     for group in groups {
         tx.execute(
-            "INSERT OR IGNORE INTO sso_groups (sso_group, profile_id, position)
-             VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM sso_groups))",
+            "INSERT INTO sso_groups (sso_group, profile_id, position)
+             VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM sso_groups))
+             ON CONFLICT (sso_group) DO NOTHING",
             params![group, id.0],
         )?;
     }
@@ -121,9 +123,13 @@ pub fn get_profile(conn: &Connection, id: ProfileId) -> Result<Option<Profile>, 
 
 /// Creates a custom profile; `Conflict` if the name is taken.
 pub fn insert_profile(tx: &Transaction<'_>, name: &str, permissions: &[Permission]) -> Result<ProfileId, StoreError> {
-    tx.execute("INSERT INTO profiles (name, builtin, created_at) VALUES (?1, 0, ?2)", params![name, now_ms()])
+    let id = tx
+        .query_row(
+            "INSERT INTO profiles (name, builtin, created_at) VALUES (?1, 0, ?2) RETURNING id",
+            params![name, now_ms()],
+            |r| Ok(ProfileId(r.get(0)?)),
+        )
         .map_err(|e| unique_violation(e, format!("a profile named '{name}' already exists")))?;
-    let id = ProfileId(tx.last_insert_rowid());
     set_permissions(tx, id, permissions)?;
     Ok(id)
 }
@@ -146,8 +152,9 @@ pub fn update_profile(
 
 fn set_permissions(tx: &Transaction<'_>, id: ProfileId, permissions: &[Permission]) -> Result<(), StoreError> {
     tx.execute("DELETE FROM profile_permissions WHERE profile_id = ?1", [id.0])?;
-    let mut stmt =
-        tx.prepare_cached("INSERT OR IGNORE INTO profile_permissions (profile_id, permission) VALUES (?1, ?2)")?;
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO profile_permissions (profile_id, permission) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+    )?;
     for p in permissions {
         stmt.execute(params![id.0, p.as_str()])?;
     }

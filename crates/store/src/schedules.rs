@@ -2,7 +2,8 @@
 //! compare-and-set and inserting its row (unique per due time) in one transaction, so each due
 //! time fires at most once, across restarts too.
 
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use crate::db::{Connection, OptionalExtension, Row, Transaction};
+use crate::params;
 
 use super::StoreError;
 use lambdabox_domain::lambda::LambdaId;
@@ -80,7 +81,7 @@ pub struct ScheduleFields {
 
 const RUN_COLUMNS: &str = "id, due_at, status, outcome, request_id, error, duration_ms";
 
-fn run_from_row(row: &Row<'_>) -> rusqlite::Result<ScheduleRun> {
+fn run_from_row(row: &Row<'_>) -> Result<ScheduleRun, crate::DbError> {
     let status: String = row.get(2)?;
     Ok(ScheduleRun {
         id: row.get(0)?,
@@ -131,19 +132,13 @@ fn schedule_from_row(conn: &Connection, row: &Row<'_>) -> Result<Schedule, Store
 fn query_schedules(
     conn: &Connection,
     filter: &str,
-    args: &[&dyn rusqlite::ToSql],
+    args: &[&dyn crate::db::ToSql],
 ) -> Result<Vec<Schedule>, StoreError> {
     let sql = format!(
         "SELECT {SCHEDULE_COLUMNS} FROM schedules s JOIN lambdas l ON l.uuid = s.lambda_uuid {filter}
          ORDER BY l.name COLLATE NOCASE, s.created_at"
     );
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query(args)?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        out.push(schedule_from_row(conn, row)?);
-    }
-    Ok(out)
+    conn.prepare(&sql)?.query_and_then(args, |row| schedule_from_row(conn, row))
 }
 
 /// All schedules, by lambda name.
@@ -170,7 +165,7 @@ pub fn count_scheduled_lambdas(
 ) -> Result<(i64, bool), StoreError> {
     let except = except.map(ScheduleId::as_str);
     Ok(conn.query_row(
-        "SELECT count(DISTINCT lambda_uuid), coalesce(max(lambda_uuid = ?1), 0) FROM schedules
+        "SELECT count(DISTINCT lambda_uuid), coalesce(max(CASE WHEN lambda_uuid = ?1 THEN 1 ELSE 0 END), 0) FROM schedules
          WHERE ?2 IS NULL OR uuid <> ?2",
         params![lambda.as_str(), except],
         |r| Ok((r.get(0)?, r.get(1)?)),
@@ -205,8 +200,8 @@ pub fn update_schedule(
 ) -> Result<bool, StoreError> {
     Ok(tx.execute(
         "UPDATE schedules SET lambda_uuid = ?2, cron = ?3, payload_json = ?4,
-                paused_reason = CASE WHEN ?5 THEN NULL ELSE paused_reason END,
-                is_active = ?5, last_due_at = max(last_due_at, ?6), updated_at = ?6, updated_by = ?7
+                paused_reason = CASE WHEN ?5 = 1 THEN NULL ELSE paused_reason END,
+                is_active = ?5, last_due_at = CASE WHEN last_due_at > ?6 THEN last_due_at ELSE ?6 END, updated_at = ?6, updated_by = ?7
          WHERE uuid = ?1",
         params![id.as_str(), fields.lambda.as_str(), fields.cron, fields.payload.to_string(), fields.active, now, user],
     )? == 1)
@@ -254,20 +249,19 @@ pub fn claim_runs(
         return Ok(Claim::Lost);
     }
     let mut stmt = tx.prepare_cached(
-        "INSERT OR IGNORE INTO schedule_runs (schedule_uuid, due_at, status) VALUES (?1, ?2, 'missed')",
+        "INSERT INTO schedule_runs (schedule_uuid, due_at, status) VALUES (?1, ?2, 'missed')
+         ON CONFLICT (schedule_uuid, due_at) DO NOTHING",
     )?;
     for due in missed {
         stmt.execute(params![id.as_str(), due])?;
     }
     let run = match fire {
-        Some((due, request_id)) => {
-            tx.execute(
-                "INSERT INTO schedule_runs (schedule_uuid, due_at, status, request_id, started_at)
-                 VALUES (?1, ?2, 'running', ?3, ?4)",
-                params![id.as_str(), due, request_id, now],
-            )?;
-            Some(tx.last_insert_rowid())
-        }
+        Some((due, request_id)) => Some(tx.query_row(
+            "INSERT INTO schedule_runs (schedule_uuid, due_at, status, request_id, started_at)
+                 VALUES (?1, ?2, 'running', ?3, ?4) RETURNING id",
+            params![id.as_str(), due, request_id, now],
+            |r| r.get(0),
+        )?),
         None => None,
     };
     tx.execute(

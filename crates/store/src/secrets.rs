@@ -1,7 +1,8 @@
 //! Encrypted secrets. This module stores and returns sealed bytes only; sealing and opening
 //! happen in `vault`, so the database never sees a plaintext value.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use crate::db::{Connection, OptionalExtension, Transaction};
+use crate::params;
 
 use super::{StoreError, now_ms, unique_violation};
 
@@ -28,7 +29,7 @@ pub struct SecretRow {
 
 const SELECT: &str = "SELECT name, kind, sealed, key_id, created_at, created_by, updated_at, updated_by FROM secrets";
 
-fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SecretRow> {
+fn from_row(r: &crate::db::Row<'_>) -> Result<SecretRow, crate::DbError> {
     Ok(SecretRow {
         name: r.get(0)?,
         kind: r.get(1)?,

@@ -1,7 +1,8 @@
 //! Browser sessions, stored server-side. The cookie holds a random token; only its SHA-256
 //! hash is stored, so a copy of the database cannot be used to sign in.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use crate::db::{Connection, OptionalExtension, Transaction};
+use crate::params;
 
 use super::StoreError;
 use lambdabox_domain::UserId;

@@ -1,6 +1,7 @@
 //! Users: who can sign in, with which profile, and whether they are disabled.
 
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use crate::db::{Connection, OptionalExtension, Row, Transaction};
+use crate::params;
 
 use super::{StoreError, now_ms, unique_violation};
 use lambdabox_domain::Permission;
@@ -39,10 +40,10 @@ pub struct Login {
 }
 
 const SELECT_USER: &str = "SELECT u.id, u.username, u.profile_id, p.name, u.disabled, u.created_at,
-        (SELECT group_concat(permission) FROM profile_permissions pp WHERE pp.profile_id = p.id)
+        (SELECT string_agg(permission, ',') FROM profile_permissions pp WHERE pp.profile_id = p.id)
      FROM users u JOIN profiles p ON p.id = u.profile_id";
 
-fn user_from_row(row: &Row<'_>) -> rusqlite::Result<User> {
+fn user_from_row(row: &Row<'_>) -> Result<User, crate::DbError> {
     let perms: Option<String> = row.get(6)?;
     let mut permissions: Vec<Permission> = perms.unwrap_or_default().split(',').filter_map(Permission::parse).collect();
     permissions.sort();
@@ -103,13 +104,13 @@ pub fn insert_user(
     profile: ProfileId,
 ) -> Result<UserId, StoreError> {
     let now = now_ms();
-    tx.execute(
+    tx.query_row(
         "INSERT INTO users (username, password_hash, profile_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?4)",
+         VALUES (?1, ?2, ?3, ?4, ?4) RETURNING id",
         params![username.as_str(), password_hash, profile.0, now],
+        |r| Ok(UserId(r.get(0)?)),
     )
-    .map_err(|e| unique_violation(e, format!("a user named '{username}' already exists")))?;
-    Ok(UserId(tx.last_insert_rowid()))
+    .map_err(|e| unique_violation(e, format!("a user named '{username}' already exists")))
 }
 
 /// The user who signs in through single sign-on as `subject` (issuer and `sub`).

@@ -129,7 +129,7 @@ async fn write_batches(store: Store, mut rx: mpsc::Receiver<Message>) {
             let batch_logs = std::mem::take(&mut log_rows);
             let n = batch.len();
             let written = store
-                .write(move |tx| {
+                .append(move |tx| {
                     invocations::insert_batch(tx, &batch)?;
                     logs::insert_batch(tx, &batch_logs)
                 })

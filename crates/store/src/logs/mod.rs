@@ -1,8 +1,8 @@
 //! Console entries of production invocations (not Debug, not test runs): batched inserts from
-//! the recorder, filtered search (free text over message and extras in `log_text`), and
-//! retention purges.
+//! the recorder, filtered search (free text over message and extras: SQLite's FTS5 index, or
+//! PostgreSQL's tsvector column), and retention purges.
 
-use rusqlite::{Connection, Transaction, params_from_iter, types::Value as Sql};
+use crate::db::{Connection, Dialect, ToSql, Transaction, Value as Sql};
 
 mod text;
 
@@ -30,12 +30,21 @@ pub struct LogRow {
 
 /// Inserts a batch (rows without id).
 pub fn insert_batch(tx: &Transaction<'_>, rows: &[LogRow]) -> Result<(), StoreError> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO logs (lambda_uuid, request_id, level, message, extras, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    crate::db::insert_rows(
+        tx,
+        "INSERT INTO logs (lambda_uuid, request_id, level, message, extras, at) VALUES",
+        rows,
+        |r| {
+            vec![
+                r.lambda_uuid.to_sql(),
+                r.request_id.to_sql(),
+                r.level.to_sql(),
+                r.message.to_sql(),
+                r.extras.to_sql(),
+                r.at.to_sql(),
+            ]
+        },
     )?;
-    for r in rows {
-        stmt.execute(rusqlite::params![r.lambda_uuid, r.request_id, r.level, r.message, r.extras, r.at])?;
-    }
     Ok(())
 }
 
@@ -70,9 +79,10 @@ pub fn search_with(
     offset: i64,
     plan: Plan,
 ) -> Result<Vec<LogRow>, StoreError> {
-    match filter.text.as_deref().and_then(text::Words::parse) {
-        Some(words) => text::search(conn, filter, &words, limit, offset, plan),
-        None => search_filtered(conn, filter, limit, offset),
+    match (filter.text.as_deref().and_then(text::Words::parse), conn.as_sqlite()) {
+        (Some(words), Some(sqlite)) => text::search(sqlite, filter, &words, limit, offset, plan),
+        (Some(words), None) => search_postgres(conn, filter, &words, limit, offset),
+        (None, _) => search_filtered(conn, filter, limit, offset),
     }
 }
 
@@ -86,8 +96,31 @@ fn search_filtered(conn: &Connection, filter: &LogFilter, limit: i64, offset: i6
     );
     args.push(Sql::Integer(limit));
     args.push(Sql::Integer(offset));
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(params_from_iter(args), row)?.collect::<Result<_, _>>()?;
+    let rows = conn.prepare(&sql)?.query_map(args, row)?.collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// Free text on PostgreSQL: the words as a tsquery on the `search` column (GIN-indexed), with
+/// the other filters; the planner picks the index walk that suits the text and the range.
+fn search_postgres(
+    conn: &Connection<'_>,
+    filter: &LogFilter,
+    words: &text::Words,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<LogRow>, StoreError> {
+    debug_assert_eq!(conn.dialect(), Dialect::Postgres);
+    let Some(query) = words.tsquery() else { return Ok(Vec::new()) };
+    let (mut wheres, mut args) = conditions(filter, true);
+    wheres.push("l.search @@ to_tsquery('simple', ?)".into());
+    args.push(Sql::Text(query));
+    let sql = format!(
+        "SELECT {COLUMNS} FROM logs l WHERE {} ORDER BY l.at DESC, l.id DESC LIMIT ? OFFSET ?",
+        wheres.join(" AND ")
+    );
+    args.push(Sql::Integer(limit));
+    args.push(Sql::Integer(offset));
+    let rows = conn.prepare(&sql)?.query_map(args, row)?.collect::<Result<_, _>>()?;
     Ok(rows)
 }
 
@@ -95,7 +128,7 @@ fn search_filtered(conn: &Connection, filter: &LogFilter, limit: i64, offset: i6
 pub(super) const COLUMNS: &str = "l.id, l.lambda_uuid, l.request_id, l.level, l.message, l.extras, l.at";
 
 /// A `LogRow` from `COLUMNS`.
-pub(super) fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<LogRow> {
+pub(super) fn row(r: &crate::db::Row<'_>) -> Result<LogRow, crate::DbError> {
     Ok(LogRow {
         id: r.get(0)?,
         lambda_uuid: r.get(1)?,
@@ -131,6 +164,6 @@ pub(super) fn conditions(filter: &LogFilter, with_levels: bool) -> (Vec<String>,
 pub fn purge_before(tx: &Transaction<'_>, cutoff: i64, batch: i64) -> Result<usize, StoreError> {
     Ok(tx.execute(
         "DELETE FROM logs WHERE id IN (SELECT id FROM logs WHERE at < ?1 ORDER BY at LIMIT ?2)",
-        rusqlite::params![cutoff, batch],
+        crate::params![cutoff, batch],
     )?)
 }

@@ -3,9 +3,9 @@
 //! first, a common one by walking the newest entries that pass the filters and merging them with
 //! the FTS5 match list, stopping at the page.
 
-use rusqlite::{Connection, Rows, params_from_iter, types::Value as Sql};
+use rusqlite::{Connection, Rows, params_from_iter};
 
-use super::{COLUMNS, LogFilter, LogRow, conditions, row};
+use super::{COLUMNS, LogFilter, LogRow, conditions};
 use crate::StoreError;
 
 /// A text matched by fewer entries than this is searched FTS5-first: its matches are at most
@@ -52,6 +52,28 @@ impl Words {
             if words.iter().any(has_term) { words.into_iter().filter(has_term).collect() } else { words };
         let last = whole.pop()?;
         Some(Self { whole, last })
+    }
+
+    /// The same words as a PostgreSQL tsquery over the `search` column: each word the phrase
+    /// of the terms FTS5's tokenizer makes of it (runs of letters and digits, lower case), the
+    /// last term of the last word a prefix. `None` if no word holds a term (nothing matches).
+    pub fn tsquery(&self) -> Option<String> {
+        let phrase = |word: &str| -> Vec<String> {
+            word.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_lowercase).collect()
+        };
+        let mut parts: Vec<String> = Vec::new();
+        for word in &self.whole {
+            let terms = phrase(word);
+            if terms.is_empty() {
+                return None;
+            }
+            parts.push(format!("({})", terms.join(" <-> ")));
+        }
+        let mut last = phrase(&self.last);
+        let end = last.pop()?;
+        last.push(format!("{end}:*"));
+        parts.push(format!("({})", last.join(" <-> ")));
+        Some(parts.join(" & "))
     }
 
     /// The FTS5 query: each word a quoted phrase, the last one a prefix. FTS5 answers a prefix
@@ -112,6 +134,19 @@ fn prefixed_terms(conn: &Connection, token: &str) -> Result<Option<Vec<String>>,
     Ok(Some(std::iter::once(token.to_owned()).chain(longer).collect()))
 }
 
+/// A `LogRow` from `COLUMNS`, read by rusqlite itself (this module is SQLite's own).
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<LogRow> {
+    Ok(LogRow {
+        id: r.get(0)?,
+        lambda_uuid: r.get(1)?,
+        request_id: r.get(2)?,
+        level: r.get(3)?,
+        message: r.get(4)?,
+        extras: r.get(5)?,
+        at: r.get(6)?,
+    })
+}
+
 /// Newest entries matching `filter` and `words`, `limit` of them after skipping `offset`.
 pub fn search(
     conn: &Connection,
@@ -170,10 +205,10 @@ fn text_first(
          WHERE {} ORDER BY l.at DESC, l.id DESC LIMIT ? OFFSET ?",
         wheres.join(" AND ")
     );
-    let mut args = vec![Sql::Text(expression.to_owned())];
+    let mut args = vec![crate::db::Value::Text(expression.to_owned())];
     args.extend(filters);
-    args.push(Sql::Integer(limit));
-    args.push(Sql::Integer(offset));
+    args.push(crate::db::Value::Integer(limit));
+    args.push(crate::db::Value::Integer(offset));
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(params_from_iter(args), row)?.collect::<Result<_, _>>()?;
     Ok(rows)

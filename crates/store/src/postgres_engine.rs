@@ -1,0 +1,188 @@
+//! The PostgreSQL engine: a pool of synchronous clients used on the blocking pool, like the
+//! SQLite connections, each with its prepared statements. Reads run in read-only
+//! REPEATABLE READ transactions (one snapshot, as a SQLite read sees); writes in READ COMMITTED
+//! transactions that first take a transaction-scoped advisory lock, so that they run one at a
+//! time across every node, as SQLite's single writer does. Appends (invocation records, log
+//! entries, purges) skip that lock. Transaction-scoped locks end with their transaction and
+//! work behind connection poolers, where session-scoped ones would not.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use postgres::IsolationLevel;
+use postgres::config::Host;
+
+use crate::db::{Connection, PgTransaction, StatementCache};
+use crate::{StoreError, Transaction, migrate};
+
+/// Key of the advisory lock that orders write transactions.
+const WRITE_LOCK: i64 = 0x6c62_6f78_5772_6974;
+
+/// Connections a node keeps at most.
+const DEFAULT_MAX_CONNECTIONS: u32 = 16;
+
+/// How to reach PostgreSQL, beside its URL.
+#[derive(Debug, Clone, Default)]
+pub struct PostgresOptions {
+    /// PEM file of the certificate authorities to trust for the server's certificate (default:
+    /// the Mozilla roots). Whether TLS is used follows the URL's `sslmode`.
+    pub ca_file: Option<PathBuf>,
+    /// Connections this node opens at most (default 16).
+    pub max_connections: Option<u32>,
+}
+
+pub(crate) struct PgClient {
+    client: postgres::Client,
+    statements: StatementCache,
+}
+
+struct Manager {
+    config: postgres::Config,
+    tls: tokio_postgres_rustls::MakeRustlsConnect,
+}
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = PgClient;
+    type Error = postgres::Error;
+
+    fn connect(&self) -> Result<PgClient, postgres::Error> {
+        let client = self.config.connect(self.tls.clone())?;
+        Ok(PgClient { client, statements: StatementCache::new() })
+    }
+
+    fn is_valid(&self, conn: &mut PgClient) -> Result<(), postgres::Error> {
+        conn.client.simple_query("")?;
+        Ok(())
+    }
+
+    fn has_broken(&self, conn: &mut PgClient) -> bool {
+        conn.client.is_closed()
+    }
+}
+
+pub(crate) struct PostgresEngine {
+    /// Taken only by `Drop`.
+    pool: Option<r2d2::Pool<Manager>>,
+    description: String,
+}
+
+impl PostgresEngine {
+    /// Connects, checks the schema version and migrates. Runs on a thread of its own: the
+    /// synchronous client drives a small runtime of its own, which cannot start inside Tokio's.
+    pub(crate) fn connect(url: &str, options: &PostgresOptions) -> Result<Self, StoreError> {
+        let config: postgres::Config =
+            url.parse().map_err(|e| StoreError::Unavailable(format!("the database URL is not valid: {e}")))?;
+        let description = describe(&config);
+        let tls = tls_connector(options)?;
+        let max = options.max_connections.unwrap_or(DEFAULT_MAX_CONNECTIONS).max(2);
+        let result = std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    let manager = Manager { config, tls };
+                    let pool = r2d2::Pool::builder()
+                        .max_size(max)
+                        .min_idle(Some(1))
+                        .test_on_check_out(false)
+                        .connection_timeout(Duration::from_secs(10))
+                        .idle_timeout(Some(Duration::from_secs(300)))
+                        .build(manager)
+                        .map_err(|e| StoreError::Unavailable(format!("{description}: {e}")))?;
+                    let mut conn = pool.get().map_err(|e| StoreError::Unavailable(format!("{description}: {e}")))?;
+                    migrate::run_postgres(&mut conn.client)?;
+                    drop(conn);
+                    Ok::<_, StoreError>(pool)
+                })
+                .join()
+        });
+        let pool = result.map_err(|_| StoreError::Task("connecting to PostgreSQL panicked".into()))??;
+        Ok(Self { pool: Some(pool), description })
+    }
+
+    pub(crate) fn describe(&self) -> String {
+        self.description.clone()
+    }
+
+    fn get(&self) -> Result<r2d2::PooledConnection<Manager>, StoreError> {
+        let pool = self.pool.as_ref().ok_or_else(|| StoreError::Unavailable("the store is closed".into()))?;
+        pool.get().map_err(|e| StoreError::Unavailable(format!("{}: {e}", self.description)))
+    }
+
+    pub(crate) fn read<T, F>(&self, f: F) -> Result<T, StoreError>
+    where
+        F: FnOnce(&Connection<'_>) -> Result<T, StoreError>,
+    {
+        let mut conn = self.get()?;
+        let PgClient { client, statements } = &mut *conn;
+        let tx = client.build_transaction().isolation_level(IsolationLevel::RepeatableRead).read_only(true).start()?;
+        let conn = Connection::postgres(PgTransaction { tx, statements });
+        let value = f(&conn)?;
+        conn.commit()?;
+        Ok(value)
+    }
+
+    pub(crate) fn write<T, F>(&self, f: F, ordered: bool) -> Result<T, StoreError>
+    where
+        F: FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
+    {
+        let mut conn = self.get()?;
+        let PgClient { client, statements } = &mut *conn;
+        let mut tx = client.transaction()?;
+        if ordered {
+            tx.batch_execute(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})"))?;
+        }
+        let conn = Connection::postgres(PgTransaction { tx, statements });
+        let value = f(&conn)?;
+        conn.commit()?;
+        Ok(value)
+    }
+}
+
+impl Drop for PostgresEngine {
+    /// Each client owns a small runtime, which may not be dropped on one of Tokio's threads.
+    fn drop(&mut self) {
+        if let Some(pool) = self.pool.take() {
+            let _ = std::thread::spawn(move || drop(pool)).join();
+        }
+    }
+}
+
+/// `PostgreSQL user@host:port/database`, for logs and messages (never the password).
+fn describe(config: &postgres::Config) -> String {
+    let host = match config.get_hosts().first() {
+        Some(Host::Tcp(host)) => host.clone(),
+        #[cfg(unix)]
+        Some(Host::Unix(path)) => path.display().to_string(),
+        None => "localhost".into(),
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    let user = config.get_user().unwrap_or("");
+    let db = config.get_dbname().unwrap_or(user);
+    format!("PostgreSQL {user}@{host}:{port}/{db}")
+}
+
+fn tls_connector(options: &PostgresOptions) -> Result<tokio_postgres_rustls::MakeRustlsConnect, StoreError> {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
+    let mut roots = rustls::RootCertStore::empty();
+    match &options.ca_file {
+        Some(path) => {
+            let certs = CertificateDer::pem_file_iter(path)
+                .map_err(|e| StoreError::Unavailable(format!("cannot read {}: {e}", path.display())))?;
+            for cert in certs {
+                let cert = cert.map_err(|e| StoreError::Unavailable(format!("cannot read {}: {e}", path.display())))?;
+                roots.add(cert).map_err(|e| {
+                    StoreError::Unavailable(format!("{}: not a usable certificate: {e}", path.display()))
+                })?;
+            }
+        }
+        None => roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned()),
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| StoreError::Unavailable(e.to_string()))?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
+}
