@@ -47,6 +47,8 @@ impl App {
         let config = Arc::new(config);
         let parts = Parts { store, key, invoker, vault, scheduler };
         let state = web::Data::new(AppState::new(Arc::clone(&config), parts, account));
+        // Several nodes on one PostgreSQL database: follow the others' changes.
+        lambdabox_services::cluster::spawn(state.node_state());
         lambdabox_services::housekeeping::spawn(
             state.hooks().store().clone(),
             Retention { logs: config.log_retention, sessions: config.session_idle },

@@ -13,9 +13,9 @@ use lambdabox_services::crypto::MasterKey;
 use lambdabox_services::sso::{Sso, SsoIdentity};
 
 use super::reveal::PendingSecrets;
-use super::throttle::LoginThrottle;
 use super::token::TokenKeys;
 use crate::config::Config;
+use lambdabox_services::throttle::LoginThrottle;
 
 /// Authentication's shared state; built once in `startup`.
 pub struct AuthState {
@@ -54,10 +54,12 @@ impl AuthState {
     /// Authentication over `accounts` (shared with the services, so that their writes empty
     /// the same token cache), with keys derived from the master key.
     pub fn new(config: &Config, accounts: Accounts, key: &MasterKey, account: Arc<OnceLock<AccountId>>) -> Self {
+        let store = accounts.store().clone();
         Self {
             identity: Identity(accounts),
             tokens: TokenKeys::new(key),
             throttle: LoginThrottle::new(
+                store,
                 config.max_login_failures_per_user,
                 config.max_login_failures_per_address,
                 config.lockout,

@@ -8,7 +8,6 @@ pub mod password;
 pub mod permission;
 pub mod reveal;
 pub mod session;
-pub mod throttle;
 pub mod token;
 
 pub use extract::{Authorized, Caller, Guarded};

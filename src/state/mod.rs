@@ -95,6 +95,16 @@ impl AppState {
         }
     }
 
+    /// What this node keeps in memory, for keeping it in step with other nodes.
+    pub fn node_state(&self) -> lambdabox_services::cluster::NodeState {
+        lambdabox_services::cluster::NodeState {
+            store: self.store.clone(),
+            invoker: self.invoker.clone(),
+            accounts: self.accounts.clone(),
+            account: Arc::clone(&self.account),
+        }
+    }
+
     /// Authentication's state: sign-in, sessions, tokens, the throttle.
     pub fn auth(&self) -> &AuthState {
         &self.auth

@@ -77,7 +77,7 @@ async fn submit_login(
     let LoginForm { username, password } = form.into_inner();
     let address = client_address(&req);
     let username = username.trim().to_owned();
-    if let Err(wait) = state.auth().throttle.check(&username, &address) {
+    if let Err(wait) = state.auth().throttle.check(&username, &address).await? {
         tracing::warn!(user = %username, %address, "sign-in refused: locked after failed attempts");
         return Err(Error::TooManyRequests {
             message: format!(
@@ -97,7 +97,7 @@ async fn submit_login(
         // Under --oidc-only a right password of anyone but the setup administrator is answered
         // like a wrong one: the page must not confirm passwords it will not accept.
         Some(login) if ok && !login.disabled && (!sso_only || login.break_glass) => {
-            state.auth().throttle.record_success(&username);
+            state.auth().throttle.record_success(&username).await?;
             tracing::info!(user = %username, "signed in");
             // A fresh session id at every sign-in: never keep one planted before it.
             if let Some(old) = req.cookie(session::COOKIE) {
@@ -110,7 +110,7 @@ async fn submit_login(
             Ok(res)
         }
         _ => {
-            state.auth().throttle.record_failure(&username, &address);
+            state.auth().throttle.record_failure(&username, &address).await?;
             tracing::info!(user = %username, %address, "sign-in failed");
             let errors = vec![if sso_only {
                 "wrong user name or password, or the user is disabled; only the administrator created at setup \

@@ -6,6 +6,7 @@ use crate::invoke::Invoker;
 use lambdabox_domain::allowlist::{MAX_ENTRIES, parse_entry};
 use lambdabox_store::allowlist;
 pub use lambdabox_store::allowlist::AllowlistEntry;
+use lambdabox_store::changes::{self, Change};
 use lambdabox_store::{Store, StoreError, activity};
 
 /// What adding several entries at once did.
@@ -22,7 +23,8 @@ pub async fn list_allowlist(store: &Store) -> Result<Vec<AllowlistEntry>, Error>
     Ok(store.read(allowlist::list_entries).await?)
 }
 
-async fn apply(store: &Store, invoker: &Invoker) -> Result<(), Error> {
+/// Gives the invoker the allowlist as stored (after a change, here or on another node).
+pub(crate) async fn apply(store: &Store, invoker: &Invoker) -> Result<(), Error> {
     let entries: Vec<String> = list_allowlist(store).await?.into_iter().map(|e| e.pattern).collect();
     invoker.set_allowlist(&entries);
     Ok(())
@@ -94,6 +96,7 @@ pub async fn add_allowlist_entries(
 
 fn insert_with_activity(tx: &lambdabox_store::Transaction<'_>, pattern: &str, user: &str) -> Result<i64, StoreError> {
     let id = allowlist::insert_entry(tx, pattern, user)?;
+    changes::publish(tx, &Change::Allowlist)?;
     activity::insert_activity(
         tx,
         user,
@@ -118,6 +121,7 @@ pub async fn remove_allowlist_entry(store: &Store, invoker: &Invoker, user: &str
         .write(move |tx| {
             let removed = allowlist::delete_entry(tx, id)?;
             if let Some(p) = &removed {
+                changes::publish(tx, &Change::Allowlist)?;
                 activity::insert_activity(
                     tx,
                     &user,

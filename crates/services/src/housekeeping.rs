@@ -39,6 +39,7 @@ pub async fn run_once(store: &Store, retention: Retention, now: i64) -> Result<u
     store
         .write(move |tx| {
             activity::purge_before(tx, activity_cutoff)?;
+            lambdabox_store::login_failures::purge_before(tx, now - ms(crate::throttle::RETENTION))?;
             sessions::delete_idle_sessions(tx, idle_cutoff)
         })
         .await?;

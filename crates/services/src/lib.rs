@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod allowlist;
 pub mod clock;
+pub mod cluster;
 pub mod crypto;
 pub mod data_dir;
 pub mod egress;
@@ -19,6 +20,7 @@ pub mod overview;
 pub mod reports;
 pub mod scheduler;
 pub mod sso;
+pub mod throttle;
 pub mod vault;
 
 pub use error::Error;

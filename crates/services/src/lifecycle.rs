@@ -11,6 +11,7 @@ use lambdabox_domain::events::{self, NO_EVENT};
 use lambdabox_domain::lambda::{self as rules, EnvVar, LambdaId, MAX_LAMBDAS};
 use lambdabox_domain::skills::{self, Neighbour};
 use lambdabox_runtime::CompileError;
+use lambdabox_store::changes::{self, Change};
 use lambdabox_store::invocations;
 pub use lambdabox_store::invocations::OutcomeCounts;
 use lambdabox_store::lambdas::{self, LambdaChanges, NewLambda, SaveOutcome};
@@ -323,6 +324,9 @@ pub async fn deploy(store: &Store, invoker: &Invoker, user: &str, id: &LambdaId)
         .write(move |tx| {
             let err = err_for_store.as_ref().map(|(m, l)| (m.as_str(), l.map(i64::from)));
             let id = lambdas::record_deployment(tx, &record, state, err, &user)?;
+            if err.is_none() {
+                changes::publish(tx, &Change::Lambda(record.id.to_string()))?;
+            }
             let (what, kind) = if err.is_some() {
                 ("Deployment failed for", "lambda.deploy_failed")
             } else {
@@ -377,6 +381,7 @@ pub async fn undeploy(store: &Store, invoker: &Invoker, user: &str, id: &LambdaI
             if !changed {
                 return Ok(None);
             }
+            changes::publish(tx, &Change::Lambda(lookup.to_string()))?;
             activity::insert_activity(
                 tx,
                 &user,
@@ -411,6 +416,7 @@ pub async fn remove(store: &Store, invoker: &Invoker, user: &str, id: &LambdaId)
     store
         .write(move |tx| {
             lambdas::delete_lambda(tx, &lookup)?;
+            changes::publish(tx, &Change::Lambda(lookup.to_string()))?;
             activity::insert_activity(
                 tx,
                 &user,

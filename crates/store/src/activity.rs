@@ -54,7 +54,8 @@ pub fn search(
 ) -> Result<Vec<Activity>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT at, username, kind, subject, description FROM activity
-         WHERE (?1 IS NULL OR username = ?1) AND (?2 IS NULL OR kind LIKE ?2 || '%')
+         WHERE (CAST(?1 AS TEXT) IS NULL OR username = ?1)
+           AND (CAST(?2 AS TEXT) IS NULL OR lower(kind) LIKE lower(?2) || '%')
          ORDER BY id DESC LIMIT ?3",
     )?;
     let rows = stmt

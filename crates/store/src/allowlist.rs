@@ -20,7 +20,8 @@ pub struct AllowlistEntry {
 
 /// All entries, by pattern.
 pub fn list_entries(conn: &Connection) -> Result<Vec<AllowlistEntry>, StoreError> {
-    let mut stmt = conn.prepare_cached("SELECT id, pattern, created_at, created_by FROM allowlist ORDER BY pattern")?;
+    let mut stmt = conn
+        .prepare_cached("SELECT id, pattern, created_at, created_by FROM allowlist ORDER BY pattern COLLATE NOCASE")?;
     let rows = stmt
         .query_map([], |r| {
             Ok(AllowlistEntry { id: r.get(0)?, pattern: r.get(1)?, created_at: r.get(2)?, created_by: r.get(3)? })

@@ -518,8 +518,36 @@ impl PgTransaction<'_> {
     }
 }
 
-/// SQLite's parameters (`?`, `?N`) as PostgreSQL's (`$N`), outside quoted text.
+/// A statement in the dialect both engines share, for PostgreSQL: SQLite's parameters (`?`,
+/// `?N`) as `$N` (outside quoted text), and SQLite's orderings spelled out: `x COLLATE NOCASE`
+/// (ASCII case folded, then bytes) as `lower(x) COLLATE "C"`, `COLLATE BINARY` as `COLLATE "C"`.
+/// (PostgreSQL's `nocase` collation still decides equality and uniqueness of the columns
+/// declared with it; only the sort order needs SQLite's rule.)
 pub(crate) fn postgres_sql(sql: &str) -> String {
+    collations(&parameters(sql))
+}
+
+fn collations(sql: &str) -> String {
+    const NOCASE: &str = " COLLATE NOCASE";
+    let sql = sql.replace(" COLLATE BINARY", " COLLATE \"C\"");
+    let mut out = String::with_capacity(sql.len() + 16);
+    let mut rest = sql.as_str();
+    while let Some(at) = rest.find(NOCASE) {
+        let before = &rest[..at];
+        let start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '_' || *c == '.'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        out.push_str(&before[..start]);
+        out.push_str(&format!("lower({}) COLLATE \"C\"", &before[start..]));
+        rest = &rest[at + NOCASE.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn parameters(sql: &str) -> String {
     let mut out = String::with_capacity(sql.len() + 8);
     let mut chars = sql.chars().peekable();
     let (mut next, mut quote) = (1_usize, None::<char>);
@@ -556,17 +584,19 @@ pub(crate) fn postgres_sql(sql: &str) -> String {
 /// chunks, so only a few statement shapes are ever prepared.
 const INSERT_CHUNK: usize = 64;
 
-/// Inserts `rows` with `insert` (`INSERT INTO t (a, b) VALUES`) and each row's `values`: on
+/// Inserts `rows` with `insert` (`INSERT INTO t (a, b) VALUES`), the `tuple` of one row's
+/// placeholders (`(?, ?)`) and each row's `values`: on
 /// SQLite one prepared statement per row, on PostgreSQL several rows per statement.
 pub fn insert_rows<R>(
     tx: &Connection<'_>,
     insert: &str,
+    tuple: &str,
     rows: &[R],
     values: fn(&R) -> Vec<ValueRef<'_>>,
 ) -> Result<(), DbError> {
-    let Some(first) = rows.first() else { return Ok(()) };
-    let width = values(first).len();
-    let tuple = format!("({})", vec!["?"; width].join(", "));
+    if rows.is_empty() {
+        return Ok(());
+    }
     if tx.dialect() == Dialect::Sqlite {
         let mut stmt = tx.prepare(&format!("{insert} {tuple}"))?;
         for row in rows {
@@ -581,7 +611,7 @@ pub fn insert_rows<R>(
             chunk /= 2;
         }
         let (now, later) = rest.split_at(chunk);
-        let sql = format!("{insert} {}", vec![tuple.as_str(); chunk].join(", "));
+        let sql = format!("{insert} {}", vec![tuple; chunk].join(", "));
         tx.execute(&sql, now.iter().flat_map(values).collect::<Vec<_>>())?;
         rest = later;
     }
@@ -781,6 +811,11 @@ mod tests {
         assert_eq!(postgres_sql("x = ?3 AND y = ?"), "x = $3 AND y = $4");
         assert_eq!(postgres_sql("x = '?' AND y = ?1"), "x = '?' AND y = $1");
         assert_eq!(postgres_sql("x = 'it''s ?' AND y = ?"), "x = 'it''s ?' AND y = $1");
+        assert_eq!(
+            postgres_sql("SELECT 1 ORDER BY p.builtin DESC, p.name COLLATE NOCASE, s.at"),
+            "SELECT 1 ORDER BY p.builtin DESC, lower(p.name) COLLATE \"C\", s.at"
+        );
+        assert_eq!(postgres_sql("ORDER BY name COLLATE BINARY"), "ORDER BY name COLLATE \"C\"");
     }
 
     #[test]

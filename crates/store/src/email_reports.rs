@@ -114,7 +114,8 @@ pub fn put_settings(tx: &Transaction<'_>, s: &ReportSettings) -> Result<(), Stor
 
 /// The recipients, by when they were added (then by address).
 pub fn list_recipients(conn: &Connection) -> Result<Vec<String>, StoreError> {
-    let mut stmt = conn.prepare_cached("SELECT email FROM email_report_recipients ORDER BY created_at, email")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT email FROM email_report_recipients ORDER BY created_at, email COLLATE NOCASE")?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

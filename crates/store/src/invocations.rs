@@ -36,6 +36,7 @@ pub fn insert_batch(tx: &Transaction<'_>, rows: &[InvocationRow]) -> Result<(), 
         "INSERT INTO invocations
             (lambda_uuid, request_id, source, external_system, outcome, error_code, error_message, duration_us, at)
          VALUES",
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
         |r| {
             vec![
@@ -64,7 +65,7 @@ pub fn count_outcomes(
 ) -> Result<OutcomeCounts, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT outcome, count(*) FROM invocations
-         WHERE at >= ?1 AND at < ?2 AND (?3 IS NULL OR lambda_uuid = ?3) GROUP BY outcome",
+         WHERE at >= ?1 AND at < ?2 AND (CAST(?3 AS TEXT) IS NULL OR lambda_uuid = ?3) GROUP BY outcome",
     )?;
     let mut counts = OutcomeCounts::default();
     let rows = stmt.query_map(params![from, to, lambda], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
@@ -161,7 +162,7 @@ pub fn per_bucket(
     let bucket = bucket_ms.max(1);
     let mut stmt = conn.prepare_cached(
         "SELECT (at / ?2) * ?2 AS bucket, count(*), sum(CASE WHEN outcome <> 'SUCCEEDED' THEN 1 ELSE 0 END)
-         FROM invocations WHERE at >= ?1 AND (?3 IS NULL OR lambda_uuid = ?3)
+         FROM invocations WHERE at >= ?1 AND (CAST(?3 AS TEXT) IS NULL OR lambda_uuid = ?3)
          GROUP BY bucket ORDER BY bucket",
     )?;
     let rows = stmt

@@ -7,12 +7,14 @@
 pub mod accounts;
 pub mod activity;
 pub mod allowlist;
+pub mod changes;
 pub mod cluster;
 pub mod credentials;
 pub mod db;
 pub mod email_reports;
 pub mod invocations;
 pub mod lambdas;
+pub mod login_failures;
 pub mod logs;
 pub mod metrics;
 pub mod migrate;
@@ -200,6 +202,16 @@ impl Store {
             Engine::Postgres(engine) => engine.write(f, ordered),
         })
         .await
+    }
+
+    /// The change feed of the nodes sharing this database: `None` on SQLite (one node). A
+    /// thread listens until the receiver is dropped, reconnecting (and reporting `Resync`)
+    /// whenever the connection is lost.
+    pub fn subscribe(&self) -> Option<tokio::sync::mpsc::UnboundedReceiver<changes::Notice>> {
+        match &*self.inner {
+            Engine::Sqlite(_) => None,
+            Engine::Postgres(engine) => Some(engine.subscribe()),
+        }
     }
 
     /// Checks that the database answers (for `/readyz`).

@@ -23,6 +23,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0009_sso.sql"),
     include_str!("../migrations/0010_invocation_errors.sql"),
     include_str!("../migrations/0011_cluster.sql"),
+    include_str!("../migrations/0012_login_failures.sql"),
 ];
 
 /// The same steps for PostgreSQL.
@@ -39,6 +40,7 @@ const POSTGRES_STEPS: &[&str] = &[
     include_str!("../migrations/postgres/0009_sso.sql"),
     include_str!("../migrations/postgres/0010_invocation_errors.sql"),
     include_str!("../migrations/postgres/0011_cluster.sql"),
+    include_str!("../migrations/postgres/0012_login_failures.sql"),
 ];
 
 const _: () = assert!(STEPS.len() == POSTGRES_STEPS.len(), "both engines have the same migration steps");

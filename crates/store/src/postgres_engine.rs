@@ -8,11 +8,16 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
+
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
 use postgres::IsolationLevel;
 use postgres::config::Host;
+use postgres::fallible_iterator::FallibleIterator;
 
+use crate::changes::{CHANNEL, Change, Notice};
 use crate::db::{Connection, PgTransaction, StatementCache};
 use crate::{StoreError, Transaction, migrate};
 
@@ -65,6 +70,11 @@ pub(crate) struct PostgresEngine {
     /// Taken only by `Drop`.
     pool: Option<r2d2::Pool<Manager>>,
     description: String,
+    /// What the listener connects with.
+    config: postgres::Config,
+    tls: tokio_postgres_rustls::MakeRustlsConnect,
+    /// Set when the engine is dropped: listeners stop.
+    closed: Arc<AtomicBool>,
 }
 
 impl PostgresEngine {
@@ -79,7 +89,7 @@ impl PostgresEngine {
         let result = std::thread::scope(|scope| {
             scope
                 .spawn(|| {
-                    let manager = Manager { config, tls };
+                    let manager = Manager { config: config.clone(), tls: tls.clone() };
                     let pool = r2d2::Pool::builder()
                         .max_size(max)
                         .min_idle(Some(1))
@@ -96,7 +106,21 @@ impl PostgresEngine {
                 .join()
         });
         let pool = result.map_err(|_| StoreError::Task("connecting to PostgreSQL panicked".into()))??;
-        Ok(Self { pool: Some(pool), description })
+        Ok(Self { pool: Some(pool), description, config, tls, closed: Arc::new(AtomicBool::new(false)) })
+    }
+
+    /// Starts a listener thread on a connection of its own (LISTEN holds its connection).
+    pub(crate) fn subscribe(&self) -> UnboundedReceiver<Notice> {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let (config, tls, closed) = (self.config.clone(), self.tls.clone(), Arc::clone(&self.closed));
+        let description = self.description.clone();
+        let spawned = std::thread::Builder::new()
+            .name("lambdabox-listen".into())
+            .spawn(move || listen(&config, &tls, &closed, &tx, &description));
+        if let Err(err) = spawned {
+            tracing::error!(error = %err, "cannot start the change listener; changes reach this node at the periodic resync");
+        }
+        rx
     }
 
     pub(crate) fn describe(&self) -> String {
@@ -138,9 +162,59 @@ impl PostgresEngine {
     }
 }
 
+/// Listens for changes until the engine closes or the receiver is dropped; reconnects after a
+/// lost connection, reporting `Resync` each time it (re)starts listening.
+fn listen(
+    config: &postgres::Config,
+    tls: &tokio_postgres_rustls::MakeRustlsConnect,
+    closed: &AtomicBool,
+    tx: &UnboundedSender<Notice>,
+    description: &str,
+) {
+    let mut failures = 0_u32;
+    while !closed.load(Ordering::Acquire) && !tx.is_closed() {
+        let result = (|| -> Result<(), postgres::Error> {
+            let mut client = config.connect(tls.clone())?;
+            client.batch_execute(&format!("LISTEN {CHANNEL}"))?;
+            failures = 0;
+            if tx.send(Notice::Resync).is_err() {
+                return Ok(());
+            }
+            loop {
+                if closed.load(Ordering::Acquire) || tx.is_closed() {
+                    return Ok(());
+                }
+                {
+                    let mut notifications = client.notifications();
+                    let mut batch = notifications.timeout_iter(Duration::from_millis(500));
+                    while let Some(notification) = batch.next()? {
+                        if let Some(change) = Change::decode(notification.payload())
+                            && tx.send(Notice::Changed(change)).is_err()
+                        {
+                            return Ok(());
+                        }
+                    }
+                }
+                if client.is_closed() {
+                    // timeout_iter ends quietly on a closed connection; a query says why.
+                    client.batch_execute("SELECT 1")?;
+                }
+            }
+        })();
+        if let Err(err) = result {
+            failures = failures.saturating_add(1);
+            if failures == 1 || failures.is_multiple_of(60) {
+                tracing::warn!(error = %crate::DbError::Postgres(err), database = description, "change listener lost its connection; reconnecting");
+            }
+            std::thread::sleep(Duration::from_millis(500));
+        }
+    }
+}
+
 impl Drop for PostgresEngine {
     /// Each client owns a small runtime, which may not be dropped on one of Tokio's threads.
     fn drop(&mut self) {
+        self.closed.store(true, Ordering::Release);
         if let Some(pool) = self.pool.take() {
             let _ = std::thread::spawn(move || drop(pool)).join();
         }

@@ -60,13 +60,17 @@ pub fn set_sso_groups(tx: &Transaction<'_>, id: ProfileId, groups: &[String]) ->
             return Err(StoreError::Conflict(format!("the SSO group '{group}' already gives the profile '{other}'")));
         }
     }
-    let placeholders = vec!["?"; groups.len()].join(", ");
-    let mut keep: Vec<&dyn crate::db::ToSql> = vec![&id.0];
-    keep.extend(groups.iter().map(|g| g as &dyn crate::db::ToSql));
-    tx.execute(
-        &format!("DELETE FROM sso_groups WHERE profile_id = ?1 AND sso_group NOT IN ({placeholders})"),
-        keep.as_slice(),
-    )?;
+    if groups.is_empty() {
+        tx.execute("DELETE FROM sso_groups WHERE profile_id = ?1", [id.0])?;
+    } else {
+        let placeholders = vec!["?"; groups.len()].join(", ");
+        let mut keep: Vec<&dyn crate::db::ToSql> = vec![&id.0];
+        keep.extend(groups.iter().map(|g| g as &dyn crate::db::ToSql));
+        tx.execute(
+            &format!("DELETE FROM sso_groups WHERE profile_id = ?1 AND sso_group NOT IN ({placeholders})"),
+            keep.as_slice(),
+        )?;
+    }
     for group in groups {
         tx.execute(
             "INSERT INTO sso_groups (sso_group, profile_id, position)

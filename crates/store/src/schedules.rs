@@ -166,7 +166,7 @@ pub fn count_scheduled_lambdas(
     let except = except.map(ScheduleId::as_str);
     Ok(conn.query_row(
         "SELECT count(DISTINCT lambda_uuid), coalesce(max(CASE WHEN lambda_uuid = ?1 THEN 1 ELSE 0 END), 0) FROM schedules
-         WHERE ?2 IS NULL OR uuid <> ?2",
+         WHERE CAST(?2 AS TEXT) IS NULL OR uuid <> ?2",
         params![lambda.as_str(), except],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?)
@@ -288,12 +288,13 @@ pub fn finish_run(
     Ok(())
 }
 
-/// Marks runs left `running` by a previous process as failed (at start-up); returns how many.
-pub fn fail_interrupted_runs(tx: &Transaction<'_>) -> Result<usize, StoreError> {
+/// Marks runs left `running` by a process that stopped as failed: those started before
+/// `started_before` (Unix ms; `i64::MAX` for all). Returns how many.
+pub fn fail_interrupted_runs(tx: &Transaction<'_>, started_before: i64) -> Result<usize, StoreError> {
     Ok(tx.execute(
         "UPDATE schedule_runs SET status = 'failed', error = 'lambdabox stopped before the run finished'
-         WHERE status = 'running'",
-        [],
+         WHERE status = 'running' AND (started_at IS NULL OR started_at < ?1)",
+        [started_before],
     )?)
 }
 

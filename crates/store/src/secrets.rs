@@ -44,7 +44,7 @@ fn from_row(r: &crate::db::Row<'_>) -> Result<SecretRow, crate::DbError> {
 
 /// All secrets, by name.
 pub fn list_secrets(conn: &Connection) -> Result<Vec<SecretRow>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!("{SELECT} ORDER BY name"))?;
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} ORDER BY name COLLATE BINARY"))?;
     let rows = stmt.query_map([], from_row)?.collect::<Result<_, _>>()?;
     Ok(rows)
 }

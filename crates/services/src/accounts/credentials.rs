@@ -53,7 +53,7 @@ impl Accounts {
     pub async fn revoke_credentials(&self, user: UserId, client_id: &str) -> Result<(), Error> {
         let id = client_id.to_owned();
         let revoked = self.store.write(move |tx| credentials::revoke_credential(tx, &id, user)).await?;
-        self.changed();
+        self.changed().await;
         found(revoked, "no such active credentials of yours")?;
         let owner = self.name_of(user).await?;
         self.note_as(&owner, "credentials.revoked", client_id, format!("Revoked API credentials {client_id}")).await

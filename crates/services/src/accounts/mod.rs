@@ -9,6 +9,7 @@ mod sessions;
 use std::sync::Arc;
 
 use lambdabox_domain::{AccountId, Permission, ProfileId, UserId, Username};
+use lambdabox_store::changes::{self, Change};
 use lambdabox_store::{Store, StoreError, accounts, activity, profiles, users};
 
 use crate::Error;
@@ -65,8 +66,15 @@ impl Accounts {
         password_hash: String,
     ) -> Result<UserId, Error> {
         let (account, admin) = (account.clone(), admin.clone());
-        let id = self.store.write(move |tx| accounts::provision(tx, &account, &admin, &password_hash)).await?;
-        self.changed();
+        let id = self
+            .store
+            .write(move |tx| {
+                let id = accounts::provision(tx, &account, &admin, &password_hash)?;
+                changes::publish(tx, &Change::Account)?;
+                Ok(id)
+            })
+            .await?;
+        self.changed().await;
         Ok(id)
     }
 
@@ -133,7 +141,7 @@ impl Accounts {
             })
             .await?;
         if let SsoSignIn::SignedIn { user, created, group } = &outcome {
-            self.changed();
+            self.changed().await;
             let name = &user.username;
             if *created {
                 let description =
@@ -350,19 +358,36 @@ impl Accounts {
         subject: &str,
         description: String,
     ) -> Result<(), Error> {
-        self.changed();
+        self.changed().await;
         Ok(activity::record(&self.store, username, kind, subject, description).await?)
     }
 
     /// Records a change in the activity stream; users changed, so cached tokens are checked
     /// again.
     async fn note(&self, actor: &Actor, kind: &'static str, subject: &str, description: String) -> Result<(), Error> {
-        self.changed();
+        self.changed().await;
         Ok(activity::record(&self.store, &actor.username, kind, subject, description).await?)
     }
 
-    /// Users, profiles or credentials changed: the one place the token cache is emptied.
-    fn changed(&self) {
+    /// Users, profiles or credentials changed: the one place the token cache is emptied, here
+    /// and on the other nodes sharing the database.
+    async fn changed(&self) {
+        self.identities.invalidate();
+        if self.store.dialect() == lambdabox_store::Dialect::Postgres {
+            let published = self.store.write(|tx| changes::publish(tx, &Change::Identities)).await;
+            if let Err(err) = published {
+                tracing::error!(error = %err, "could not tell the other nodes that users changed");
+            }
+        }
+    }
+
+    /// The store the accounts live in.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Forgets every cached token check (another node changed users, profiles or credentials).
+    pub fn forget_identities(&self) {
         self.identities.invalidate();
     }
 }

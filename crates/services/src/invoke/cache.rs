@@ -43,6 +43,12 @@ impl DeployCache {
         }
     }
 
+    /// Every cached lambda with the deployment its code came from.
+    pub fn entries(&self) -> Vec<(LambdaId, i64)> {
+        let map = self.map.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+        map.iter().map(|(id, d)| (id.clone(), d.deployment_id)).collect()
+    }
+
     /// Forgets a lambda.
     pub fn remove(&self, lambda: &LambdaId) {
         self.map.write().unwrap_or_else(std::sync::PoisonError::into_inner).remove(lambda);

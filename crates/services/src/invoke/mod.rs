@@ -298,6 +298,29 @@ impl Invoker {
         self.inner.caps.set_allowlist(entries);
     }
 
+    /// Brings the code cached for `lambda` in line with the database, where another node may
+    /// have deployed, undeployed or removed it: the deployment serving it is compiled and
+    /// cached, or nothing is cached if none is.
+    pub async fn refresh(&self, lambda: &LambdaId) -> Result<(), InvokeError> {
+        let id = lambda.clone();
+        let serving = self.inner.store.read(move |conn| lambdas::get_serving(conn, &id)).await?;
+        match serving {
+            Some(deployment) => {
+                if self.inner.cache.get(lambda).map(|d| d.deployment_id) != Some(deployment.id) {
+                    let compiled = self.compile(&deployment.code)?;
+                    self.inner.cache.insert(lambda.clone(), deployment.id, compiled, deployment.env);
+                }
+            }
+            None => self.inner.cache.remove(lambda),
+        }
+        Ok(())
+    }
+
+    /// The lambdas whose code is cached, with the deployment each came from.
+    pub fn cached_deployments(&self) -> Vec<(LambdaId, i64)> {
+        self.inner.cache.entries()
+    }
+
     /// Stops serving `lambda` (after undeploy or removal).
     pub fn deactivate(&self, lambda: &LambdaId) {
         self.inner.cache.remove(lambda);

@@ -23,6 +23,10 @@ use lambdabox_store::{Store, StoreError, schedules};
 /// minute, the finest granularity a schedule can have.
 const TIMER_CRON: &str = "0 * * * * *";
 
+/// A run still `running` this long after it started was interrupted (its node stopped): the
+/// longest an invocation can last, with a wide margin.
+pub const STALE_RUN_MS: i64 = 120_000;
+
 /// Why a schedule change was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum ScheduleError {
@@ -80,12 +84,19 @@ impl Scheduler {
 
     /// At start-up: closes runs a previous process left running, records every run due while
     /// lambdabox was down as missed, then starts the minute timer (not with a manual clock).
+    ///
+    /// With several nodes on one PostgreSQL database, the others may be up and running
+    /// schedules: only runs older than any invocation can last count as interrupted, and the
+    /// first step is an ordinary one, which runs a due time no node has claimed yet.
     pub async fn start(&self) -> anyhow::Result<()> {
-        let interrupted = self.inner.store.write(schedules::fail_interrupted_runs).await?;
+        let now = self.inner.clock.now_ms();
+        let shared = self.inner.store.dialect() == lambdabox_store::Dialect::Postgres;
+        let before = if shared { now - STALE_RUN_MS } else { i64::MAX };
+        let interrupted = self.inner.store.write(move |tx| schedules::fail_interrupted_runs(tx, before)).await?;
         if interrupted > 0 {
             tracing::warn!(interrupted, "scheduled runs were interrupted by the last shutdown");
         }
-        let report = self.catch_up(self.inner.clock.now_ms()).await?;
+        let report = if shared { self.tick_ms(now).await? } else { self.catch_up(now).await? };
         if report.missed > 0 {
             tracing::warn!(missed = report.missed, "scheduled runs were missed while lambdabox was not running");
         }

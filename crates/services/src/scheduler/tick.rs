@@ -53,6 +53,14 @@ impl Scheduler {
     }
 
     pub(super) async fn tick_ms(&self, now: i64) -> Result<TickReport, StoreError> {
+        if self.inner.store.dialect() == lambdabox_store::Dialect::Postgres {
+            // A node that stopped mid-run leaves its run `running`; the others close it.
+            let before = now - super::STALE_RUN_MS;
+            let closed = self.inner.store.write(move |tx| schedules::fail_interrupted_runs(tx, before)).await?;
+            if closed > 0 {
+                tracing::warn!(closed, "scheduled runs of a node that stopped were marked failed");
+            }
+        }
         self.step(now, Mode::Run).await
     }
 

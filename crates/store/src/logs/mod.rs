@@ -4,6 +4,7 @@
 
 use crate::db::{Connection, Dialect, ToSql, Transaction, Value as Sql};
 
+mod terms;
 mod text;
 
 use crate::StoreError;
@@ -30,9 +31,32 @@ pub struct LogRow {
 
 /// Inserts a batch (rows without id).
 pub fn insert_batch(tx: &Transaction<'_>, rows: &[LogRow]) -> Result<(), StoreError> {
+    if tx.dialect() == Dialect::Postgres {
+        // With the terms of the search column (see `terms`).
+        let rows: Vec<(&LogRow, String)> = rows.iter().map(|r| (r, terms::tsvector(&r.message, &r.extras))).collect();
+        crate::db::insert_rows(
+            tx,
+            "INSERT INTO logs (lambda_uuid, request_id, level, message, extras, at, search) VALUES",
+            "(?, ?, ?, ?, ?, ?, CAST(CAST(? AS TEXT) AS tsvector))",
+            &rows,
+            |(r, search)| {
+                vec![
+                    r.lambda_uuid.to_sql(),
+                    r.request_id.to_sql(),
+                    r.level.to_sql(),
+                    r.message.to_sql(),
+                    r.extras.to_sql(),
+                    r.at.to_sql(),
+                    search.to_sql(),
+                ]
+            },
+        )?;
+        return Ok(());
+    }
     crate::db::insert_rows(
         tx,
         "INSERT INTO logs (lambda_uuid, request_id, level, message, extras, at) VALUES",
+        "(?, ?, ?, ?, ?, ?)",
         rows,
         |r| {
             vec![
@@ -112,7 +136,7 @@ fn search_postgres(
     debug_assert_eq!(conn.dialect(), Dialect::Postgres);
     let Some(query) = words.tsquery() else { return Ok(Vec::new()) };
     let (mut wheres, mut args) = conditions(filter, true);
-    wheres.push("l.search @@ to_tsquery('simple', ?)".into());
+    wheres.push("l.search @@ CAST(CAST(? AS TEXT) AS tsquery)".into());
     args.push(Sql::Text(query));
     let sql = format!(
         "SELECT {COLUMNS} FROM logs l WHERE {} ORDER BY l.at DESC, l.id DESC LIMIT ? OFFSET ?",

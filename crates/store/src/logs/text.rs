@@ -54,22 +54,21 @@ impl Words {
         Some(Self { whole, last })
     }
 
-    /// The same words as a PostgreSQL tsquery over the `search` column: each word the phrase
-    /// of the terms FTS5's tokenizer makes of it (runs of letters and digits, lower case), the
-    /// last term of the last word a prefix. `None` if no word holds a term (nothing matches).
+    /// The same words as a PostgreSQL tsquery over the `search` column, as text for a cast (so
+    /// PostgreSQL's parser never re-splits them): each word the phrase of the terms FTS5's
+    /// tokenizer makes of it (see `terms`), the last term of the last word a prefix. `None` if
+    /// no word holds a term (nothing matches).
     pub fn tsquery(&self) -> Option<String> {
-        let phrase = |word: &str| -> Vec<String> {
-            word.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_lowercase).collect()
-        };
+        let phrase = super::terms::terms;
         let mut parts: Vec<String> = Vec::new();
         for word in &self.whole {
             let terms = phrase(word);
             if terms.is_empty() {
                 return None;
             }
-            parts.push(format!("({})", terms.join(" <-> ")));
+            parts.push(format!("({})", terms.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>().join(" <-> ")));
         }
-        let mut last = phrase(&self.last);
+        let mut last: Vec<String> = phrase(&self.last).iter().map(|t| format!("'{t}'")).collect();
         let end = last.pop()?;
         last.push(format!("{end}:*"));
         parts.push(format!("({})", last.join(" <-> ")));
