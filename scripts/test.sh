@@ -19,7 +19,7 @@ trap 'scripts/postgres.sh stop "$pg"; rm -rf "$log" "$pg"' EXIT
 
 scripts/install-test-deps.sh
 LAMBDABOX_TEST_POSTGRES_URL=$(scripts/postgres.sh start "$pg")
-export LAMBDABOX_TEST_POSTGRES_URL LAMBDABOX_REQUIRE_POSTGRES=1
+export LAMBDABOX_TEST_POSTGRES_URL LAMBDABOX_TEST_POSTGRES_CA=$pg/tls/ca.crt LAMBDABOX_REQUIRE_POSTGRES=1
 [ -x .cache/node/node_modules/.bin/node ] && PATH="$root/.cache/node/node_modules/.bin:$PATH"
 
 status=0

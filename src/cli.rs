@@ -199,8 +199,8 @@ pub struct DataArgs {
     pub data_dir: PathBuf,
 
     /// PostgreSQL database shared by several lambdabox nodes (postgres://user:password@host/db,
-    /// with ?sslmode=disable|prefer|require); empty: the SQLite file in the data dir. Every node
-    /// needs the same master key.
+    /// with ?sslmode=disable|prefer|require|verify-ca|verify-full as libpq reads it); empty: the
+    /// SQLite file in the data dir. Every node needs the same master key.
     #[arg(
         long,
         env = "LAMBDABOX_DATABASE_URL",
@@ -212,7 +212,8 @@ pub struct DataArgs {
     pub database_url: String,
 
     /// PEM file of the certificate authorities trusted for PostgreSQL's TLS certificate
-    /// (default: the Mozilla roots).
+    /// (default: the Mozilla roots); checked under sslmode=verify-ca and verify-full, and
+    /// with this file also under require.
     #[arg(long, env = "LAMBDABOX_DATABASE_CA_FILE", value_name = "FILE")]
     pub database_ca_file: Option<PathBuf>,
 }

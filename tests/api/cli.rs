@@ -71,6 +71,31 @@ async fn setup_and_credentials_from_the_command_line_then_serve_and_stop() {
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(client.get(format!("http://{addr}/healthz")).send().await.unwrap().status(), StatusCode::OK);
 
+    // An online backup while the server runs: a consistent copy that opens on its own.
+    let backup = dir.path().join("backup").join("lambdabox-copy.db");
+    std::fs::create_dir(backup.parent().unwrap()).unwrap();
+    let out = bin().args(["backup", "--data-dir", data, "--to", backup.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Backed up"));
+    let copy = rusqlite::Connection::open(&backup).unwrap();
+    let account: String = copy.query_row("SELECT account_id FROM account", [], |r| r.get(0)).unwrap();
+    let credentials: i64 = copy.query_row("SELECT count(*) FROM api_credentials", [], |r| r.get(0)).unwrap();
+    assert_eq!((account.as_str(), credentials), ("acme1", 1));
+    let again = bin().args(["backup", "--data-dir", data, "--to", backup.to_str().unwrap()]).output().unwrap();
+    assert!(!again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("already exists"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    let postgres = bin()
+        .args(["backup", "--data-dir", data, "--to", "/nonexistent/x.db"])
+        .env("LAMBDABOX_DATABASE_URL", "postgres://nobody@127.0.0.1:1/none")
+        .output()
+        .unwrap();
+    assert!(!postgres.status.success());
+    assert!(String::from_utf8_lossy(&postgres.stderr).contains("pg_dump"));
+
     let pid = server.id().to_string();
     assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
     let status = server.wait().unwrap();
@@ -91,6 +116,9 @@ fn help_explains_every_flag() {
         "LAMBDABOX_MAX_SCHEDULED_LAMBDAS",
         "setup",
         "credentials",
+        "backup",
+        "--database-url",
+        "LAMBDABOX_DATABASE_URL",
     ] {
         assert!(help.contains(flag), "--help mentions {flag}");
     }

@@ -65,10 +65,12 @@ fn postgres_message(err: &postgres::Error) -> String {
             Some(detail) => format!("{} ({detail})", db.message()),
             None => db.message().to_owned(),
         },
-        None => match err.source() {
-            Some(source) => format!("{err}: {source}"),
-            None => err.to_string(),
-        },
+        // The driver's own text names the cause already.
+        None if err.to_string().contains("invalid peer certificate") => format!(
+            "{err} (trust the server's certificate authority with --database-ca-file, or turn TLS off with \
+             sslmode=disable in the URL on a trusted network)"
+        ),
+        None => err.to_string(),
     }
 }
 

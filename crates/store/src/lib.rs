@@ -19,6 +19,7 @@ pub mod logs;
 pub mod metrics;
 pub mod migrate;
 mod postgres_engine;
+mod postgres_tls;
 pub mod profiles;
 pub mod schedules;
 pub mod secrets;

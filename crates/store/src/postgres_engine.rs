@@ -31,7 +31,8 @@ const DEFAULT_MAX_CONNECTIONS: u32 = 16;
 #[derive(Debug, Clone, Default)]
 pub struct PostgresOptions {
     /// PEM file of the certificate authorities to trust for the server's certificate (default:
-    /// the Mozilla roots). Whether TLS is used follows the URL's `sslmode`.
+    /// the Mozilla roots). Whether TLS is used and what is checked follows the URL's `sslmode`,
+    /// as with libpq (see `postgres_tls`).
     pub ca_file: Option<PathBuf>,
     /// Connections this node opens at most (default 16).
     pub max_connections: Option<u32>,
@@ -81,27 +82,30 @@ impl PostgresEngine {
     /// Connects, checks the schema version and migrates. Runs on a thread of its own: the
     /// synchronous client drives a small runtime of its own, which cannot start inside Tokio's.
     pub(crate) fn connect(url: &str, options: &PostgresOptions) -> Result<Self, StoreError> {
+        let (url, tls) = crate::postgres_tls::connector(url, options.ca_file.as_deref())?;
         let config: postgres::Config =
             url.parse().map_err(|e| StoreError::Unavailable(format!("the database URL is not valid: {e}")))?;
         let description = describe(&config);
-        let tls = tls_connector(options)?;
         let max = options.max_connections.unwrap_or(DEFAULT_MAX_CONNECTIONS).max(2);
         let result = std::thread::scope(|scope| {
             scope
                 .spawn(|| {
+                    // One connection first: a wrong host, password or certificate fails at
+                    // once with PostgreSQL's own reason, not after the pool's timeout.
+                    let mut client = config.connect(tls.clone()).map_err(|e| {
+                        StoreError::Unavailable(format!("{description}: {}", crate::DbError::Postgres(e)))
+                    })?;
+                    migrate::run_postgres(&mut client)?;
+                    drop(client);
                     let manager = Manager { config: config.clone(), tls: tls.clone() };
-                    let pool = r2d2::Pool::builder()
+                    r2d2::Pool::builder()
                         .max_size(max)
                         .min_idle(Some(1))
                         .test_on_check_out(false)
                         .connection_timeout(Duration::from_secs(10))
                         .idle_timeout(Some(Duration::from_secs(300)))
                         .build(manager)
-                        .map_err(|e| StoreError::Unavailable(format!("{description}: {e}")))?;
-                    let mut conn = pool.get().map_err(|e| StoreError::Unavailable(format!("{description}: {e}")))?;
-                    migrate::run_postgres(&mut conn.client)?;
-                    drop(conn);
-                    Ok::<_, StoreError>(pool)
+                        .map_err(|e| StoreError::Unavailable(format!("{description}: {e}")))
                 })
                 .join()
         });
@@ -233,30 +237,4 @@ fn describe(config: &postgres::Config) -> String {
     let user = config.get_user().unwrap_or("");
     let db = config.get_dbname().unwrap_or(user);
     format!("PostgreSQL {user}@{host}:{port}/{db}")
-}
-
-fn tls_connector(options: &PostgresOptions) -> Result<tokio_postgres_rustls::MakeRustlsConnect, StoreError> {
-    use rustls::pki_types::CertificateDer;
-    use rustls::pki_types::pem::PemObject;
-    let mut roots = rustls::RootCertStore::empty();
-    match &options.ca_file {
-        Some(path) => {
-            let certs = CertificateDer::pem_file_iter(path)
-                .map_err(|e| StoreError::Unavailable(format!("cannot read {}: {e}", path.display())))?;
-            for cert in certs {
-                let cert = cert.map_err(|e| StoreError::Unavailable(format!("cannot read {}: {e}", path.display())))?;
-                roots.add(cert).map_err(|e| {
-                    StoreError::Unavailable(format!("{}: not a usable certificate: {e}", path.display()))
-                })?;
-            }
-        }
-        None => roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned()),
-    }
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let config = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(|e| StoreError::Unavailable(e.to_string()))?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
 }

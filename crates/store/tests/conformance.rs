@@ -1821,3 +1821,46 @@ async fn postgres_refuses_a_newer_schema() {
     });
     assert_eq!((version, key.as_str()), (latest + 1, "key-1"), "the database is unchanged");
 }
+
+/// TLS to PostgreSQL with libpq's `sslmode` meanings: `require` encrypts without checking the
+/// certificate, `verify-full` checks it against the CA file given (the default roots do not
+/// know the test server's authority), `disable` turns TLS off. The test server
+/// (scripts/postgres.sh) serves a certificate from an authority of its own, whose file
+/// `LAMBDABOX_TEST_POSTGRES_CA` names.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_tls_follows_sslmode() {
+    let Some(database) = TestDatabase::create("tls") else { return };
+    let Ok(ca) = std::env::var("LAMBDABOX_TEST_POSTGRES_CA") else {
+        assert!(
+            std::env::var(REQUIRE_POSTGRES).as_deref() != Ok("1"),
+            "{REQUIRE_POSTGRES}=1 but LAMBDABOX_TEST_POSTGRES_CA is not set"
+        );
+        println!("skipped: set LAMBDABOX_TEST_POSTGRES_CA");
+        return;
+    };
+    let with_mode = |mode: &str| {
+        let separator = if database.url.contains('?') { '&' } else { '?' };
+        format!("{}{separator}sslmode={mode}", database.url)
+    };
+    let encrypted = |url: String, options: PostgresOptions| async move {
+        let store = Store::connect(&url, &options)?;
+        store
+            .read(|conn| {
+                Ok(conn.query_row("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", [], |r| {
+                    r.get::<_, bool>(0)
+                })?)
+            })
+            .await
+    };
+    let trusted = || PostgresOptions { ca_file: Some(ca.clone().into()), ..PostgresOptions::default() };
+
+    assert!(encrypted(with_mode("require"), PostgresOptions::default()).await.unwrap(), "require: TLS, unchecked");
+    assert!(encrypted(with_mode("verify-full"), trusted()).await.unwrap(), "verify-full with the authority's file");
+    assert!(encrypted(with_mode("verify-ca"), trusted()).await.unwrap(), "verify-ca with the authority's file");
+    assert!(encrypted(with_mode("require"), trusted()).await.unwrap(), "require with a CA file checks the chain");
+    match encrypted(with_mode("verify-full"), PostgresOptions::default()).await {
+        Err(StoreError::Unavailable(message)) => assert!(message.contains("certificate"), "{message}"),
+        other => panic!("verify-full accepted a certificate from an unknown authority: {other:?}"),
+    }
+    assert!(!encrypted(with_mode("disable"), PostgresOptions::default()).await.unwrap(), "disable: no TLS");
+}
