@@ -77,6 +77,9 @@ pub enum Error {
     /// A bug or an environment failure; details are logged, never shown.
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
+    /// The database cannot be reached now; the client (or a load balancer) may retry.
+    #[error("the database is not reachable; try again shortly")]
+    Unavailable(String),
 }
 
 /// Stable identity of an error, for the code table.
@@ -95,6 +98,7 @@ pub enum ErrorCode {
     LambdaFailed,
     PlatformFailure,
     NotProvisioned,
+    Unavailable,
     Internal,
 }
 
@@ -113,6 +117,7 @@ pub const ERROR_CODES: &[(ErrorCode, u16, &str)] = &[
     (ErrorCode::LambdaFailed, 901, "com.liveperson.faas.handler.custom-failure"),
     (ErrorCode::PlatformFailure, 500, "com.liveperson.faas.es.general"),
     (ErrorCode::NotProvisioned, 503, "com.liveperson.faas.not-provisioned"),
+    (ErrorCode::Unavailable, 503, "com.liveperson.faas.unavailable"),
     (ErrorCode::Internal, 500, "com.liveperson.faas.internal"),
 ];
 
@@ -143,6 +148,7 @@ impl Error {
             Self::LambdaFailed { .. } => ErrorCode::LambdaFailed,
             Self::PlatformFailure { .. } => ErrorCode::PlatformFailure,
             Self::NotProvisioned => ErrorCode::NotProvisioned,
+            Self::Unavailable(_) => ErrorCode::Unavailable,
             Self::Internal(_) => ErrorCode::Internal,
         }
     }
@@ -170,14 +176,19 @@ impl Error {
     pub fn retry_after(&self) -> Option<u64> {
         match self {
             Self::TooManyRequests { retry_after, .. } => Some(retry_after.as_secs().max(1)),
+            Self::Unavailable(_) => Some(1),
             _ => None,
         }
     }
 
     /// Logs the full cause chain of server-side failures once, at the boundary.
     pub fn log(&self) {
-        if let Self::Internal(err) = self {
-            tracing::error!(error = ?err, "request failed");
+        match self {
+            Self::Internal(err) => tracing::error!(error = ?err, "request failed"),
+            Self::Unavailable(cause) => {
+                tracing::error!(error = %cause, "request failed: the database is not reachable")
+            }
+            _ => {}
         }
     }
 }
@@ -191,6 +202,7 @@ impl From<lambdabox_services::invoke::InvokeError> for Error {
             E::Busy | E::TooManyInFlight(_) | E::MemoryBudget(_) => {
                 Self::TooManyRequests { message: err.to_string(), retry_after: Duration::from_secs(1) }
             }
+            E::Store(err) => lambdabox_services::Error::from(err).into(),
             other => Self::internal(other),
         }
     }
@@ -203,7 +215,7 @@ impl From<lambdabox_services::scheduler::ScheduleError> for Error {
             E::Invalid(msg) => Self::BadInput(msg),
             E::NotFound(msg) => Self::NotFound(msg),
             E::LimitReached(msg) => Self::Conflict(msg),
-            E::Store(err) => Self::internal(err),
+            E::Store(err) => lambdabox_services::Error::from(err).into(),
         }
     }
 }
@@ -215,6 +227,7 @@ impl From<lambdabox_services::Error> for Error {
             E::BadInput(msg) => Self::BadInput(msg),
             E::NotFound(msg) => Self::NotFound(msg),
             E::Conflict(msg) => Self::Conflict(msg),
+            E::Unavailable(cause) => Self::Unavailable(cause),
             E::Internal(err) => Self::Internal(err),
         }
     }

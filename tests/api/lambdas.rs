@@ -15,7 +15,12 @@ pub struct Api {
 
 impl Api {
     pub async fn start() -> Self {
-        let (app, admin) = TestApp::provisioned().await;
+        Self::on(TestApp::spawn().await).await
+    }
+
+    /// The API of `app`, set up here.
+    pub async fn on(app: TestApp) -> Self {
+        let admin = app.setup().await;
         let token = app.token(&admin).await;
         Self { app, admin, token }
     }

@@ -2,11 +2,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod helpers;
+mod postgres;
 mod smtp;
 
 mod architecture;
 mod bad_input;
 mod cli;
+mod database_outage;
 mod functions;
 mod functions_ui;
 mod invocations;

@@ -15,6 +15,10 @@ pub enum Error {
     /// The change conflicts with the current state (duplicate name, stale version, a limit).
     #[error("{0}")]
     Conflict(String),
+    /// The database cannot be reached now (a PostgreSQL server down or unreachable): worth
+    /// retrying, on this node or another.
+    #[error("{0}")]
+    Unavailable(String),
     /// A bug or an environment failure; logged where it reaches the caller, never shown.
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
@@ -37,6 +41,7 @@ impl From<StoreError> for Error {
         match err {
             // A uniqueness rule, with a message written for the user.
             StoreError::Conflict(msg) => Self::Conflict(msg),
+            StoreError::Unavailable(msg) => Self::Unavailable(msg),
             other => Self::internal(other),
         }
     }

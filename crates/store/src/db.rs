@@ -45,6 +45,15 @@ pub enum DbError {
 }
 
 impl DbError {
+    /// Whether the connection to PostgreSQL failed (closed, refused, timed out), rather than
+    /// the server refusing a statement.
+    pub fn is_connection_error(&self) -> bool {
+        match self {
+            Self::Postgres(e) => e.as_db_error().is_none() && (e.is_closed() || e.source().is_some()),
+            _ => false,
+        }
+    }
+
     /// Whether a UNIQUE or PRIMARY KEY constraint refused the statement.
     pub fn is_unique_violation(&self) -> bool {
         match self {

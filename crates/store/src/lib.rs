@@ -47,7 +47,7 @@ const MAX_IDLE_READERS: usize = 8;
 pub enum StoreError {
     /// The database reported an error.
     #[error("database error: {0}")]
-    Database(#[from] DbError),
+    Database(DbError),
     /// The database was written by a newer lambdabox.
     #[error(
         "the database has schema version {found}, but this lambdabox understands only up to \
@@ -76,15 +76,23 @@ pub enum StoreError {
     Unavailable(String),
 }
 
+impl From<DbError> for StoreError {
+    /// A lost connection to PostgreSQL is the database being unavailable, not a failed
+    /// statement: worth retrying.
+    fn from(err: DbError) -> Self {
+        if err.is_connection_error() { Self::Unavailable(err.to_string()) } else { Self::Database(err) }
+    }
+}
+
 impl From<rusqlite::Error> for StoreError {
     fn from(err: rusqlite::Error) -> Self {
-        Self::Database(DbError::Sqlite(err))
+        DbError::Sqlite(err).into()
     }
 }
 
 impl From<postgres::Error> for StoreError {
     fn from(err: postgres::Error) -> Self {
-        Self::Database(DbError::Postgres(err))
+        DbError::Postgres(err).into()
     }
 }
 
@@ -217,6 +225,14 @@ impl Store {
 
     /// Checks that the database answers (for `/readyz`).
     pub async fn ping(&self) -> Result<(), StoreError> {
+        if let Engine::Postgres(_) = &*self.inner {
+            let inner = Arc::clone(&self.inner);
+            return run_blocking(move || match &*inner {
+                Engine::Postgres(engine) => engine.ping(),
+                Engine::Sqlite(_) => Ok(()),
+            })
+            .await;
+        }
         self.read(|conn| Ok(conn.query_row("SELECT 1", [], |_| Ok(()))?)).await
     }
 
@@ -287,5 +303,5 @@ pub(crate) use lambdabox_domain::now_ms;
 
 /// Maps a UNIQUE violation to `StoreError::Conflict` with `message`.
 pub(crate) fn unique_violation(err: DbError, message: impl Into<String>) -> StoreError {
-    if err.is_unique_violation() { StoreError::Conflict(message.into()) } else { StoreError::Database(err) }
+    if err.is_unique_violation() { StoreError::Conflict(message.into()) } else { err.into() }
 }

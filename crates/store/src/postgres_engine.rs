@@ -24,6 +24,11 @@ use crate::{StoreError, Transaction, migrate};
 /// Key of the advisory lock that orders write transactions.
 const WRITE_LOCK: i64 = 0x6c62_6f78_5772_6974;
 
+/// How long a request waits for a connection before it fails as unavailable.
+const CONNECTION_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long `/readyz` waits (probes have short timeouts of their own).
+const PING_TIMEOUT: Duration = Duration::from_secs(2);
+
 /// Connections a node keeps at most.
 const DEFAULT_MAX_CONNECTIONS: u32 = 16;
 
@@ -41,6 +46,9 @@ pub struct PostgresOptions {
 pub(crate) struct PgClient {
     client: postgres::Client,
     statements: StatementCache,
+    /// Set when a statement found the connection lost: the pool drops it instead of handing
+    /// it out again (the synchronous client does not always notice by itself).
+    broken: bool,
 }
 
 struct Manager {
@@ -54,7 +62,7 @@ impl r2d2::ManageConnection for Manager {
 
     fn connect(&self) -> Result<PgClient, postgres::Error> {
         let client = self.config.connect(self.tls.clone())?;
-        Ok(PgClient { client, statements: StatementCache::new() })
+        Ok(PgClient { client, statements: StatementCache::new(), broken: false })
     }
 
     fn is_valid(&self, conn: &mut PgClient) -> Result<(), postgres::Error> {
@@ -63,7 +71,7 @@ impl r2d2::ManageConnection for Manager {
     }
 
     fn has_broken(&self, conn: &mut PgClient) -> bool {
-        conn.client.is_closed()
+        conn.broken || conn.client.is_closed()
     }
 }
 
@@ -102,7 +110,7 @@ impl PostgresEngine {
                         .max_size(max)
                         .min_idle(Some(1))
                         .test_on_check_out(false)
-                        .connection_timeout(Duration::from_secs(10))
+                        .connection_timeout(CONNECTION_TIMEOUT)
                         .idle_timeout(Some(Duration::from_secs(300)))
                         .build(manager)
                         .map_err(|e| StoreError::Unavailable(format!("{description}: {e}")))
@@ -136,33 +144,62 @@ impl PostgresEngine {
         pool.get().map_err(|e| StoreError::Unavailable(format!("{}: {e}", self.description)))
     }
 
+    /// Whether the database answers, within `PING_TIMEOUT`.
+    pub(crate) fn ping(&self) -> Result<(), StoreError> {
+        let pool = self.pool.as_ref().ok_or_else(|| StoreError::Unavailable("the store is closed".into()))?;
+        let mut conn = pool
+            .get_timeout(PING_TIMEOUT)
+            .map_err(|e| StoreError::Unavailable(format!("{}: {e}", self.description)))?;
+        let answered = conn.client.simple_query("SELECT 1");
+        if answered.is_err() {
+            conn.broken = true;
+        }
+        answered?;
+        Ok(())
+    }
+
     pub(crate) fn read<T, F>(&self, f: F) -> Result<T, StoreError>
     where
         F: FnOnce(&Connection<'_>) -> Result<T, StoreError>,
     {
-        let mut conn = self.get()?;
-        let PgClient { client, statements } = &mut *conn;
-        let tx = client.build_transaction().isolation_level(IsolationLevel::RepeatableRead).read_only(true).start()?;
-        let conn = Connection::postgres(PgTransaction { tx, statements });
-        let value = f(&conn)?;
-        conn.commit()?;
-        Ok(value)
+        self.with_connection(|client, statements| {
+            let tx =
+                client.build_transaction().isolation_level(IsolationLevel::RepeatableRead).read_only(true).start()?;
+            let conn = Connection::postgres(PgTransaction { tx, statements });
+            let value = f(&conn)?;
+            conn.commit()?;
+            Ok(value)
+        })
     }
 
     pub(crate) fn write<T, F>(&self, f: F, ordered: bool) -> Result<T, StoreError>
     where
         F: FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
     {
+        self.with_connection(|client, statements| {
+            let mut tx = client.transaction()?;
+            if ordered {
+                tx.batch_execute(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})"))?;
+            }
+            let conn = Connection::postgres(PgTransaction { tx, statements });
+            let value = f(&conn)?;
+            conn.commit()?;
+            Ok(value)
+        })
+    }
+
+    /// Runs `f` on a pooled connection; one that turned out lost is not pooled again.
+    fn with_connection<T>(
+        &self,
+        f: impl FnOnce(&mut postgres::Client, &mut StatementCache) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
         let mut conn = self.get()?;
-        let PgClient { client, statements } = &mut *conn;
-        let mut tx = client.transaction()?;
-        if ordered {
-            tx.batch_execute(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})"))?;
+        let PgClient { client, statements, broken } = &mut *conn;
+        let result = f(client, statements);
+        if matches!(result, Err(StoreError::Unavailable(_))) {
+            *broken = true;
         }
-        let conn = Connection::postgres(PgTransaction { tx, statements });
-        let value = f(&conn)?;
-        conn.commit()?;
-        Ok(value)
+        result
     }
 }
 
