@@ -25,6 +25,7 @@ cargo build --release --locked --bin lambdabox >&2
 target=${CARGO_TARGET_DIR:-$PWD/target}
 BIN=$target/release/lambdabox
 work=$(mktemp -d)
+chmod 755 "$work" # the PostgreSQL server runs as its own user
 pids=()
 cleanup() {
   kill "${pids[@]}" 2>/dev/null || true

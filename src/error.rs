@@ -259,6 +259,7 @@ mod tests {
             ErrorCode::LambdaFailed,
             ErrorCode::PlatformFailure,
             ErrorCode::NotProvisioned,
+            ErrorCode::Unavailable,
             ErrorCode::Internal,
         ];
         for code in all {

@@ -8,6 +8,7 @@ mod smtp;
 mod architecture;
 mod bad_input;
 mod cli;
+mod cluster;
 mod database_outage;
 mod functions;
 mod functions_ui;
