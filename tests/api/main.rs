@@ -18,6 +18,7 @@ mod lambdas;
 mod login;
 mod logs;
 mod logs_search;
+mod master_key;
 mod permissions;
 mod project;
 mod reports;

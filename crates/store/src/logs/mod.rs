@@ -29,46 +29,32 @@ pub struct LogRow {
     pub at: i64,
 }
 
-/// Inserts a batch (rows without id).
+/// Inserts a batch (rows without id); on PostgreSQL with the terms of the search column (see
+/// `terms`; SQLite's FTS5 index fills itself by trigger).
 pub fn insert_batch(tx: &Transaction<'_>, rows: &[LogRow]) -> Result<(), StoreError> {
-    if tx.dialect() == Dialect::Postgres {
-        // With the terms of the search column (see `terms`).
-        let rows: Vec<(&LogRow, String)> = rows.iter().map(|r| (r, terms::tsvector(&r.message, &r.extras))).collect();
-        crate::db::insert_rows(
-            tx,
+    let postgres = tx.dialect() == Dialect::Postgres;
+    let rows: Vec<(&LogRow, Option<String>)> =
+        rows.iter().map(|r| (r, postgres.then(|| terms::tsvector(&r.message, &r.extras)))).collect();
+    let (insert, tuple) = if postgres {
+        (
             "INSERT INTO logs (lambda_uuid, request_id, level, message, extras, at, search) VALUES",
             "(?, ?, ?, ?, ?, ?, CAST(CAST(? AS TEXT) AS tsvector))",
-            &rows,
-            |(r, search)| {
-                vec![
-                    r.lambda_uuid.to_sql(),
-                    r.request_id.to_sql(),
-                    r.level.to_sql(),
-                    r.message.to_sql(),
-                    r.extras.to_sql(),
-                    r.at.to_sql(),
-                    search.to_sql(),
-                ]
-            },
-        )?;
-        return Ok(());
-    }
-    crate::db::insert_rows(
-        tx,
-        "INSERT INTO logs (lambda_uuid, request_id, level, message, extras, at) VALUES",
-        "(?, ?, ?, ?, ?, ?)",
-        rows,
-        |r| {
-            vec![
-                r.lambda_uuid.to_sql(),
-                r.request_id.to_sql(),
-                r.level.to_sql(),
-                r.message.to_sql(),
-                r.extras.to_sql(),
-                r.at.to_sql(),
-            ]
-        },
-    )?;
+        )
+    } else {
+        ("INSERT INTO logs (lambda_uuid, request_id, level, message, extras, at) VALUES", "(?, ?, ?, ?, ?, ?)")
+    };
+    crate::db::insert_rows(tx, insert, tuple, &rows, |(r, search)| {
+        let mut values = vec![
+            r.lambda_uuid.to_sql(),
+            r.request_id.to_sql(),
+            r.level.to_sql(),
+            r.message.to_sql(),
+            r.extras.to_sql(),
+        ];
+        values.push(r.at.to_sql());
+        values.extend(search.as_ref().map(ToSql::to_sql));
+        values
+    })?;
     Ok(())
 }
 
