@@ -19,7 +19,9 @@ REDEPLOYS=${REDEPLOYS:-10}
 need=()
 command -v wrk >/dev/null || need+=(wrk)
 command -v nginx >/dev/null || need+=(nginx)
-if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null; fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+if [ ${#need[@]} -gt 0 ]; then $sudo apt-get update -qq && $sudo apt-get install -y -qq "${need[@]}" >/dev/null; fi
 scripts/install-test-deps.sh >/dev/null
 cargo build --release --locked --bin lambdabox >&2
 target=${CARGO_TARGET_DIR:-$PWD/target}

@@ -88,7 +88,13 @@ async fn submit_login(
         }
         .into());
     }
-    let login = state.identity().login(&username).await?;
+    // Only a valid user name is looked up: the database may compare names more loosely than
+    // the throttle keys them (PostgreSQL's case-insensitive collation ignores some code points),
+    // and no user can have another name.
+    let login = match lambdabox_domain::Username::parse(&username) {
+        Ok(_) => state.identity().login(&username).await?,
+        Err(_) => None,
+    };
     // Users who sign in through SSO have no password: they fail like an unknown name.
     let hash = login.as_ref().map(|l| l.password_hash.clone()).filter(|h| !h.is_empty());
     let ok = password::verify(Password::new(password), hash).await?;

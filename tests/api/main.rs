@@ -20,6 +20,7 @@ mod logs;
 mod logs_search;
 mod master_key;
 mod permissions;
+mod postgres_login;
 mod project;
 mod reports;
 mod schedules;

@@ -38,12 +38,14 @@ pub fn spawn(node: NodeState) -> Option<tokio::task::JoinHandle<()>> {
     Some(tokio::spawn(async move {
         let mut resync = tokio::time::interval(RESYNC_INTERVAL);
         resync.tick().await;
+        let mut listening = true;
         loop {
             tokio::select! {
-                notice = feed.recv() => match notice {
+                notice = feed.recv(), if listening => match notice {
                     Some(Notice::Changed(change)) => node.apply(&change).await,
                     Some(Notice::Resync) => node.resync().await,
-                    None => break,
+                    // The listener is gone: the periodic resync still keeps this node in step.
+                    None => listening = false,
                 },
                 _ = resync.tick() => node.resync().await,
             }

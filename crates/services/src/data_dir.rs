@@ -148,18 +148,16 @@ pub async fn reseal_all(store: &Store, account: &AccountId, old: &MasterKey, new
 /// id on first use.
 pub async fn check_master_key(store: &Store, key: &MasterKey) -> anyhow::Result<()> {
     let id = key.id();
-    let recorded = store.read(cluster::master_key_id).await?;
-    match recorded {
-        Some(recorded) if recorded == id => Ok(()),
-        Some(recorded) => anyhow::bail!(
+    let claimed = id.clone();
+    let recorded = store.write(move |tx| cluster::claim_master_key_id(tx, &claimed)).await?;
+    if recorded == id {
+        Ok(())
+    } else {
+        anyhow::bail!(
             "this lambdabox has master key {id}, but the secrets in {} are sealed with master key {recorded}: \
              give every node the same key ({KEY_ENV}, or the same master.key file in its data dir)",
             store.describe()
-        ),
-        None => {
-            store.write(move |tx| cluster::record_master_key_id(tx, &id)).await?;
-            Ok(())
-        }
+        )
     }
 }
 

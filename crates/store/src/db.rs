@@ -49,7 +49,11 @@ impl DbError {
     /// the server refusing a statement.
     pub fn is_connection_error(&self) -> bool {
         match self {
-            Self::Postgres(e) => e.as_db_error().is_none() && (e.is_closed() || e.source().is_some()),
+            Self::Postgres(e) => {
+                e.as_db_error().is_none()
+                    && (e.is_closed()
+                        || e.source().is_some_and(|s| s.is::<std::io::Error>() || s.is::<rustls::Error>()))
+            }
             _ => false,
         }
     }

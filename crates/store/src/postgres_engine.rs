@@ -91,9 +91,23 @@ impl PostgresEngine {
     /// synchronous client drives a small runtime of its own, which cannot start inside Tokio's.
     pub(crate) fn connect(url: &str, options: &PostgresOptions) -> Result<Self, StoreError> {
         let (url, tls) = crate::postgres_tls::connector(url, options.ca_file.as_deref())?;
-        let config: postgres::Config =
+        let mut config: postgres::Config =
             url.parse().map_err(|e| StoreError::Unavailable(format!("the database URL is not valid: {e}")))?;
         let description = describe(&config);
+        // A node that vanishes mid-write must not hold the cluster's write lock for long: the
+        // server ends a session idle in a transaction, waits for locks are bounded, and dead
+        // peers are noticed by keepalives within about a minute.
+        let server_options = format!(
+            "{} -c lock_timeout=30s -c idle_in_transaction_session_timeout=60s",
+            config.get_options().unwrap_or_default()
+        );
+        config
+            .options(server_options.trim())
+            .connect_timeout(CONNECTION_TIMEOUT)
+            .keepalives(true)
+            .keepalives_idle(Duration::from_secs(30))
+            .keepalives_interval(Duration::from_secs(10))
+            .keepalives_retries(3);
         let max = options.max_connections.unwrap_or(DEFAULT_MAX_CONNECTIONS).max(2);
         let result = std::thread::scope(|scope| {
             scope

@@ -128,8 +128,10 @@ async fn write_batches(store: Store, mut rx: mpsc::Receiver<Message>) {
             let batch = std::mem::take(&mut rows);
             let batch_logs = std::mem::take(&mut log_rows);
             let n = batch.len();
+            // An ordered write: on PostgreSQL, entries of several nodes then commit in the
+            // order of their ids, which the live log stream relies on.
             let written = store
-                .append(move |tx| {
+                .write(move |tx| {
                     invocations::insert_batch(tx, &batch)?;
                     logs::insert_batch(tx, &batch_logs)
                 })

@@ -14,7 +14,7 @@ const MAX_POSITION: usize = 16_383;
 /// Positions left between the message's terms and the extras', so that no phrase spans both.
 const FIELD_GAP: usize = 64;
 /// Longest lexeme PostgreSQL accepts, in bytes.
-const MAX_LEXEME: usize = 2046;
+pub(super) const MAX_LEXEME: usize = 2046;
 /// Terms indexed per entry at most (a tsvector is limited to 1 MB).
 const MAX_TERMS: usize = 50_000;
 

@@ -68,6 +68,10 @@ impl Words {
             }
             parts.push(format!("({})", terms.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>().join(" <-> ")));
         }
+        // A term longer than PostgreSQL indexes is in no entry (and no tsquery may hold it).
+        if self.whole.iter().chain([&self.last]).flat_map(|w| phrase(w)).any(|t| t.len() > super::terms::MAX_LEXEME) {
+            return None;
+        }
         let mut last: Vec<String> = phrase(&self.last).iter().map(|t| format!("'{t}'")).collect();
         let end = last.pop()?;
         last.push(format!("{end}:*"));
