@@ -373,6 +373,14 @@ pub struct ServeArgs {
     #[arg(long, env = "LAMBDABOX_PUBLIC_URL", value_name = "URL")]
     pub public_url: Option<String>,
 
+    /// Load balancers or proxies in front of lambdabox (IP addresses or networks, comma
+    /// separated, e.g. `10.0.0.0/8,192.168.1.5`): for a request from one of them, the client's
+    /// address (for the sign-in throttle) is taken from X-Forwarded-For. Default: none, the
+    /// peer's own address.
+    #[arg(long, env = "LAMBDABOX_TRUSTED_PROXIES", value_name = "ADDRESSES", value_delimiter = ',',
+          value_parser = address_or_network)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+
     /// Mark session cookies Secure. On by itself under --tls-cert; set it when a
     /// TLS-terminating proxy in front serves lambdabox over HTTPS.
     #[arg(long, env = "LAMBDABOX_SECURE_COOKIES", default_value_t = false)]
@@ -444,4 +452,12 @@ pub struct CredentialsCreateArgs {
     /// A label to recognise the credentials by.
     #[arg(long, default_value = "cli")]
     pub name: String,
+}
+
+/// An IP network (`10.0.0.0/8`) or a single address (`192.168.1.5`).
+fn address_or_network(raw: &str) -> Result<ipnet::IpNet, String> {
+    let raw = raw.trim();
+    raw.parse::<ipnet::IpNet>()
+        .or_else(|_| raw.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("'{raw}' is neither an IP address nor a network like 10.0.0.0/8"))
 }

@@ -63,6 +63,8 @@ pub struct Config {
     pub sso: Option<SsoConfig>,
     /// The address users reach lambdabox at (no trailing slash); `None`: each request's.
     pub public_url: Option<String>,
+    /// Proxies whose X-Forwarded-For names the client (for the sign-in throttle).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     /// Failed logins tolerated per user name before it is locked for `lockout`.
     pub max_login_failures_per_user: u32,
     /// Failed logins tolerated per client address before it is locked for `lockout`.
@@ -178,6 +180,7 @@ impl Config {
             tls: None,
             sso: None,
             public_url: None,
+            trusted_proxies: Vec::new(),
             max_login_failures_per_user: 5,
             max_login_failures_per_address: 20,
             lockout: Duration::from_secs(15 * 60),
@@ -228,6 +231,7 @@ impl Config {
         config.max_scheduled_lambdas =
             usize::try_from(args.max_scheduled_lambdas).unwrap_or(DEFAULT_MAX_SCHEDULED_LAMBDAS);
         config.public_url = args.public_url.as_deref().map(checked_public_url).transpose()?;
+        config.trusted_proxies.clone_from(&args.trusted_proxies);
         config.sso = sso_from_args(args)?;
         Ok(config)
     }

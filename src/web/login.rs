@@ -61,8 +61,24 @@ async fn show_login(state: web::Data<AppState>, query: web::Query<LoginQuery>) -
     render(&LoginPage::new(&state, query.local.is_some(), vec![], String::new()))
 }
 
-fn client_address(req: &HttpRequest) -> String {
-    req.peer_addr().map_or_else(|| "unknown".into(), |a| a.ip().to_string())
+/// The client's address: the peer's, or behind trusted proxies the last address in
+/// X-Forwarded-For that is not one of them (earlier entries are the client's to forge).
+fn client_address(req: &HttpRequest, trusted: &[ipnet::IpNet]) -> String {
+    let Some(peer) = req.peer_addr().map(|a| a.ip()) else { return "unknown".into() };
+    let is_trusted = |ip: &std::net::IpAddr| trusted.iter().any(|net| net.contains(ip));
+    if !is_trusted(&peer) {
+        return peer.to_string();
+    }
+    let forwarded = req.headers().get_all("x-forwarded-for").filter_map(|v| v.to_str().ok()).collect::<Vec<_>>();
+    let hops = forwarded.iter().flat_map(|v| v.split(',')).map(str::trim).collect::<Vec<_>>();
+    for hop in hops.iter().rev() {
+        match hop.parse::<std::net::IpAddr>() {
+            Ok(ip) if is_trusted(&ip) => continue,
+            Ok(ip) => return ip.to_string(),
+            Err(_) => break,
+        }
+    }
+    peer.to_string()
 }
 
 #[post("/login")]
@@ -75,7 +91,7 @@ async fn submit_login(
         return Err(Error::NotProvisioned.into());
     }
     let LoginForm { username, password } = form.into_inner();
-    let address = client_address(&req);
+    let address = client_address(&req, &state.config.trusted_proxies);
     let username = username.trim().to_owned();
     if let Err(wait) = state.auth().throttle.check(&username, &address).await? {
         tracing::warn!(user = %username, %address, "sign-in refused: locked after failed attempts");

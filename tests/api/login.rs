@@ -70,3 +70,44 @@ async fn passwords_never_reach_the_database_or_logs_in_clear() {
     let hash: String = conn.query_row("SELECT password_hash FROM users", [], |r| r.get(0)).unwrap();
     assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
 }
+
+/// Signs in as `user` with a wrong password, as a client the balancer names in `forwarded`.
+async fn fail_via(app: &TestApp, user: &str, forwarded: &str) -> StatusCode {
+    let res = app
+        .client()
+        .post(app.url("/login"))
+        .header("X-Forwarded-For", forwarded)
+        .form(&[("username", user), ("password", "wrong-password")])
+        .send()
+        .await
+        .unwrap();
+    res.status()
+}
+
+#[tokio::test]
+async fn behind_a_trusted_balancer_failures_count_per_forwarded_client() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = test_config(dir.path());
+    config.max_login_failures_per_address = 2;
+    config.max_login_failures_per_user = 100;
+    config.trusted_proxies = vec!["127.0.0.0/8".parse().unwrap()];
+    let app = TestApp::spawn_with(config, Some(dir)).await;
+    app.setup().await;
+    assert_eq!(fail_via(&app, "ann", "203.0.113.7").await, StatusCode::UNAUTHORIZED);
+    // The entries a client wrote itself come first; the balancer appends the real peer.
+    assert_eq!(fail_via(&app, "bob", "198.51.100.1, 203.0.113.7").await, StatusCode::UNAUTHORIZED);
+    assert_eq!(fail_via(&app, "cid", "203.0.113.7").await, StatusCode::TOO_MANY_REQUESTS, "that client is locked");
+    assert_eq!(fail_via(&app, "dan", "203.0.113.8").await, StatusCode::UNAUTHORIZED, "another client is not");
+
+    // Without trusting the balancer, the header is the client's own word and is ignored.
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = test_config(dir.path());
+    config.max_login_failures_per_address = 2;
+    config.max_login_failures_per_user = 100;
+    let app = TestApp::spawn_with(config, Some(dir)).await;
+    app.setup().await;
+    for forwarded in ["203.0.113.1", "203.0.113.2"] {
+        assert_eq!(fail_via(&app, "ann", forwarded).await, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(fail_via(&app, "ann", "203.0.113.3").await, StatusCode::TOO_MANY_REQUESTS, "one peer, one count");
+}
