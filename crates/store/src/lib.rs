@@ -199,6 +199,17 @@ impl Store {
         T: Send + 'static,
         F: FnOnce(&Transaction<'_>) -> Result<T, StoreError> + Send + 'static,
     {
+        // On PostgreSQL, ordered writes queue here for a turn before they take a connection.
+        let _turn = match &*self.inner {
+            Engine::Postgres(engine) if ordered => Some(
+                engine
+                    .ordered_writers
+                    .acquire()
+                    .await
+                    .map_err(|_| StoreError::Unavailable("the store is closed".into()))?,
+            ),
+            _ => None,
+        };
         let inner = Arc::clone(&self.inner);
         run_blocking(move || match &*inner {
             Engine::Sqlite(engine) => {

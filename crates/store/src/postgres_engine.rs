@@ -29,6 +29,9 @@ const CONNECTION_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long `/readyz` waits (probes have short timeouts of their own).
 const PING_TIMEOUT: Duration = Duration::from_secs(2);
 
+/// Ordered writes of one node that may hold a connection while they wait for the write lock.
+const ORDERED_WRITERS: usize = 4;
+
 /// Connections a node keeps at most.
 const DEFAULT_MAX_CONNECTIONS: u32 = 16;
 
@@ -84,6 +87,9 @@ pub(crate) struct PostgresEngine {
     tls: tokio_postgres_rustls::MakeRustlsConnect,
     /// Set when the engine is dropped: listeners stop.
     closed: Arc<AtomicBool>,
+    /// Ordered writes of this node waiting for the cluster's write lock at once: the others
+    /// wait here, without a connection, so that reads keep the pool.
+    pub(crate) ordered_writers: tokio::sync::Semaphore,
 }
 
 impl PostgresEngine {
@@ -132,7 +138,14 @@ impl PostgresEngine {
                 .join()
         });
         let pool = result.map_err(|_| StoreError::Task("connecting to PostgreSQL panicked".into()))??;
-        Ok(Self { pool: Some(pool), description, config, tls, closed: Arc::new(AtomicBool::new(false)) })
+        Ok(Self {
+            pool: Some(pool),
+            description,
+            config,
+            tls,
+            closed: Arc::new(AtomicBool::new(false)),
+            ordered_writers: tokio::sync::Semaphore::new(ORDERED_WRITERS),
+        })
     }
 
     /// Starts a listener thread on a connection of its own (LISTEN holds its connection).

@@ -446,6 +446,7 @@ impl Invoker {
 
     async fn load(&self, request: &InvokeRequest) -> Result<Arc<cache::Deployed>, InvokeError> {
         let id = request.lambda.clone();
+        let removals = self.inner.cache.removals();
         let (serving, exists) = self
             .inner
             .store
@@ -459,6 +460,7 @@ impl Invoker {
             });
         };
         let compiled = self.compile(&deployment.code)?;
-        Ok(self.inner.cache.insert(request.lambda.clone(), deployment.id, compiled, deployment.env))
+        let lambda = request.lambda.clone();
+        Ok(self.inner.cache.insert_unless_removed(removals, lambda, deployment.id, compiled, deployment.env))
     }
 }
