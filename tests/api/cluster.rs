@@ -9,7 +9,6 @@
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -21,6 +20,7 @@ use reqwest::{Client, Method, Response, StatusCode};
 use serde_json::{Value, json};
 
 use crate::helpers::{ACCOUNT, ADMIN, ADMIN_PASSWORD, element_text, hidden_value};
+use crate::postgres::TestDatabase;
 
 /// How long a change made on one node may take to reach the others.
 const PROPAGATION: Duration = Duration::from_secs(1);
@@ -32,7 +32,7 @@ static ONE_CLUSTER_AT_A_TIME: LazyLock<tokio::sync::Mutex<()>> = LazyLock::new(|
 
 #[tokio::test]
 async fn changes_on_one_node_reach_the_others_within_a_second() {
-    let Some(db) = Database::create().await else { return };
+    let Some(db) = TestDatabase::create("cluster") else { return };
     let _turn = ONE_CLUSTER_AT_A_TIME.lock().await;
     let cluster = Cluster::start(db, 3).await;
     for n in 1..=3 {
@@ -97,7 +97,7 @@ async fn changes_on_one_node_reach_the_others_within_a_second() {
 
 #[tokio::test]
 async fn a_schedule_fires_once_per_due_minute_while_nodes_are_killed_and_restarted() {
-    let Some(db) = Database::create().await else { return };
+    let Some(db) = TestDatabase::create("cluster") else { return };
     let _turn = ONE_CLUSTER_AT_A_TIME.lock().await;
     let seed = std::env::var("LAMBDABOX_CLUSTER_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(rand::random);
     println!("kill order seed {seed} (LAMBDABOX_CLUSTER_SEED={seed} repeats it)");
@@ -128,7 +128,7 @@ async fn a_schedule_fires_once_per_due_minute_while_nodes_are_killed_and_restart
     assert!(kills >= 3, "the chaos killed nodes");
     assert!(!acknowledged.is_empty(), "some lambdas were created during the chaos");
 
-    let runs = cluster.db.schedule_runs(&schedule).await;
+    let runs = schedule_runs(&cluster.db.url, &schedule).await;
     println!("runs (due_at, status): {runs:?}");
     let missed: Vec<_> = runs.iter().filter(|(_, status)| status == "missed").collect();
     assert!(missed.is_empty(), "no run was missed: {missed:?} of {runs:?}");
@@ -433,11 +433,11 @@ struct Cluster {
     nodes: Vec<Node>,
     live: Live,
     key: String,
-    db: Database,
+    db: TestDatabase,
 }
 
 impl Cluster {
-    async fn start(db: Database, nodes: usize) -> Self {
+    async fn start(db: TestDatabase, nodes: usize) -> Self {
         let key = base64::engine::general_purpose::STANDARD.encode(rand::random::<[u8; 32]>());
         let mut cluster = Self { nodes: (1..=nodes).map(Node::new).collect(), live: Live::default(), key, db };
         let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_lambdabox"))
@@ -576,62 +576,16 @@ impl Drop for Node {
     }
 }
 
-/// A database of its own on the test server, dropped afterwards (kept when the test failed).
-struct Database {
-    admin_url: String,
-    name: String,
-    url: String,
-}
-
-impl Database {
-    /// `None`, after saying so, when no PostgreSQL server is configured.
-    async fn create() -> Option<Self> {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let admin_url = match std::env::var("LAMBDABOX_TEST_POSTGRES_URL") {
-            Ok(url) if !url.trim().is_empty() => url,
-            _ if std::env::var("LAMBDABOX_REQUIRE_POSTGRES").as_deref() == Ok("1") => {
-                panic!(
-                    "LAMBDABOX_REQUIRE_POSTGRES=1 but LAMBDABOX_TEST_POSTGRES_URL (postgres://user@host:port/db) is not set"
-                )
-            }
-            _ => {
-                println!("skipped: set LAMBDABOX_TEST_POSTGRES_URL");
-                return None;
-            }
-        };
-        let name = format!("lbx_cluster_{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
-        let mut url = url::Url::parse(&admin_url).expect("LAMBDABOX_TEST_POSTGRES_URL is a URL");
-        url.set_path(&format!("/{name}"));
-        let (admin, sql) = (admin_url.clone(), format!("CREATE DATABASE {name}"));
-        tokio::task::spawn_blocking(move || connect(&admin).batch_execute(&sql)).await.unwrap().unwrap();
-        Some(Self { admin_url, name, url: url.to_string() })
-    }
-
-    /// Every run of `schedule`: (due_at in Unix ms, status), oldest first.
-    async fn schedule_runs(&self, schedule: &str) -> Vec<(i64, String)> {
-        let (url, schedule) = (self.url.clone(), schedule.to_owned());
-        tokio::task::spawn_blocking(move || {
-            let sql = "SELECT due_at, status FROM schedule_runs WHERE schedule_uuid = $1 ORDER BY due_at";
-            let rows = connect(&url).query(sql, &[&schedule]).unwrap();
-            rows.iter().map(|row| (row.get(0), row.get(1))).collect()
-        })
-        .await
-        .unwrap()
-    }
-}
-
-impl Drop for Database {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            eprintln!("kept the database {} to look into", self.name);
-            return;
-        }
-        let (admin, sql) = (self.admin_url.clone(), format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name));
-        let dropped = std::thread::spawn(move || connect(&admin).batch_execute(&sql)).join();
-        if !matches!(dropped, Ok(Ok(()))) {
-            eprintln!("could not drop the database {}", self.name);
-        }
-    }
+/// Every run of `schedule` in the database at `url`: (due_at in Unix ms, status), oldest first.
+async fn schedule_runs(url: &str, schedule: &str) -> Vec<(i64, String)> {
+    let (url, schedule) = (url.to_owned(), schedule.to_owned());
+    tokio::task::spawn_blocking(move || {
+        let sql = "SELECT due_at, status FROM schedule_runs WHERE schedule_uuid = $1 ORDER BY due_at";
+        let rows = connect(&url).query(sql, &[&schedule]).unwrap();
+        rows.iter().map(|row| (row.get(0), row.get(1))).collect()
+    })
+    .await
+    .unwrap()
 }
 
 /// The synchronous client: only on a thread of its own, never on the runtime's.

@@ -59,6 +59,10 @@ impl TestDatabase {
 
 impl Drop for TestDatabase {
     fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("kept the database {} to look into", self.name);
+            return;
+        }
         let sql = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
         admin(&self.admin_url, sql);
     }
