@@ -3,6 +3,11 @@
 use clap::Parser;
 use lambdabox::cli::Cli;
 
+mod allocator;
+
+#[global_allocator]
+static ALLOCATOR: allocator::ProcessAllocator = allocator::ProcessAllocator;
+
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     lambdabox::telemetry::init(cli.log_format);

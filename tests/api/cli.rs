@@ -102,6 +102,30 @@ async fn setup_and_credentials_from_the_command_line_then_serve_and_stop() {
     assert!(status.success(), "graceful exit on SIGTERM: {status:?}");
 }
 
+/// The program picks its allocator by the role it runs in: mimalloc for the server and the
+/// commands, the system's in a worker process (whose address space is limited and whose
+/// resident memory the budget counts). mimalloc prints its statistics at exit when asked and
+/// has something to report only when it was used.
+#[test]
+fn the_server_allocates_with_mimalloc_and_a_worker_process_with_the_system_allocator() {
+    let stats = |worker: bool| {
+        let mut command = bin();
+        command.arg("--version").env("MIMALLOC_SHOW_STATS", "1");
+        if worker {
+            command.env("LAMBDABOX_WORKER_PROCESS", "1");
+        } else {
+            command.env_remove("LAMBDABOX_WORKER_PROCESS");
+        }
+        let out = command.output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let server = stats(false);
+    assert!(server.contains("pages"), "mimalloc served the allocations: {server}");
+    let worker = stats(true);
+    assert!(!worker.contains("pages"), "the system allocator served the allocations: {worker}");
+}
+
 #[test]
 fn help_explains_every_flag() {
     let out = bin().arg("--help").output().unwrap();

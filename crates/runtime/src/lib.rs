@@ -29,7 +29,7 @@ pub use capabilities::{
 pub use compile::{CompileError, Compiled, EXPECTED_FIRST_LINE, LambdaStyle, MAX_CODE_CHARS};
 pub use lambdabox_domain::outcome::{FailureCode, LogEntry, LogLevel, RunOutcome, RunResult};
 pub use limits::{Limits, MAX_TIMEOUT};
-pub use process::server::{ProcessOptions, WORKER_OVERHEAD, default_memory_total_bytes};
+pub use process::server::{ProcessOptions, WORKER_OVERHEAD, WORKER_PROCESS_ENV, default_memory_total_bytes};
 pub use process::worker_main;
 
 use limits::CALLER_GRACE;

@@ -16,6 +16,7 @@ use crate::shared::Job;
 use lambdabox_domain::outcome::{FailureCode, LogEntry, RunOutcome};
 use std::collections::{HashMap, HashSet};
 use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 use std::process::Stdio;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
@@ -42,6 +43,10 @@ pub struct ProcessOptions {
     /// workers' resident memory is at or above it.
     pub memory_total_bytes: u64,
 }
+
+/// Set (to `1`) in the environment of every worker process, so that the program can tell the
+/// role it was started in before it allocates (its allocator is chosen by it).
+pub const WORKER_PROCESS_ENV: &std::ffi::CStr = c"LAMBDABOX_WORKER_PROCESS";
 
 /// Address space a worker needs besides its invocations' heaps: the binary, thread stacks,
 /// allocator arenas.
@@ -385,6 +390,7 @@ async fn run_worker(shared: &Arc<PoolShared>, slot: &Slot, workers: usize) -> st
         .arg0("lambdabox")
         .arg("worker")
         .env_clear()
+        .env(std::ffi::OsStr::from_bytes(WORKER_PROCESS_ENV.to_bytes()), "1")
         .env(
             "GLIBC_TUNABLES",
             "glibc.malloc.trim_threshold=33554432:glibc.malloc.top_pad=16777216:glibc.malloc.mmap_threshold=4194304",

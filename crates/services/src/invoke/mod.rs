@@ -25,7 +25,7 @@ pub use lambdabox_runtime::Limits;
 use lambdabox_runtime::{
     Compiled, FailureCode, LogEntry, Refused, RunOptions, RunOutcome, RuntimeError, Sandbox, Tail,
 };
-pub use lambdabox_runtime::{ProcessOptions, default_memory_total_bytes, worker_main};
+pub use lambdabox_runtime::{ProcessOptions, WORKER_PROCESS_ENV, default_memory_total_bytes, worker_main};
 use lambdabox_store::{Store, StoreError, lambdas};
 use recorder::Recorder;
 use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore};
