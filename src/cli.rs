@@ -261,7 +261,8 @@ pub struct ServeArgs {
     #[arg(long, env = "LAMBDABOX_HTTP_WORKERS", default_value_t = 0)]
     pub http_workers: usize,
 
-    /// Invocations waiting for a worker before new ones are refused with 429.
+    /// Invocations waiting for a worker (besides the few each worker holds ready) before new
+    /// ones are refused with 429.
     #[arg(long, env = "LAMBDABOX_LAMBDA_QUEUE", default_value_t = 1024,
           value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     pub lambda_queue: u64,

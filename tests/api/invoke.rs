@@ -188,7 +188,9 @@ async fn a_full_queue_answers_429_with_retry_after() {
     let admin = app.setup().await;
     let api = Api { token: app.token(&admin).await, app, admin };
     let uuid = api.deployed("busy", "function lambda(input, callback) {\n  const end = Date.now() + 300;\n  while (Date.now() < end) {}\n  callback(null, 'done');\n}").await;
-    let calls = (0..8).map(|_| api.invoke(&uuid, json!({})));
+    // One runs, the worker holds a few more ready (it asks for up to eight), one waits in
+    // the queue: the rest are refused.
+    let calls = (0..20).map(|_| api.invoke(&uuid, json!({})));
     let responses = futures_util::future::join_all(calls).await;
     let busy: Vec<_> = responses.iter().filter(|r| r.status() == StatusCode::TOO_MANY_REQUESTS).collect();
     assert!(!busy.is_empty(), "some calls were refused");

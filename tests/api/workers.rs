@@ -140,6 +140,22 @@ async fn invocations_on_a_worker_that_dies_end_with_a_platform_failure_and_the_w
 }
 
 #[tokio::test]
+async fn an_answer_leaves_the_worker_while_the_work_after_it_still_runs() {
+    let (api, _dir) = api_with(|config| config.lambda_workers = 1).await;
+    // The timer is due at once: its two seconds of work start right after the answer is
+    // decided, before the worker's writer had a turn to send it.
+    let code = "function lambda(input, callback) {\n  callback(null, 'early');\n  setTimeout(() => {\n    \
+                const end = Date.now() + 2000;\n    while (Date.now() < end) {}\n  }, 0);\n}";
+    let busy = api.deployed("busy_after", code).await;
+    let started = Instant::now();
+    let res = api.invoke(&busy, json!({})).await;
+    let took = started.elapsed();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.json::<Value>().await.unwrap(), json!("early"));
+    assert!(took < Duration::from_millis(1000), "answered after {took:?}, with the work after the answer");
+}
+
+#[tokio::test]
 async fn past_the_memory_budget_new_invocations_get_429_and_the_server_stays_small() {
     let (api, _dir) = api_with(|config| {
         config.lambda_workers = 1;

@@ -143,6 +143,9 @@ pub(crate) fn spawn_watchdog(shared: Arc<Shared>, mut workers: Vec<Arc<Health>>)
         let mut next_index = workers.len();
         while !shared.jobs.is_closed() {
             std::thread::sleep(Duration::from_millis(10));
+            if let Some(link) = &shared.link {
+                link.flush();
+            }
             let now = Instant::now();
             for slot in &mut workers {
                 let died = slot.exited.load(Ordering::Acquire) && !slot.abandoned.load(Ordering::Acquire);

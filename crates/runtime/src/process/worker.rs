@@ -24,9 +24,11 @@ use std::time::{Duration, Instant};
 use tokio::sync::oneshot;
 
 /// Jobs a worker keeps queued or on their way while its JS thread is idle. More would let one
-/// long-running slice hold jobs another worker could run; fewer would make the worker wait a
-/// round trip to the server for each job.
-const PREFETCH: usize = 4;
+/// long-running slice hold jobs another worker could run. Fewer would let the JS thread run
+/// dry: its requests for more leave with its outcomes, in one write per few jobs (see
+/// `Outbox::run`); at 4 the hello-world benchmark's workers waited for jobs and served a
+/// tenth less.
+const PREFETCH: usize = 8;
 
 /// The worker's way to the server, used from its JS thread.
 pub(crate) struct Link {
@@ -65,6 +67,12 @@ impl Link {
             self.asked.fetch_add(wanted as u64, Ordering::Relaxed);
             self.send(&FromWorker::Ready { jobs: wanted as u32 });
         }
+    }
+
+    /// Sends the frames gathered for the next write now (the watchdog thread calls it every
+    /// tick, so that an outcome waits at most that long behind another task's slice).
+    pub(crate) fn flush(&self) {
+        self.out.flush();
     }
 
     /// Job `id` answered: its outcome goes to the server. With `tail`, the lambda left work
