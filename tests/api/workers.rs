@@ -156,6 +156,43 @@ async fn an_answer_leaves_the_worker_while_the_work_after_it_still_runs() {
 }
 
 #[tokio::test]
+async fn a_worker_whose_slices_run_long_holds_few_jobs_behind_them() {
+    let (api, _dir) = api_with(|config| config.lambda_workers = 2).await;
+    let busy = |ms: u32| {
+        format!(
+            "function lambda(input, callback) {{\n  const end = Date.now() + {ms};\n  while (Date.now() < end) {{}}\n  \
+             callback(null, 'done');\n}}"
+        )
+    };
+    let warm = api.deployed("slow", &busy(40)).await;
+    let long = api.deployed("long", &busy(3000)).await;
+    let hello = api.deployed("hello", HELLO).await;
+    // Both workers learn that their slices run long.
+    for _ in 0..8 {
+        assert_eq!(api.invoke(&warm, json!({})).await.status(), StatusCode::OK);
+    }
+    let running = {
+        let (client, url, token) =
+            (api.app.client(), api.url(&format!("/lambdas/{long}/invoke?v=1")), api.token.clone());
+        tokio::spawn(async move { client.post(url).bearer_auth(token).json(&json!({})).send().await.unwrap() })
+    };
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let (api, hello) = (&api, &hello);
+    let calls = (0..10).map(|i| async move {
+        let started = Instant::now();
+        let res = api.invoke(hello, json!({"name": format!("n{i}")})).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        started.elapsed()
+    });
+    let took = futures_util::future::join_all(calls).await;
+    let waited = took.iter().filter(|t| **t >= Duration::from_millis(1500)).count();
+    // The other worker serves them, except the one the busy worker had asked for before
+    // its long slice began.
+    assert!(waited <= 1, "{waited} of 10 waited for the long slice: {took:?}");
+    assert_eq!(running.await.unwrap().status(), StatusCode::OK);
+}
+
+#[tokio::test]
 async fn past_the_memory_budget_new_invocations_get_429_and_the_server_stays_small() {
     let (api, _dir) = api_with(|config| {
         config.lambda_workers = 1;

@@ -119,6 +119,9 @@ pub(crate) struct Health {
     pub(crate) running: RunningSlice,
     pub(crate) abandoned: AtomicBool,
     pub(crate) exited: AtomicBool,
+    /// How long this worker's recent slices ran, in ns (a moving average, weight 1/8 for the
+    /// newest): what a job queued here can expect to wait behind the one running.
+    pub(crate) recent_slice_ns: AtomicU64,
 }
 
 impl Health {
@@ -126,8 +129,9 @@ impl Health {
     pub(crate) fn slice<R>(&self, deadline: Instant, context: &Context, f: impl FnOnce() -> R) -> R {
         self.running.enter(context);
         self.slice_deadline.store(self.shared.millis(deadline), Ordering::Release);
+        let began = Instant::now();
         if let Some(beacon) = &self.shared.beacon {
-            let left = deadline.saturating_duration_since(Instant::now()).as_millis() as u64;
+            let left = deadline.saturating_duration_since(began).as_millis() as u64;
             beacon.slice_deadline().store(monotonic_ms() + left + 1, Ordering::Release);
         }
         let result = f();
@@ -136,7 +140,11 @@ impl Health {
         if let Some(beacon) = &self.shared.beacon {
             beacon.slice_deadline().store(0, Ordering::Release);
         }
-        if let Some(overshoot) = Instant::now().checked_duration_since(deadline) {
+        let ended = Instant::now();
+        let took = ended.saturating_duration_since(began).as_nanos().min(u128::from(u64::MAX / 8)) as u64;
+        let recent = self.recent_slice_ns.load(Ordering::Relaxed);
+        self.recent_slice_ns.store(recent - recent / 8 + took / 8, Ordering::Relaxed);
+        if let Some(overshoot) = ended.checked_duration_since(deadline) {
             let micros = overshoot.as_micros() as u64 + 1;
             self.shared.max_overshoot_us.fetch_max(micros, Ordering::Relaxed);
             if let Some(beacon) = &self.shared.beacon {

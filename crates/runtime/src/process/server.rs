@@ -506,6 +506,11 @@ fn handle(shared: &Arc<PoolShared>, live: &Arc<Live>, message: FromWorker) {
             live.credits.fetch_add((jobs as usize).min(PREFETCH_LIMIT), Ordering::AcqRel);
             shared.drain();
         }
+        FromWorker::Withdraw { jobs } => {
+            let _ = live
+                .credits
+                .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| Some(n.saturating_sub(jobs as usize)));
+        }
         FromWorker::Log { id, entry } => {
             let logs = live.in_flight.lock().ok().and_then(|jobs| jobs.get(&id).map(|job| job.logs.clone()));
             if let Some(logs) = logs

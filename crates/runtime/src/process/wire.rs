@@ -68,6 +68,11 @@ pub(crate) enum FromWorker {
     Ready {
         jobs: u32,
     },
+    /// The worker wants this many fewer of the jobs it asked for and has not been given (as
+    /// many as are still owed; the server may have sent some already).
+    Withdraw {
+        jobs: u32,
+    },
     Log {
         id: u64,
         entry: LogEntry,
@@ -195,6 +200,10 @@ pub(crate) fn encode_from_worker(message: &FromWorker, out: &mut Vec<u8>) {
             w.u8(14);
             w.u64(*id);
         }
+        FromWorker::Withdraw { jobs } => {
+            w.u8(15);
+            w.u32(*jobs);
+        }
     }
     w.finish();
 }
@@ -248,6 +257,7 @@ pub(crate) fn decode_from_worker(body: &[u8]) -> Result<FromWorker, Malformed> {
     let mut r = Reader(body);
     let message = match r.u8()? {
         10 => FromWorker::Ready { jobs: r.u32()? },
+        15 => FromWorker::Withdraw { jobs: r.u32()? },
         11 => {
             let id = r.u64()?;
             let level = level_of(r.u8()?)?;
@@ -447,6 +457,7 @@ mod tests {
         round_trip_to(ToWorker::OpReply { op: 1, ok: false, json: "{}".to_owned() });
         round_trip_to(ToWorker::ForgetCode);
         round_trip_from(FromWorker::Ready { jobs: 3 });
+        round_trip_from(FromWorker::Withdraw { jobs: 2 });
         round_trip_from(FromWorker::Log {
             id: 1,
             entry: LogEntry {

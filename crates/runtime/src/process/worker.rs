@@ -23,12 +23,25 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::sync::oneshot;
 
-/// Jobs a worker keeps queued or on their way while its JS thread is idle. More would let one
-/// long-running slice hold jobs another worker could run. Fewer would let the JS thread run
-/// dry: its requests for more leave with its outcomes, in one write per few jobs (see
-/// `Outbox::run`); at 4 the hello-world benchmark's workers waited for jobs and served a
-/// tenth less.
+/// Most jobs a worker keeps queued or on their way while its JS thread is idle. Fewer would
+/// let the JS thread run dry under load: its requests for more leave with its outcomes, in
+/// one write per few jobs (see `Outbox::run`); at 4 the hello-world benchmark's workers
+/// waited for jobs and served a tenth less.
 const PREFETCH: usize = 8;
+
+/// Fewest: one to run next while the request for another is on its way.
+const MIN_PREFETCH: usize = 2;
+
+/// The JS time a worker keeps queued, judged by its recent slices: jobs queued behind a long
+/// slice wait for it while another worker might be idle, so a worker whose slices are long
+/// asks for fewer.
+const QUEUED_WORK: Duration = Duration::from_millis(2);
+
+/// How many jobs to keep queued or on their way, given how long recent slices ran.
+fn prefetch(recent_slice: Duration) -> usize {
+    let fit = QUEUED_WORK.as_nanos() / recent_slice.as_nanos().max(1);
+    (fit.min(PREFETCH as u128) as usize).max(MIN_PREFETCH)
+}
 
 /// The worker's way to the server, used from its JS thread.
 pub(crate) struct Link {
@@ -57,15 +70,27 @@ impl Link {
         self.out.send_now(&frame);
     }
 
-    /// The JS thread is idle: asks for jobs until [`PREFETCH`] are on their way or queued
-    /// here, so that the next job is already here when one ends (a worker that waited a round
-    /// trip for each job would sleep and wake once per invocation).
-    pub(crate) fn ready(&self, queued: usize) {
-        let asked = self.asked.load(Ordering::Relaxed);
-        let wanted = PREFETCH.saturating_sub(queued + asked as usize);
-        if wanted > 0 {
+    /// The JS thread is idle: asks for jobs until a few (see [`prefetch`]) are on their way or
+    /// queued here, so that the next job is already here when one ends (a worker that waited
+    /// a round trip for each job would sleep and wake once per invocation).
+    pub(crate) fn ready(&self, queued: usize, recent_slice: Duration) {
+        let asked = self.asked.load(Ordering::Relaxed) as usize;
+        let target = prefetch(recent_slice).saturating_sub(queued);
+        if target > asked {
+            let wanted = target - asked;
             self.asked.fetch_add(wanted as u64, Ordering::Relaxed);
             self.send(&FromWorker::Ready { jobs: wanted as u32 });
+        } else if asked > target {
+            // Slices grew longer since the jobs were asked for: fewer are wanted now. Jobs
+            // the server sent meanwhile still come (`received` stops counting at zero).
+            let excess = asked - target;
+            self.asked.fetch_sub(excess as u64, Ordering::Relaxed);
+            self.send(&FromWorker::Withdraw { jobs: excess as u32 });
+        }
+        // Nothing left to start: what was gathered (this request among it) leaves now, not
+        // after the tasks still running here had their turns.
+        if queued == 0 {
+            self.out.flush();
         }
     }
 
