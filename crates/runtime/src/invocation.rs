@@ -11,12 +11,15 @@ use futures_util::StreamExt;
 use futures_util::stream::FuturesUnordered;
 use lambdabox_domain::outcome::{FailureCode, RunOutcome};
 use rquickjs::{Ctx, Value};
-use std::time::Instant;
+use std::cell::Cell;
+use std::time::{Duration, Instant};
 
 /// Runs `job` in `warm` to completion: answers at settlement, then lets the work the lambda
 /// left running (timers, promises, host operations) go on until it ends or the deadline.
 pub(crate) async fn run(warm: Warm, mut job: Job, health: &Health) {
-    drive(&warm, &mut job, health).await;
+    let spent = Cell::new(Duration::ZERO);
+    drive(&warm, &mut job, health, &spent).await;
+    health.job_done(spent.get());
     // Drop JS-facing state (ops hold no JS values) before tearing down context and runtime.
     warm.state.new_ops.borrow_mut().clear();
     drop(warm);
@@ -24,16 +27,18 @@ pub(crate) async fn run(warm: Warm, mut job: Job, health: &Health) {
     drop(job);
 }
 
-async fn drive(warm: &Warm, job: &mut Job, health: &Health) {
+async fn drive(warm: &Warm, job: &mut Job, health: &Health, spent: &Cell<Duration>) {
     let state = &warm.state;
     state.begin(job.id, job.caps.clone(), job.logs.clone(), job.deadline);
     state.interrupt.set_cancel(job.cancel.clone());
-    let started = health.slice(job.deadline, &warm.context, || warm.context.with(|ctx| start(&ctx, warm, job)));
+    let started = health.slice(job.deadline, &warm.context, spent, || warm.context.with(|ctx| start(&ctx, warm, job)));
     fail_unless_stopped(warm, started);
     let mut ops = FuturesUnordered::new();
     let mut answered = false;
     loop {
-        health.slice(job.deadline, &warm.context, || warm.context.with(|ctx| drain_jobs(&ctx, state, job.deadline)));
+        health.slice(job.deadline, &warm.context, spent, || {
+            warm.context.with(|ctx| drain_jobs(&ctx, state, job.deadline))
+        });
         for (id, task) in state.new_ops.borrow_mut().drain(..) {
             ops.push(async move { (id, task.await) });
         }
@@ -64,7 +69,7 @@ async fn drive(warm: &Warm, job: &mut Job, health: &Health) {
         let now = Instant::now();
         let due = state.timers.borrow_mut().pop_due(now);
         if let Some(id) = due {
-            let fired = health.slice(job.deadline, &warm.context, || {
+            let fired = health.slice(job.deadline, &warm.context, spent, || {
                 warm.context.with(|ctx| enter(&ctx, warm, (Entry::FireTimer as u8, id)))
             });
             fail_unless_stopped(warm, fired);
@@ -74,7 +79,7 @@ async fn drive(warm: &Warm, job: &mut Job, health: &Health) {
         let wake_at = state.timers.borrow().next_due().map_or(job.deadline, |due| due.min(job.deadline));
         tokio::select! {
             Some((id, answer)) = ops.next(), if !ops.is_empty() => {
-                let delivered = health.slice(job.deadline, &warm.context, || warm.context.with(|ctx| deliver(&ctx, warm, id, answer)));
+                let delivered = health.slice(job.deadline, &warm.context, spent, || warm.context.with(|ctx| deliver(&ctx, warm, id, answer)));
                 fail_unless_stopped(warm, delivered);
             }
             () = tokio::time::sleep_until(wake_at.into()) => {}

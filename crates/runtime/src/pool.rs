@@ -24,7 +24,7 @@ pub(crate) fn health(shared: Arc<Shared>) -> Arc<Health> {
         running: RunningSlice::default(),
         abandoned: AtomicBool::new(false),
         exited: AtomicBool::new(false),
-        recent_slice_ns: AtomicU64::new(0),
+        recent_job_ns: AtomicU64::new(0),
     })
 }
 
@@ -91,7 +91,7 @@ async fn worker_loop(health: Arc<Health>) {
         }
         // In a worker process the server hands out a job only to a worker that asks.
         if let Some(link) = &shared.link {
-            link.ready(shared.jobs.len(), Duration::from_nanos(health.recent_slice_ns.load(Ordering::Relaxed)));
+            link.ready(shared.jobs.len(), health.recent_job());
         }
         let Ok(mut job) = shared.jobs.recv().await else {
             break;

@@ -12,6 +12,7 @@ use super::process::os::{Beacon, monotonic_ms};
 use super::rate::RateLimits;
 use lambdabox_domain::outcome::{LogEntry, RunOutcome};
 use rquickjs::Context;
+use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -119,14 +120,20 @@ pub(crate) struct Health {
     pub(crate) running: RunningSlice,
     pub(crate) abandoned: AtomicBool,
     pub(crate) exited: AtomicBool,
-    /// How long this worker's recent slices ran, in ns (a moving average, weight 1/8 for the
-    /// newest): what a job queued here can expect to wait behind the one running.
-    pub(crate) recent_slice_ns: AtomicU64,
+    /// The JavaScript time of this worker's recent jobs, in ns (a moving average, weight 1/8
+    /// for the newest): what a job queued here can expect to wait for each one ahead of it.
+    pub(crate) recent_job_ns: AtomicU64,
 }
 
 impl Health {
-    /// Runs one stretch of JS, visible to the watchdog.
-    pub(crate) fn slice<R>(&self, deadline: Instant, context: &Context, f: impl FnOnce() -> R) -> R {
+    /// Runs one stretch of JS, visible to the watchdog; adds the time it took to `spent`.
+    pub(crate) fn slice<R>(
+        &self,
+        deadline: Instant,
+        context: &Context,
+        spent: &Cell<Duration>,
+        f: impl FnOnce() -> R,
+    ) -> R {
         self.running.enter(context);
         self.slice_deadline.store(self.shared.millis(deadline), Ordering::Release);
         let began = Instant::now();
@@ -141,9 +148,7 @@ impl Health {
             beacon.slice_deadline().store(0, Ordering::Release);
         }
         let ended = Instant::now();
-        let took = ended.saturating_duration_since(began).as_nanos().min(u128::from(u64::MAX / 8)) as u64;
-        let recent = self.recent_slice_ns.load(Ordering::Relaxed);
-        self.recent_slice_ns.store(recent - recent / 8 + took / 8, Ordering::Relaxed);
+        spent.set(spent.get() + ended.saturating_duration_since(began));
         if let Some(overshoot) = ended.checked_duration_since(deadline) {
             let micros = overshoot.as_micros() as u64 + 1;
             self.shared.max_overshoot_us.fetch_max(micros, Ordering::Relaxed);
@@ -152,6 +157,18 @@ impl Health {
             }
         }
         result
+    }
+
+    /// A job ended after `spent` of JavaScript time (the sum of its slices).
+    pub(crate) fn job_done(&self, spent: Duration) {
+        let took = spent.as_nanos().min(u128::from(u64::MAX / 8)) as u64;
+        let recent = self.recent_job_ns.load(Ordering::Relaxed);
+        self.recent_job_ns.store(recent - recent / 8 + took / 8, Ordering::Relaxed);
+    }
+
+    /// The moving average of recent jobs' JavaScript time.
+    pub(crate) fn recent_job(&self) -> Duration {
+        Duration::from_nanos(self.recent_job_ns.load(Ordering::Relaxed))
     }
 
     /// How far (ms) past its deadline the running slice is, if it is.

@@ -2,8 +2,9 @@
 //! is either written at once by the thread that has it (no hand-over to another thread; a log
 //! line leaves even while the JavaScript that wrote it is still running) or added to the
 //! pending bytes that the writer task sends soon, together with whatever else is ready by then
-//! (one write, one wake-up of the peer, for many frames). Order is kept: a frame is written at
-//! once only when nothing is pending or being written.
+//! (one write, one wake-up of the peer, for many frames); any thread may also flush the
+//! pending bytes ([`Outbox::flush`]). Order is kept: every write happens under one lock, and
+//! a frame is written at once only when nothing is pending or being written.
 //!
 //! The event loop watches the socket for reading only ([`Inbox`]): one that also watched for
 //! writing would be woken each time the peer read something (the kernel reports the freed

@@ -507,6 +507,9 @@ fn handle(shared: &Arc<PoolShared>, live: &Arc<Live>, message: FromWorker) {
             shared.drain();
         }
         FromWorker::Withdraw { jobs } => {
+            // Jobs already given on that credit are on their way and stay the worker's; a
+            // `drain` that took a credit to look at an empty queue gives it back afterwards,
+            // so the worker may get one job more than it still wants: it runs it.
             let _ = live
                 .credits
                 .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| Some(n.saturating_sub(jobs as usize)));

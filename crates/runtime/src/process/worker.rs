@@ -32,14 +32,14 @@ const PREFETCH: usize = 8;
 /// Fewest: one to run next while the request for another is on its way.
 const MIN_PREFETCH: usize = 2;
 
-/// The JS time a worker keeps queued, judged by its recent slices: jobs queued behind a long
-/// slice wait for it while another worker might be idle, so a worker whose slices are long
-/// asks for fewer.
+/// The JavaScript time a worker keeps queued, judged by its recent jobs: a job queued here
+/// waits for the ones ahead of it while another worker might be idle, so a worker whose jobs
+/// run long asks for fewer.
 const QUEUED_WORK: Duration = Duration::from_millis(2);
 
-/// How many jobs to keep queued or on their way, given how long recent slices ran.
-fn prefetch(recent_slice: Duration) -> usize {
-    let fit = QUEUED_WORK.as_nanos() / recent_slice.as_nanos().max(1);
+/// How many jobs to keep queued or on their way, given the JavaScript time of recent jobs.
+fn prefetch(recent_job: Duration) -> usize {
+    let fit = QUEUED_WORK.as_nanos() / recent_job.as_nanos().max(1);
     (fit.min(PREFETCH as u128) as usize).max(MIN_PREFETCH)
 }
 
@@ -55,7 +55,8 @@ pub(crate) struct Link {
 }
 
 impl Link {
-    /// Sends with the next batch (readiness and outcomes: written after the slice).
+    /// Sends with the next batch (readiness and outcomes): written once the tasks ready on
+    /// this thread stop adding frames, or the watchdog thread's next flush.
     fn send(&self, message: &FromWorker) {
         let mut frame = Vec::with_capacity(64);
         wire::encode_from_worker(message, &mut frame);
@@ -73,16 +74,18 @@ impl Link {
     /// The JS thread is idle: asks for jobs until a few (see [`prefetch`]) are on their way or
     /// queued here, so that the next job is already here when one ends (a worker that waited
     /// a round trip for each job would sleep and wake once per invocation).
-    pub(crate) fn ready(&self, queued: usize, recent_slice: Duration) {
+    pub(crate) fn ready(&self, queued: usize, recent_job: Duration) {
         let asked = self.asked.load(Ordering::Relaxed) as usize;
-        let target = prefetch(recent_slice).saturating_sub(queued);
+        let target = prefetch(recent_job).saturating_sub(queued);
         if target > asked {
             let wanted = target - asked;
             self.asked.fetch_add(wanted as u64, Ordering::Relaxed);
             self.send(&FromWorker::Ready { jobs: wanted as u32 });
         } else if asked > target {
-            // Slices grew longer since the jobs were asked for: fewer are wanted now. Jobs
-            // the server sent meanwhile still come (`received` stops counting at zero).
+            // Jobs grew longer since these were asked for: fewer are wanted now. Jobs the
+            // server sent meanwhile still come (`received` stops counting at zero). Near a
+            // step of `prefetch` this may alternate with `Ready` from one job to the next:
+            // a few bytes in a batch that goes out anyway.
             let excess = asked - target;
             self.asked.fetch_sub(excess as u64, Ordering::Relaxed);
             self.send(&FromWorker::Withdraw { jobs: excess as u32 });
