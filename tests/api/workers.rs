@@ -34,6 +34,12 @@ fn alive(pid: u32) -> bool {
     cpu_ticks(pid).is_some()
 }
 
+/// Starts invoking `uuid` (with `{}`) without waiting for the answer.
+fn invoke_in_background(api: &Api, uuid: &str) -> tokio::task::JoinHandle<reqwest::Response> {
+    let (client, url, token) = (api.app.client(), api.url(&format!("/lambdas/{uuid}/invoke?v=1")), api.token.clone());
+    tokio::spawn(async move { client.post(url).bearer_auth(token).json(&json!({})).send().await.unwrap() })
+}
+
 /// Invokes `hello` until it answers 200; fails after 3 s.
 async fn answers_within_3_s(api: &Api, hello: &str) {
     let deadline = Instant::now() + Duration::from_secs(3);
@@ -113,11 +119,7 @@ async fn invocations_on_a_worker_that_dies_end_with_a_platform_failure_and_the_w
     let hello = api.deployed("hello", HELLO).await;
     let worker = api.app.state.hooks().worker_pids();
     assert_eq!(worker.len(), 1);
-    let pending = {
-        let (client, url, token) =
-            (api.app.client(), api.url(&format!("/lambdas/{waiter}/invoke?v=1")), api.token.clone());
-        tokio::spawn(async move { client.post(url).bearer_auth(token).json(&json!({})).send().await.unwrap() })
-    };
+    let pending = invoke_in_background(&api, &waiter);
     tokio::time::sleep(Duration::from_millis(500)).await;
     let killed = std::process::Command::new("kill").args(["-9", &worker[0].to_string()]).status().unwrap();
     assert!(killed.success());
@@ -178,11 +180,7 @@ async fn a_worker_whose_jobs_run_long_holds_few_jobs_behind_them() {
         let burst = futures_util::future::join_all((0..4).map(|_| api.invoke(&warm, json!({})))).await;
         assert!(burst.iter().all(|res| res.status() == StatusCode::OK));
     }
-    let running = {
-        let (client, url, token) =
-            (api.app.client(), api.url(&format!("/lambdas/{long}/invoke?v=1")), api.token.clone());
-        tokio::spawn(async move { client.post(url).bearer_auth(token).json(&json!({})).send().await.unwrap() })
-    };
+    let running = invoke_in_background(&api, &long);
     tokio::time::sleep(Duration::from_millis(300)).await;
     let (api, hello) = (&api, &hello);
     let calls = (0..10).map(|i| async move {
